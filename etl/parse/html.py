@@ -1,0 +1,270 @@
+"""HTML page -> text blocks (one per line, blank line between), plus its metadata date/title.
+
+The splitter downstream reads text dumps, so an HTML page is flattened to the same shape:
+every block element (paragraph, heading, list item, table cell, ...) and every
+<br>-separated line becomes one line, with whitespace collapsed as a browser would.
+Page furniture that is never story text (scripts, styles, navigation, forms, embeds) is
+dropped; everything else visible is kept, because "nothing lost" holds for HTML too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+import warnings
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+from bs4.element import NavigableString, PreformattedString, Tag
+
+from etl.model import DumpError, RejectReason
+
+_SNIFF_CHARS = 4096
+_STRONG_HTML = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
+_KNOWN_TAG = re.compile(
+    r"</?(?:p|div|br|hr|h[1-6]|li|ul|ol|dl|dt|dd|td|th|tr|table|span|a|article|section|"
+    r"header|footer|main|aside|meta|title|img|blockquote|figure|figcaption|em|strong|b|i|"
+    r"font|center|pre|time|script|style)\b[^<>]{0,2000}>",
+    re.IGNORECASE,
+)
+_CHARSET = re.compile(
+    rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})"""
+    rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""",
+    re.IGNORECASE,
+)
+
+# Never story text. "head" goes too: its <title> is read separately as metadata.
+_DROP = frozenset(
+    {"script", "style", "noscript", "template", "nav", "form", "iframe", "svg", "head",
+     "object", "embed", "canvas", "audio", "video", "button", "select", "textarea",
+     "input", "math", "map"}
+)  # fmt: skip
+_BLOCK = frozenset(
+    {"address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
+     "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+     "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "html", "legend",
+     "li", "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+     "tfoot", "th", "thead", "tr", "ul",
+     # a feed (RSS/Atom) served as a page: keep its items apart too
+     "title", "item", "entry", "description"}
+)  # fmt: skip
+_LINE_BREAK_TAGS = frozenset({"br", "hr"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+# Metadata keys naming the publication date, most specific first.
+_DATE_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dc.date.created",
+    "dcterms.created",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publication_date",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+_TITLE_KEYS = ("og:title", "twitter:title")
+_ISO_DATE = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s_])")
+_COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:$|[T\s])")
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{4,40})"')
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlText:
+    """What a page gives the pipeline: its blocks as text, and its own date and title."""
+
+    text: str
+    meta_date: dt.date | None
+    meta_title: str | None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page names in <meta charset> / http-equiv / <?xml encoding>, if any."""
+    match = _CHARSET.search(data[:_SNIFF_CHARS])
+    if match is None:
+        return None
+    found = match.group(1) or match.group(2)
+    return found.decode("ascii").lower()
+
+
+def looks_like_html(text: str, source: str = "") -> bool:
+    """Sniff the content; the file name only tips the balance when tags are present."""
+    head = text[:_SNIFF_CHARS]
+    if _STRONG_HTML.search(head):
+        return True
+    tags = _KNOWN_TAG.findall(head)
+    if not tags:
+        return False
+    if head.lstrip().startswith("<") or len(tags) >= 3:
+        return True
+    name = source.lower().removesuffix(".gz")
+    return name.endswith((".html", ".htm", ".xhtml"))
+
+
+def parse_meta_date(value: str) -> dt.date | None:
+    """A calendar date from ISO 8601, compact YYYYMMDD or RFC 2822; the page's local date."""
+    match = _ISO_DATE.match(value) or _COMPACT_DATE.match(value)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+        if parsed is None:
+            return None
+        year, month, day = parsed.year, parsed.month, parsed.day
+    if not 1800 <= year <= 2200:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _meta_values(soup: BeautifulSoup) -> dict[str, str]:
+    """First content per <meta> key (property, name or itemprop), keys lowercased."""
+    values: dict[str, str] = {}
+    for meta in soup.find_all("meta"):
+        content = meta.get("content")
+        if not isinstance(content, str) or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = meta.get(attr)
+            if isinstance(key, str) and key.strip():
+                values.setdefault(key.strip().lower(), content.strip())
+    return values
+
+
+def _time_candidates(soup: BeautifulSoup) -> list[str]:
+    """<time datetime> values that date the article itself, best first."""
+    found: list[str] = []
+    for article in soup.find_all("article", limit=1):
+        time = article.find("time", attrs={"datetime": True})
+        if isinstance(time, Tag):
+            found.append(str(time["datetime"]))
+    for time in soup.find_all("time", attrs={"datetime": True}):
+        if time.has_attr("pubdate") or str(time.get("itemprop", "")).lower() == "datepublished":
+            found.append(str(time["datetime"]))
+    for node in soup.find_all(attrs={"itemprop": re.compile("^datepublished$", re.I)}):
+        for attr in ("datetime", "content"):
+            if node.has_attr(attr):
+                found.append(str(node[attr]))
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        match = _JSONLD_DATE.search(script.get_text())
+        if match:
+            found.append(match.group(1))
+    return found
+
+
+def _meta_date(soup: BeautifulSoup, meta: dict[str, str]) -> dt.date | None:
+    candidates = [meta[key] for key in _DATE_KEYS if key in meta]
+    candidates += _time_candidates(soup)
+    for value in candidates:
+        date = parse_meta_date(value)
+        if date is not None:
+            return date
+    return None
+
+
+def _meta_title(soup: BeautifulSoup, meta: dict[str, str]) -> str | None:
+    for key in _TITLE_KEYS:
+        title = _collapse(meta.get(key, ""))
+        if title:
+            return title
+    for node in soup.find_all("title"):
+        if node.find_parent("svg") is None:
+            title = _collapse(node.get_text())
+            if title:
+                return title
+    return None
+
+
+def _is_hidden(tag: Tag) -> bool:
+    if tag.has_attr("hidden"):
+        return True
+    style = tag.get("style")
+    return isinstance(style, str) and _HIDDEN_STYLE.search(style) is not None
+
+
+def _blocks(soup: BeautifulSoup) -> list[str]:
+    """Walk the tree without recursion (pages can nest thousands deep) collecting blocks."""
+    blocks: list[str] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        line = _collapse("".join(pending))
+        pending.clear()
+        if line:
+            blocks.append(line)
+
+    # Stack of (node, in_pre); None marks the end of a block element.
+    stack: list[tuple[object, bool] | None] = [(soup, False)]
+    while stack:
+        item = stack.pop()
+        if item is None:
+            flush()
+            continue
+        node, in_pre = item
+        if isinstance(node, NavigableString):
+            if isinstance(node, PreformattedString):
+                continue  # comments, CDATA, doctype, processing instructions
+            if in_pre and "\n" in node:
+                *lines, last = str(node).split("\n")
+                for line in lines:
+                    pending.append(line)
+                    flush()
+                pending.append(last)
+            else:
+                pending.append(str(node))
+            continue
+        if not isinstance(node, Tag):
+            continue
+        name = (node.name or "").lower()
+        if name in _DROP or _is_hidden(node):
+            continue
+        if name in _LINE_BREAK_TAGS:
+            flush()
+            continue
+        if name in _BLOCK:
+            flush()
+            stack.append(None)
+        child_pre = in_pre or name == "pre"
+        stack.extend((child, child_pre) for child in reversed(node.contents))
+    flush()
+    return blocks
+
+
+def html_to_text(markup: str) -> HtmlText:
+    """Flatten a decoded page; raise DumpError(NO_TEXT) when nothing visible is left."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        try:
+            soup = BeautifulSoup(markup, "lxml")
+        except Exception as exc:  # noqa: BLE001 - any parser failure is bad input, not a crash
+            raise DumpError(
+                RejectReason.UNDECODABLE, f"the HTML parser could not read the page ({exc})"
+            ) from exc
+    meta = _meta_values(soup)
+    blocks = _blocks(soup)
+    if not blocks:
+        raise DumpError(RejectReason.NO_TEXT, "the HTML page has no visible text")
+    return HtmlText(
+        text="\n\n".join(blocks),
+        meta_date=_meta_date(soup, meta),
+        meta_title=_meta_title(soup, meta),
+    )
