@@ -1,0 +1,353 @@
+"""Bylines: who wrote a story, and which agency the byline slot credits.
+
+Wires write bylines as "By Maya GEBEILY" (surname in capitals), "BY JOHN SMITH,
+Associated Press" or "by Staff Writers". The archive keeps one spelling per person
+so that an author's stories can be found together, and keeps the agency a byline
+names ("By AFP") as a credit, not as a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.model import Byline
+from etl.parse.agencies import agency_code, split_agencies
+from etl.parse.places import PARTICLES, case_word
+
+MAX_BYLINE = 120
+
+_LEAD = re.compile(r"^\s*(?:(?:story|text|words|report)\s+)?by\b[\s:]*", re.IGNORECASE)
+_UPPER = r"A-ZÀ-ÖØ-ÞĀ-ſ"
+# One token of a person's name: "Maya", "GEBEILY", "O'NEILL", "Jean-Pierre", "J.", "al-KHATIB".
+_NAME_TOKEN = re.compile(
+    rf"^(?:[{_UPPER}][\w'’.\-]*|(?:al|el|ad|an|ar|as|ash|at|az|ed|en|es|ul|d|l)[-'’][{_UPPER}][\w'’\-]*)$"
+)
+_NAME_PARTICLES = PARTICLES | {"da", "dos", "ter", "ten", "op", "het", "'t"}
+# Particles written in lower case inside a name; "El", "Al" and "Le" stand alone as
+# capitalised words in most wires' spelling ("Rouba El Husseini", "Marie Le Roux").
+_LOWER_PARTICLES = frozenset(
+    {
+        "de",
+        "del",
+        "della",
+        "dei",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "du",
+        "des",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "bin",
+        "bint",
+        "ibn",
+        "y",
+        "la",
+        "zu",
+    }
+)
+_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "ul"})
+# Words that make a byline a desk credit rather than a person.
+_DESK = frozenset(
+    {
+        "staff",
+        "staffs",
+        "writer",
+        "writers",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+        "our",
+        "a",
+        "an",
+        "the",
+        "agencies",
+        "agency",
+        "wire",
+        "wires",
+        "services",
+        "service",
+        "editor",
+        "editors",
+        "desk",
+        "team",
+        "news",
+        "bureau",
+        "special",
+        "contributor",
+        "contributors",
+        "foreign",
+        "senior",
+        "chief",
+        "science",
+        "political",
+        "diplomatic",
+        "economics",
+        "business",
+        "sports",
+        "technology",
+        "national",
+        "international",
+        "health",
+        "environment",
+        "affairs",
+        "and",
+        "from",
+    }
+)
+# At least one of these (or an agency) makes the desk words a credit: "By A" is not one.
+_DESK_NOUNS = frozenset(
+    {
+        "staff",
+        "staffs",
+        "writer",
+        "writers",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+        "agencies",
+        "wire",
+        "wires",
+        "services",
+        "editor",
+        "editors",
+        "desk",
+        "team",
+        "bureau",
+        "contributor",
+        "contributors",
+    }
+)
+_NOT_NAMES = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "the",
+        "this",
+        "that",
+        "then",
+        "contrast",
+        "comparison",
+        "now",
+        "far",
+        "law",
+        "default",
+        "design",
+        "chance",
+        "night",
+        "day",
+        "noon",
+        "midnight",
+        "car",
+        "train",
+        "air",
+        "sea",
+        "land",
+        "rail",
+    }
+)
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"})
+_SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b|\bAND\b|\bWITH\b)\s*")
+_IN_PLACE = re.compile(r"\s+(?:in|from|at|IN|FROM|AT)\s+[^\s].*$")
+_TRAILER = re.compile(r"\s*(?:[|•·]|\s[-–—]{1,2}\s|\s/\s)\s*")
+
+
+def _name_case(name: str) -> str:
+    """Title case the ALL-CAPS parts of a name, keeping parts already in mixed case."""
+    out: list[str] = []
+    for i, word in enumerate(name.split()):
+        parts = re.split(r"([-\u2010-\u2015])", word)
+        cased: list[str] = []
+        for j, part in enumerate(parts):
+            letters = [ch for ch in part if ch.isalpha()]
+            if j % 2 == 1 or len(letters) < 2 or not all(ch.isupper() for ch in letters):
+                cased.append(part)
+                continue
+            low = part.lower()
+            if i > 0 and j == 0 and len(parts) == 1 and low in _LOWER_PARTICLES:
+                cased.append(low)  # "DE LA TOUR" -> "de la Tour"
+            elif i > 0 and j == 0 and len(parts) > 1 and low in _ARTICLES:
+                cased.append(low)  # "AL-KHATIB" -> "al-Khatib"
+            else:
+                cased.append(case_word(part, first=True))
+        out.append("".join(cased))
+    return " ".join(out)
+
+
+def _is_name(name: str) -> bool:
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 6:
+        return False
+    core = [t for t in tokens if t.lower() not in _SUFFIXES]
+    capitals = 0
+    for i, token in enumerate(core):
+        low = token.lower()
+        if low in _NOT_NAMES:
+            return False
+        if i > 0 and low in _NAME_PARTICLES:
+            continue
+        if not _NAME_TOKEN.match(token) or any(ch.isdigit() for ch in token):
+            return False
+        capitals += 1
+    return capitals >= 2 or (capitals == 1 and len(core) >= 2)
+
+
+def _is_desk(text: str) -> bool:
+    """A desk or an agency with no person: "Staff Writers", "Our Correspondent", "AFP Staff"."""
+    words = [w.strip(".,").lower() for w in text.split()]
+    if not words or not all(w in _DESK or agency_code(w) for w in words):
+        return False
+    return any(w in _DESK_NOUNS or agency_code(w) for w in words)
+
+
+def _segment_agencies(segment: str) -> tuple[str, ...]:
+    """Agencies named by a title segment: "Associated Press Writer", "AFP correspondent"."""
+    whole = split_agencies(segment)
+    if whole:
+        words = [w for w in re.split(r"[\s/,]+", segment) if w]
+        if all(w.lower() in _DESK or agency_code(w) or split_agencies(w) for w in words):
+            return whole
+        if agency_code(segment):
+            return whole
+    found: list[str] = []
+    words = segment.split()
+    covered: set[int] = set()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            span = set(range(i, i + size))
+            code = None if span & covered else agency_code(" ".join(words[i : i + size]))
+            if code:
+                covered |= span
+                if code not in found:
+                    found.append(code)
+    rest = [
+        w for i, w in enumerate(words) if i not in covered and w.lower().strip(".,") not in _DESK
+    ]
+    return tuple(found) if found and not any(_NAME_TOKEN.match(w) for w in rest) else ()
+
+
+def _trailing_agency(part: str) -> tuple[str, tuple[str, ...]]:
+    """A credit run on without a comma: "MARIA SANCHEZ Associated Press" -> AP. A lone
+    word only counts when it is a capitals code ("AFP"), so that surnames which happen to
+    be agency names stay names."""
+    words = part.split()
+    for size in (3, 2, 1):
+        if len(words) - size < 2:
+            continue
+        tail = " ".join(words[-size:])
+        code = agency_code(tail)
+        if code and (size > 1 or (code.isupper() and tail == code)):
+            return " ".join(words[:-size]), (code,)
+    return part, ()
+
+
+def _drop_full_stop(text: str) -> str:
+    """A sentence's closing stop, but not the stop of "Jr." or of an initial."""
+    if text.endswith(".") and not re.search(r"(?:\b(?:Jr|Sr|JR|SR)|\b[A-Z])\.$", text):
+        return text[:-1].rstrip()
+    return text
+
+
+def parse_byline(line: str) -> Byline | None:
+    """The byline on this line, or None when the line is not one.
+
+    A byline is a short line opening with "By" followed by names, a desk credit
+    ("Staff Writers") or an agency; "by the river" is prose and gives None.
+    """
+    if not isinstance(line, str):
+        return None
+    raw = line.strip()
+    if not raw or len(raw) > MAX_BYLINE:
+        return None
+    lead = _LEAD.match(raw)
+    if lead is None:
+        return None
+    body = _drop_full_stop(raw[lead.end() :].strip())
+    if not body or body[:1].islower() and not re.match(r"(?:al|el|de|van|von|d)[-'’ ]", body):
+        return None
+    agencies: list[str] = []
+    # Trailing credits after a pipe or a spaced dash: "By X | Reuters", "By X - AFP".
+    pieces = _TRAILER.split(body)
+    body = pieces[0]
+    for piece in pieces[1:]:
+        codes = _segment_agencies(piece)
+        if not codes and not _is_desk(piece):
+            return None
+        agencies.extend(c for c in codes if c not in agencies)
+    # Slash credit: "By Maya GEBEILY/AFP".
+    slash = re.match(r"(.+?)\s*/\s*([^/]{1,40})$", body)
+    if slash:
+        codes = _segment_agencies(slash.group(2))
+        if codes:
+            agencies.extend(c for c in codes if c not in agencies)
+            body = slash.group(1)
+    # Parenthesised credit: "By John Smith (AFP)".
+    paren = re.search(r"\s*\(([^()]{1,60})\)\s*$", body)
+    if paren:
+        codes = split_agencies(paren.group(1))
+        if not codes:
+            return None
+        agencies.extend(c for c in codes if c not in agencies)
+        body = body[: paren.start()]
+    if _is_desk(body):  # "By AFP", "by Staff Writers", "By AFP Staff"
+        agencies.extend(c for c in _segment_agencies(body) if c not in agencies)
+        return Byline(raw=raw, authors=(), agencies=tuple(agencies))
+    authors: list[str] = []
+    for part in _SPLIT_NAMES.split(body):
+        part = _drop_full_stop(_IN_PLACE.sub("", part.strip()).strip())
+        if not part:
+            continue
+        code = agency_code(part)
+        if code:
+            if code not in agencies:
+                agencies.append(code)
+            continue
+        if _is_desk(part):
+            agencies.extend(c for c in _segment_agencies(part) if c not in agencies)
+            continue
+        part, trailing = _trailing_agency(part)
+        agencies.extend(c for c in trailing if c not in agencies)
+        title_codes = _segment_agencies(part) if authors else ()
+        if title_codes:  # "Associated Press Writer" after the names
+            agencies.extend(c for c in title_codes if c not in agencies)
+            continue
+        if not authors and not _is_name(part):
+            return None
+        if not _is_name(part):
+            codes = _segment_agencies(part)
+            if codes:  # "Associated Press Writer" after a comma
+                agencies.extend(c for c in codes if c not in agencies)
+                continue
+            if authors:
+                continue  # a title such as "Senior Editor" after the names
+            return None
+        name = _name_case(part)
+        if name not in authors:
+            authors.append(name)
+    if not authors and not agencies:
+        return None
+    return Byline(raw=raw, authors=tuple(authors), agencies=tuple(agencies))

@@ -1,0 +1,581 @@
+"""Datelines: where, when and by which agency a story was filed.
+
+A dateline is the short lead-in such as "BEIRUT, Nov 11, 2017 (AFP) -". Stories are
+split at datelines, so recognising one must be strict (a sentence that mentions
+Paris is not a dateline) yet forgiving of each wire's house punctuation. All
+patterns are compiled once and use bounded repetition so that no input, however
+long or odd, can make matching slow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from etl.model import Dateline, DateSource
+from etl.parse.agencies import AGENCY_SPELLINGS, split_agencies
+from etl.parse.places import STATELESS, fold, is_known_place, resolve_place
+
+# ---------------------------------------------------------------- building blocks
+
+
+def _upper_class() -> str:
+    """Upper-case letters of the Latin, Greek and Cyrillic scripts, as a regex class."""
+    chars = [chr(c) for c in range(0x41, 0x250) if chr(c).isupper()]
+    chars += [chr(c) for c in range(0x391, 0x430) if chr(c).isupper()]
+    return "[" + "".join(re.escape(ch) for ch in chars) + "]"
+
+
+_U = _upper_class()
+# Month names in English and in the languages of the European wires (EFE, dpa, ANSA,
+# Lusa, AFP's French service), full and abbreviated.
+_MONTH_WORDS: dict[int, tuple[str, ...]] = {
+    1: (
+        "january",
+        "jan",
+        "janvier",
+        "janv",
+        "enero",
+        "ene",
+        "januar",
+        "jänner",
+        "jän",
+        "gennaio",
+        "gen",
+        "janeiro",
+    ),
+    2: (
+        "february",
+        "feb",
+        "février",
+        "fevrier",
+        "févr",
+        "fevr",
+        "febrero",
+        "februar",
+        "febbraio",
+        "fevereiro",
+        "fev",
+    ),
+    3: ("march", "mar", "mars", "marzo", "märz", "marz", "março", "marco", "mrz"),
+    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile"),
+    5: ("may", "mai", "mayo", "maggio", "mag", "maio"),
+    6: ("june", "jun", "juin", "junio", "juni", "giugno", "giu", "junho"),
+    7: ("july", "jul", "juillet", "juil", "julio", "juli", "luglio", "lug", "julho"),
+    8: ("august", "aug", "août", "aout", "agosto", "ago"),
+    9: (
+        "september",
+        "sept",
+        "sep",
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "set",
+        "settembre",
+        "setembro",
+    ),
+    10: (
+        "october",
+        "oct",
+        "octobre",
+        "octubre",
+        "oktober",
+        "okt",
+        "ottobre",
+        "ott",
+        "outubro",
+        "out",
+    ),
+    11: ("november", "nov", "novembre", "noviembre", "novembro"),
+    12: (
+        "december",
+        "dec",
+        "décembre",
+        "decembre",
+        "déc",
+        "diciembre",
+        "dic",
+        "dezember",
+        "dez",
+        "dicembre",
+        "dezembro",
+    ),
+}
+_MONTHS: dict[str, int] = {w: n for n, words in _MONTH_WORDS.items() for w in words}
+_MONTH = (
+    "(?i:"
+    + "|".join(re.escape(w) for w in sorted(_MONTHS, key=len, reverse=True))
+    + r")(?![^\W\d_])"
+)
+_WEEKDAY = (
+    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?![a-zA-Z])\.?"
+)
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.)?(?![\d])"
+
+# Month-first ("Nov. 11, 2017"), day-first ("11 November 2017"), ISO ("2017-11-11").
+_DATE = (
+    rf"(?P<date>(?:{_WEEKDAY},?[ \t]+)?(?:"
+    rf"(?P<mon1>{_MONTH})\.?[ \t]*(?P<day1>{_DAY})(?:,?[ \t]+(?P<year1>{_YEAR}))?"
+    rf"|(?P<day2>{_DAY})[ \t]+(?:(?:of|de)[ \t]+)?(?P<mon2>{_MONTH})\.?"
+    rf"(?:(?:,|[ \t]+de)?[ \t]+(?P<year2>{_YEAR}))?"
+    rf"|(?P<year3>{_YEAR})-(?P<mon3>[01]\d)-(?P<day3>[0-3]\d)(?!\d)"
+    rf")|{_WEEKDAY})"
+)
+
+
+def _agency_alternation() -> str:
+    body = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in AGENCY_SPELLINGS)
+    return rf"(?i:{body})(?![\w])"
+
+
+_AG = _agency_alternation()
+_AGLIST = rf"{_AG}(?:[ \t]*(?:[/,&+]|-|\band\b)[ \t]*{_AG}){{0,4}}"
+
+_PARTICLE = (
+    r"(?:de|des|du|da|do|dos|das|di|del|della|es|el|al|la|le|les|au|aux|en|sur|upon|on|of"
+    r"|am|an|im|der|den|van|von|y|e|et|ad|bin|ibn|ben)"
+)
+_WORD = (
+    rf"(?:{_U}[\w'’]{{0,30}}(?:-[\w'’]{{1,30}}){{0,3}}"
+    rf"|(?:al|el|ad|an|ar|as|ash|at|az|ed|en|es|ul|d|l)[-'’]{_U}[\w'’]{{0,30}}"
+    rf"|(?:St|Ste|Mt|Ft|Pt|ST|MT|FT)\.)"
+)
+_PLACE = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_WORD}){{0,5}}"
+_ABBR = rf"(?:{_U}[a-z]{{1,5}}\.|(?:[A-Z]\.){{1,3}}(?:[A-Z][a-z]?\.)?|[A-Z]{{2,3}}(?![\w]))"
+_NOT_DATE = rf"(?!{_MONTH}\.?[ \t]*\d|{_WEEKDAY}|\d)"
+_COMMAPART = rf",[ \t]*{_NOT_DATE}(?:{_PLACE}|{_ABBR})"
+_PAREN_COUNTRY = (
+    rf"[ \t]*\((?![ \t]*{_AGLIST}[ \t]*\))[ \t]*{_PLACE}[ \t]*\)"
+    rf"(?:[ \t]*\[(?![ \t]*{_AGLIST}[ \t]*\])[ \t]*{_PLACE}[ \t]*\])?"  # "(Maharashtra) [India]"
+)
+_STATE_CODE = r"[ \t]+(?:[A-Z]{2})(?=[ \t]*[(\[,|])"
+# "WASHINGTON/NEW YORK (Reuters)": a story filed from two places; the first is kept.
+_HEAD = (
+    rf"(?P<place>{_PLACE}(?:[ \t]?/[ \t]?{_PLACE})?(?:{_STATE_CODE})?"
+    rf"(?:{_COMMAPART}){{0,2}}(?:{_PAREN_COUNTRY})?)"
+)
+
+# dpa's regional desks add a lower-case tag: "(dpa/lby)".
+_DESK_TAG = r"(?:[ \t]*/[ \t]*[a-z]{2,4}(?![\w])){0,3}"
+_AGMARK = (
+    rf"(?:\([ \t]*(?P<ag_p>{_AGLIST}){_DESK_TAG}[ \t]*\)"
+    rf"|\[[ \t]*(?P<ag_b>{_AGLIST})[ \t]*\]"
+    rf"|/[ \t]*(?P<ag_s>{_AGLIST})[ \t]*/\.?)"
+)
+_SEP = r"(?P<sep>[ \t]*(?:\.?-{1,3}|[–—]{1,2}|:|\||_(?=[ \t]))|[ \t]*\.(?=[ \t]|$))?"
+_BULLETS = " \t•·*>▪►◆■"
+_PRE = r"[ \t]*(?:[•·*>▪►◆■]+[ \t]*)?"
+
+# Shapes, tried in order. Each has the groups place, date parts, an agency group, sep.
+_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # BEIRUT, Nov 11, 2017 (AFP) -   /  MOSCOW, March 5. /TASS/.
+    ("date_agency", re.compile(rf"{_HEAD}[,.]?[ \t]*{_DATE}\.?[ \t]*{_AGMARK}{_SEP}")),
+    # MOSCOW, November 11 - RIA Novosti.  /  TOKYO, Nov. 23 Kyodo -
+    (
+        "dash_agency",
+        re.compile(
+            rf"{_HEAD},[ \t]*{_DATE}\.?[ \t]*(?P<dash>(?:-{{1,2}}|[–—])[ \t]*)?"
+            rf"(?P<ag_bare>{_AGLIST})(?P<stop>\.)?{_SEP}"
+        ),
+    ),
+    # Nov. 11 (UPI) --  : a date and an agency, no place
+    ("date_first", re.compile(rf"{_DATE}\.?[ \t]*{_AGMARK}{_SEP}")),
+    # Beirut (AFP) Nov 11, 2017  /  CAPE CANAVERAL, Fla. (AP) -
+    (
+        "agency_date",
+        re.compile(
+            rf"{_HEAD},?[ \t]*{_AGMARK}(?:(?:[ \t]*(?:-{{1,3}}|[–—,])){{0,3}}[ \t]*{_DATE})?{_SEP}"
+        ),
+    ),
+    # Beirut | AFP | Nov 11
+    (
+        "pipes",
+        re.compile(
+            rf"{_HEAD}[ \t]*\|[ \t]*(?P<ag_bare>{_AGLIST})[ \t]*"
+            rf"(?:\|[ \t]*{_DATE}[ \t]*)?(?P<sep>\|)?"
+        ),
+    ),
+    # (AFP) -  : no place
+    ("agency_only", re.compile(rf"{_AGMARK}(?:[ \t]*{_DATE})?{_SEP}")),
+    # LONDON, 11 November 2017 -   : no agency
+    ("date_only", re.compile(rf"{_HEAD},[ \t]*{_DATE}{_SEP}")),
+)
+
+_START = re.compile(_PRE)
+_BY_PREFIX = re.compile(r"[ \t]*by[ \t]+", re.IGNORECASE)
+# Byline words a SpaceDaily-style line puts before the place.
+_BYLINE_WORDS = frozenset(
+    {
+        "staff",
+        "writers",
+        "writer",
+        "reporters",
+        "reporter",
+        "correspondent",
+        "correspondents",
+        "our",
+        "by",
+        "and",
+        "agencies",
+        "wire",
+        "services",
+        "editor",
+        "editors",
+    }
+)
+# Capitalised words that open sentences but never open a place.
+_NOT_PLACE = frozenset(
+    fold(w)
+    for w in (
+        "The",
+        "A",
+        "An",
+        "In",
+        "At",
+        "On",
+        "By",
+        "For",
+        "From",
+        "To",
+        "And",
+        "But",
+        "Or",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "You",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "As",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Said",
+        "According",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Reporting",
+        "Editing",
+        "Writing",
+        "Photo",
+        "Copyright",
+        "Source",
+        "Sources",
+        "Told",
+        "With",
+        "Via",
+        "Credit",
+        "Image",
+        "Picture",
+        "Video",
+    )
+)
+
+
+_STATELESS_KEYS = STATELESS
+
+
+@dataclass(frozen=True)
+class DatelineMatch:
+    dateline: Dateline
+    start: int
+    end: int
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _month(text: str | None) -> int | None:
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    return _MONTHS.get(text.rstrip(".").lower())
+
+
+def _day(text: str | None) -> int | None:
+    if not text:
+        return None
+    digits = re.match(r"\d+", text)
+    return int(digits.group()) if digits else None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _no_date(dump_date: dt.date | None) -> tuple[dt.date | None, DateSource | None]:
+    return (dump_date, "dump_date") if dump_date else (None, None)
+
+
+def _resolve_date(
+    m: re.Match[str], dump_date: dt.date | None
+) -> tuple[dt.date | None, DateSource | None]:
+    """The dateline's date, a year inferred from the dump date, or the dump date."""
+    month = _month(m.group("mon1") or m.group("mon2") or m.group("mon3"))
+    day = _day(m.group("day1") or m.group("day2") or m.group("day3"))
+    year_text = m.group("year1") or m.group("year2") or m.group("year3")
+    fallback = _no_date(dump_date)
+    if month is None or day is None:
+        return fallback
+    if year_text:
+        found = _safe_date(int(year_text), month, day)
+        return (found, "dateline") if found else fallback
+    if dump_date is None:
+        return None, None
+    candidates = [
+        d for d in (_safe_date(dump_date.year + k, month, day) for k in (-1, 0, 1)) if d is not None
+    ]
+    if not candidates:
+        return fallback
+    best = min(candidates, key=lambda d: abs((d - dump_date).days))
+    return best, "inferred_year"
+
+
+# ---------------------------------------------------------------- matching
+
+
+def _agency_text(m: re.Match[str]) -> str:
+    for name in ("ag_p", "ag_b", "ag_s", "ag_bare"):
+        if name in m.re.groupindex and m.group(name):
+            return m.group(name)
+    return ""
+
+
+def _has_date(m: re.Match[str]) -> bool:
+    return "date" in m.re.groupindex and m.group("date") is not None
+
+
+def _known(words: list[str]) -> bool:
+    name = " ".join(words)
+    return fold(name) in _STATELESS_KEYS or is_known_place(name)
+
+
+def _trim_place(place: str, *, search: bool) -> tuple[int, str]:
+    """Drop words before the real place: byline words, or prose in a flattened page.
+
+    Returns the offset of the kept place inside `place`, and the kept place.
+    """
+    cut_at = len(place)
+    for mark in (",", "("):
+        idx = place.find(mark)
+        if idx >= 0:
+            cut_at = min(cut_at, idx)
+    head, tail = place[:cut_at].rstrip(), place[cut_at:]
+    words = head.split()
+    code = words.pop() if len(words) > 1 and re.fullmatch(r"[A-Z]{2}", words[-1]) else None
+    drop = 0
+    if not search:
+        # A section label run into the dateline across a gap: "Middle East  Amman (AFP)".
+        gaps = list(re.finditer(r"[ \t]{2,}|\t", head))
+        if gaps and not _known(words):
+            after = head[gaps[-1].end() :]
+            if _known(after.split()) or (code and _known(after.split()[:-1])):
+                offset = gaps[-1].end()
+                return offset, place[offset:]
+        return 0, place
+    if _known(words):
+        return 0, place
+    while len(words) - drop > 1 and (
+        fold(words[drop]) in _BYLINE_WORDS or fold(words[drop]) in _NOT_PLACE
+    ):
+        drop += 1
+    # Page words glued before the place ("Related Links Moscow"); two-word places such
+    # as "Camp David" stay whole rather than shrink to a namesake city.
+    if len(words) - drop > 2 and not _known(words[drop:]):
+        for k in range(drop + 1, len(words)):
+            if _known(words[k:]):
+                drop = k
+                break
+    if drop == 0:
+        return 0, place
+    kept = " ".join(words[drop:] + ([code] if code else []))
+    offset = place.find(words[drop])
+    if offset < 0:
+        return 0, place
+    return offset, kept + (" " if tail.startswith("(") else "") + tail
+
+
+def _place_ok(place: str, shape: str, *, anywhere: bool) -> bool:
+    """Guard against sentences: the head must read like a place, not like prose."""
+    head = place.split(",")[0].split("(")[0].strip()
+    if shape == "date_only" and anywhere and not head.isupper():
+        return False  # "... in Paris, Nov 11 - ..." is prose; "PARIS, Nov 11 -" is not
+    known = fold(head) in _STATELESS_KEYS or resolve_place(place).country is not None
+    first = place.split()[0] if place.split() else ""
+    if fold(first) in _NOT_PLACE and not is_known_place(head):
+        return False  # "In Paris, ..." opens a sentence; "The Hague" is a place
+    if split_agencies(head) and not is_known_place(head):
+        return False  # "Agence France-Presse (AFP)" names an agency, not a place
+    if len(head.split()) > 4 and not is_known_place(head):
+        return False
+    if re.fullmatch(r"[A-Z]{1,2}\.?", head) and not known:
+        return False  # a lone state code ("FL") is what is left of a longer place
+    if shape == "date_only" or (anywhere and shape != "date_agency"):
+        letters = [ch for ch in head if ch.isalpha()]
+        all_caps = bool(letters) and all(ch.isupper() for ch in letters)
+        if not all_caps and not known:
+            return False
+    return True
+
+
+def _build(
+    line: str,
+    m: re.Match[str],
+    shape: str,
+    dump_date: dt.date | None,
+    *,
+    anywhere: bool,
+) -> DatelineMatch | None:
+    start = m.start()
+    place_text: str | None = None
+    if "place" in m.re.groupindex and m.group("place"):
+        cut, place_text = _trim_place(m.group("place"), search=anywhere)
+        start = m.start("place") + cut
+        if not _place_ok(place_text, shape, anywhere=anywhere):
+            return None
+    agencies = split_agencies(_agency_text(m))
+    if shape != "date_only" and not agencies:
+        return None
+    has_date = _has_date(m)
+    sep = m.group("sep") if "sep" in m.re.groupindex else None
+    rest = line[m.end() :]
+    if not has_date and not sep and shape in ("agency_date", "agency_only", "pipes"):
+        # "Paris (AFP)" with nothing after it, or a paragraph running on after it.
+        nxt = rest.lstrip(" \t")
+        if anywhere and nxt:
+            return None
+        if nxt and not (nxt[:1].isupper() or nxt[:1] in "\"'“‘"):
+            return None
+    if shape == "date_only" and (
+        not m.group("mon1") and not m.group("mon2") and not m.group("mon3")
+    ):
+        return None  # "LONDON, Tuesday" alone is not enough
+    if shape == "date_only" and not sep and rest.strip():
+        return None
+    if shape in ("agency_only", "date_first") and anywhere and line[: m.start()].strip(_BULLETS):
+        return None
+    if shape == "date_first" and not (m.group("mon1") or m.group("mon2") or m.group("mon3")):
+        return None
+    if shape == "dash_agency" and not (m.group("stop") or sep):
+        nxt = rest.lstrip(" \t")
+        if not m.group("dash") or (nxt and not nxt[:1].isupper()):
+            return None  # "PARIS, Nov 11 - AFP reporters saw ..." is a sentence
+    if shape == "agency_only" and not has_date and not (sep and sep.strip() != "."):
+        return None  # "(dpa)" alone closing a paragraph is a sign-off, not a dateline
+    # A weekday alone ("WASHINGTON, Tuesday") gives no date: the dump's date stands in.
+    date, source = _resolve_date(m, dump_date) if has_date else _no_date(dump_date)
+    end = m.end()
+    raw_end = m.start("sep") if sep else end
+    raw = line[start:raw_end].strip()
+    if raw.endswith("/.") or shape == "dash_agency":
+        raw = raw.rstrip(" \t.")
+    resolved = resolve_place(place_text) if place_text else None
+    dateline = Dateline(
+        raw=raw,
+        place=resolved.place if resolved else None,
+        region=resolved.region if resolved else None,
+        country=resolved.country if resolved else None,
+        agencies=agencies,
+        date=date,
+        date_source=source,
+    )
+    return DatelineMatch(dateline, start, end)
+
+
+def _match_at(
+    line: str, pos: int, dump_date: dt.date | None, *, anywhere: bool
+) -> DatelineMatch | None:
+    bracket = line[pos : pos + 1] in ("(", "[")
+    caps_word = re.match(r"[^\s,(]+", line[pos : pos + 40])
+    for name, pattern in _SHAPES:
+        # Cheap exclusions first: only "(AFP) -" opens with a bracket; and inside running
+        # text a dateline without an agency needs a place in capitals ("LONDON, 11 ...").
+        if bracket != (name == "agency_only"):
+            continue
+        if name == "date_first" and not (pos == 0 or not line[:pos].strip(_BULLETS)):
+            continue
+        if name == "date_only" and anywhere and not (caps_word and caps_word[0].isupper()):
+            continue
+        m = pattern.match(line, pos)
+        if m is None:
+            continue
+        found = _build(line, m, name, dump_date, anywhere=anywhere)
+        if found is not None:
+            return found
+    return None
+
+
+# Where a dateline may begin inside running text: a capital, "(" or "[" after a gap.
+_CANDIDATE = re.compile(rf"(?:(?<=[\s|.!?\"”»•·*>▪►◆■])|^)(?={_U}|[(\[]|(?:al|el|d|l)[-'’]{_U})")
+# Every dateline holds an agency mark or a real date; searching starts from these, so
+# long prose without either costs one linear scan.
+_ANCHOR = re.compile(
+    rf"[(\[/|][ \t]*{_AG}|{_MONTH}\.?[ \t]*\d|\d[ \t]+(?:of[ \t]+)?{_MONTH}"
+    rf"|{_YEAR}-[01]\d-[0-3]\d"
+)
+# How far before its anchor a dateline may start.
+_REACH = 200
+
+
+def match_dateline(
+    line: str, dump_date: dt.date | None, *, anywhere: bool = False
+) -> DatelineMatch | None:
+    """The dateline at the start of `line` (or anywhere in it), or None when there is none.
+
+    `start`/`end` span the dateline and its trailing separator, so `line[end:]` is the
+    text that follows it on the same line.
+    """
+    if not isinstance(line, str) or not line.strip():
+        return None
+    if isinstance(dump_date, dt.datetime):  # a timestamp from metadata: its day counts
+        dump_date = dump_date.date()
+    pos = _START.match(line).end()  # type: ignore[union-attr]
+    if anywhere:
+        return _search(line, pos, len(line), dump_date)
+    found = _match_at(line, pos, dump_date, anywhere=False)
+    if found is not None:
+        return found
+    by = _BY_PREFIX.match(line, pos)
+    if by is not None:
+        # "by Staff Writers Cape Canaveral FL (SPX) Nov 11, 2017": byline then dateline.
+        return _search(line, by.end(), min(len(line), by.end() + 160), dump_date)
+    return None
+
+
+def _search(line: str, pos: int, stop: int, dump_date: dt.date | None) -> DatelineMatch | None:
+    """Leftmost dateline starting in [pos, stop), trying only starts near an anchor."""
+    tried_upto = pos
+    for anchor in _ANCHOR.finditer(line, pos, min(len(line), stop + _REACH)):
+        low = max(tried_upto, anchor.start() - _REACH)
+        high = min(stop, anchor.start() + 1)
+        if low >= high:
+            continue
+        for cand in _CANDIDATE.finditer(line, low, high):
+            found = _match_at(line, cand.start(), dump_date, anywhere=True)
+            if found is not None:
+                return found
+        tried_upto = high
+    return None

