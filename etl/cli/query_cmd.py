@@ -1,7 +1,262 @@
-"""Placeholder: replaced by the module's owner."""
+"""`wire-archive sql`, `search` and `export`: the archive for people at a terminal.
+
+On a terminal results are rich tables; in a pipe they default to CSV so that scripts
+get a machine format without asking. Any failure is one line on stderr and exit code 1.
+"""
+
+from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from etl.archive.query import (
+    QueryError,
+    QueryParam,
+    QueryResult,
+    check_backend,
+    execute,
+    export_stories,
+    load_query_file,
+    parse_param_args,
+    query_files,
+    read_engine,
+    write_csv,
+    write_json,
+)
+
+QUERIES = Path(__file__).resolve().parents[2] / "sql" / "queries"
+CELL_MAX = 200  # longer cells are cut in table view only; csv/json carry everything
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    pass
+    sql = sub.add_parser(
+        "sql",
+        help="run SQL (or an example query file) against the archive",
+        description="Run one SQL statement, read-only unless --write. Named parameters "
+        "(:place) take values from --param place=Beirut; a query file's header declares "
+        "defaults. Example files: sql/queries/ (see --list).",
+    )
+    sql.add_argument("statement", nargs="?", help="the SQL to run (or use --file)")
+    sql.add_argument("--file", "-f", help="a .sql file, or the name of one in sql/queries/")
+    sql.add_argument("--list", action="store_true", help="list the example queries and exit")
+    _common(sql)
+    sql.add_argument(
+        "--param",
+        "-p",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="bind :NAME (repeatable); NAME:int=5 types an ad-hoc value",
+    )
+    sql.add_argument("--write", action="store_true", help="allow statements that change data")
+    sql.set_defaults(func=cmd_sql)
+
+    search = sub.add_parser(
+        "search",
+        help="ranked full-text search over headlines and story text",
+        description='Words must all match; "quoted phrases", OR between alternatives, '
+        "-word to exclude.",
+    )
+    search.add_argument("terms", help='e.g. "ceasefire talks" or \'"border town" -rumour\'')
+    _common(search)
+    search.add_argument("--since", type=_date, help="dateline date on or after (YYYY-MM-DD)")
+    search.add_argument("--until", type=_date, help="dateline date on or before (YYYY-MM-DD)")
+    search.add_argument("--agency", help="credited agency code, e.g. AFP")
+    search.add_argument("--place", help="dateline place, e.g. Beirut")
+    search.add_argument("--limit", type=_positive, default=20, help="at most N hits (20)")
+    search.set_defaults(func=cmd_search)
+
+    export = sub.add_parser(
+        "export",
+        help="write story_full rows for a date range to Parquet or CSV",
+    )
+    export.add_argument("--to", required=True, help="out.parquet or out.csv")
+    export.add_argument("--db", help="database URL (default: WIRE_ARCHIVE_DATABASE_URL)")
+    export.add_argument("--since", type=_date, help="dateline date on or after (YYYY-MM-DD)")
+    export.add_argument("--until", type=_date, help="dateline date on or before (YYYY-MM-DD)")
+    export.set_defaults(func=cmd_export)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", help="database URL (default: WIRE_ARCHIVE_DATABASE_URL)")
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        help="output format (default: table on a terminal, csv in a pipe)",
+    )
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 1
+
+
+def _resolve_file(name: str) -> Path:
+    """A path as given, else a file of that name among the example queries."""
+    path = Path(name)
+    if path.is_file():
+        return path
+    for candidate in (QUERIES / name, QUERIES / f"{name}.sql"):
+        if candidate.is_file():
+            return candidate
+    raise QueryError(f"no query file {name!r} (see `wire-archive sql --list`)")
+
+
+def _print(result: QueryResult, fmt: str | None) -> None:
+    fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
+    if fmt == "csv":
+        write_csv(result, sys.stdout)
+    elif fmt == "json":
+        write_json(result, sys.stdout)
+    else:
+        _table(result)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= CELL_MAX else text[: CELL_MAX - 1] + "…"
+
+
+def _table(result: QueryResult) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    if not result.columns:
+        console.print("done (no rows returned)")
+        return
+    table = Table(show_lines=False, header_style="bold")
+    for name in result.columns:
+        table.add_column(name, overflow="fold")
+    for row in result.rows:
+        table.add_row(*(_cell(v) for v in row))
+    console.print(table)
+    noun = "row" if len(result.rows) == 1 else "rows"
+    console.print(f"({len(result.rows)} {noun})", style="dim")
+
+
+def _list_queries() -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(header_style="bold")
+    table.add_column("file", no_wrap=True)
+    table.add_column("answers")
+    table.add_column("parameters (defaults)")
+    for query in query_files(QUERIES):
+        params = ", ".join(f"{p.name}={p.default}" for p in query.params)
+        name = query.path.name + (f" [{query.backend}]" if query.backend else "")
+        table.add_row(name, query.title, params)
+    Console().print(table)
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    if args.list:
+        return _list_queries()
+    if bool(args.statement) == bool(args.file):
+        return _fail("give either a SQL statement or --file (not both)")
+    try:
+        params = parse_param_args(args.param)
+        declared: tuple[QueryParam, ...] = ()
+        if args.file:
+            query = load_query_file(_resolve_file(args.file))
+            sql, declared = query.sql, query.params
+        else:
+            query, sql = None, args.statement
+        engine = read_engine(args.db, write=args.write)
+        try:
+            with engine.connect() as conn:
+                if query is not None:
+                    check_backend(query, conn.dialect.name)
+                result = execute(conn, sql, params, declared)
+                if args.write:
+                    conn.commit()
+        finally:
+            engine.dispose()
+    except QueryError as exc:
+        return _fail(str(exc))
+    except sa.exc.SQLAlchemyError as exc:  # connection failures and the like: one line
+        return _fail(str(QueryError.from_db(exc)))  # type: ignore[arg-type]
+    _print(result, args.format)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from etl.archive.search import SearchFilters, search
+
+    filters = SearchFilters(
+        since=args.since, until=args.until, agency=args.agency, place=args.place
+    )
+    try:
+        hits = search(args.db, args.terms, filters, limit=args.limit)
+    except QueryError as exc:
+        return _fail(str(exc))
+    fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
+    if fmt == "json":
+        records = [
+            {
+                "story_id": h.story_id,
+                "rank": round(h.rank, 6),
+                "date": h.date.isoformat() if h.date else None,
+                "place": h.place,
+                "country": h.country,
+                "agencies": list(h.agencies),
+                "is_teaser": h.is_teaser,
+                "headline": h.headline,
+                "snippet": h.snippet,
+            }
+            for h in hits
+        ]
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    result = QueryResult(
+        columns=("story_id", "rank", "date", "place", "agencies", "headline", "snippet"),
+        rows=[
+            (
+                h.story_id,
+                round(h.rank, 4),
+                h.date,
+                h.place,
+                ", ".join(h.agencies),
+                h.headline or ("(teaser)" if h.is_teaser else ""),
+                h.snippet,
+            )
+            for h in hits
+        ],
+    )
+    _print(result, fmt)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    try:
+        count = export_stories(args.db, args.to, since=args.since, until=args.until)
+    except QueryError as exc:
+        return _fail(str(exc))
+    print(f"wrote {count} stories to {args.to}", file=sys.stderr)
+    return 0

@@ -1,0 +1,441 @@
+"""Run people's SQL against the archive, and export story_full rows to files.
+
+Ad-hoc SQL runs on a read-only connection unless asked otherwise (SQLite's query_only
+pragma, PostgreSQL's read-only transactions): a typo in a hand-written UPDATE must not
+be able to damage the archive. Example query files declare their parameters, with a
+type and a default, in their header comment so that they run with no arguments.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import decimal
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import NullPool
+
+from etl.archive.db import default_database_url, normalise_url
+
+PARAM_TYPES = ("text", "int", "float", "date")
+
+
+class QueryError(Exception):
+    """A query that could not run, with the reason in one line for a terminal."""
+
+    @classmethod
+    def from_db(cls, exc: sa.exc.StatementError) -> QueryError:
+        orig = getattr(exc, "orig", None)
+        text = str(orig if orig is not None else exc).strip()
+        first = text.splitlines()[0] if text else type(exc).__name__
+        return cls(first)
+
+
+def read_engine(database_url: str | None = None, *, write: bool = False) -> Engine:
+    """An engine for one command's worth of queries; read-only unless `write`."""
+    url = normalise_url(database_url or default_database_url())
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = parsed.database
+        local = bool(path) and path != ":memory:" and not path.startswith("file:")
+        if local and not Path(path).is_file():
+            raise QueryError(f"no archive at {path} (run `wire-archive ingest` first)")
+        engine = sa.create_engine(url, poolclass=NullPool)
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA busy_timeout = 30000")
+            if not write:
+                cur.execute("PRAGMA query_only = ON")
+            cur.close()
+
+        return engine
+    options = {} if write else {"options": "-c default_transaction_read_only=on"}
+    return sa.create_engine(url, poolclass=NullPool, connect_args=options)
+
+
+@dataclass(frozen=True, slots=True)
+class QueryParam:
+    """A named bind parameter a query file declares: `-- @param name type = default  doc`."""
+
+    name: str
+    type: str = "text"
+    default: str | None = None
+    doc: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class QueryFile:
+    """An example query: its header comment says what it answers and how to call it."""
+
+    path: Path
+    title: str
+    doc: str
+    sql: str
+    params: tuple[QueryParam, ...] = ()
+    backend: str | None = None  # "postgresql" or "sqlite" when it runs on one only
+
+    @property
+    def twin(self) -> Path | None:
+        """The other backend's version of a backend-specific file."""
+        if self.backend is None:
+            return None
+        other = "sqlite" if self.backend == "postgresql" else "postgresql"
+        return self.path.with_name(self.path.name.replace(f".{self.backend}.", f".{other}."))
+
+
+_PARAM_LINE = re.compile(
+    r"^--\s*@param\s+(?P<name>\w+)\s+(?P<type>\w+)\s*"
+    r"(?:=\s*(?P<default>'[^']*'|\S+))?\s*(?P<doc>.*)$"
+)
+_BACKEND_LINE = re.compile(r"^--\s*@backend\s+(?P<backend>\w+)\s*$")
+
+
+def load_query_file(path: str | Path) -> QueryFile:
+    """Read a query file and its header (the comment lines before the first SQL line)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise QueryError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    doc_lines: list[str] = []
+    params: list[QueryParam] = []
+    backend: str | None = None
+    lines = text.splitlines()
+    body_start = len(lines)
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("--"):
+            body_start = index
+            break
+        if m := _PARAM_LINE.match(stripped):
+            kind = m["type"].lower()
+            if kind not in PARAM_TYPES:
+                raise QueryError(f"{path.name}: parameter {m['name']} has unknown type {kind}")
+            default = m["default"]
+            if default is not None and default.startswith("'"):
+                default = default[1:-1]
+            params.append(QueryParam(m["name"], kind, default, m["doc"].strip()))
+        elif m := _BACKEND_LINE.match(stripped):
+            backend = m["backend"].lower()
+        else:
+            doc_lines.append(stripped[2:].strip())
+    while doc_lines and not doc_lines[-1]:
+        doc_lines.pop()
+    title = doc_lines[0] if doc_lines else path.stem
+    return QueryFile(
+        path=path,
+        title=title,
+        doc="\n".join(doc_lines),
+        # The header is left out: a driver must never see ":name" inside a comment.
+        sql="\n".join(lines[body_start:]).strip(),
+        params=tuple(params),
+        backend=backend,
+    )
+
+
+def query_files(folder: str | Path) -> list[QueryFile]:
+    """Every example query in a folder, by file name."""
+    return [load_query_file(p) for p in sorted(Path(folder).glob("*.sql"))]
+
+
+def parse_param_args(pairs: Iterable[str]) -> dict[str, str]:
+    """`k=v` strings from the command line; `k:int=v` declares a type for ad-hoc SQL."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"--param wants name=value, got {pair!r}")
+        out[key.strip()] = value
+    return out
+
+
+def _convert(name: str, kind: str, value: str, dialect: str) -> Any:
+    try:
+        if kind == "int":
+            return int(value)
+        if kind == "float":
+            return float(value)
+        if kind == "date":
+            day = dt.date.fromisoformat(value)
+            # SQLite stores dates as ISO text; PostgreSQL wants a real date.
+            return day.isoformat() if dialect == "sqlite" else day
+    except ValueError as exc:
+        raise QueryError(f"parameter {name}: {value!r} is not a valid {kind}") from exc
+    return value
+
+
+def bind_params(
+    sql: str, given: Mapping[str, str], declared: Iterable[QueryParam] = (), *, dialect: str
+) -> dict[str, Any]:
+    """Values for every parameter the SQL uses: given ones, else declared defaults."""
+    used = set(sa.text(sql).compile().params)
+    decl = {p.name: p for p in declared}
+    values: dict[str, Any] = {}
+    for raw_key, value in given.items():
+        name, _, kind = raw_key.partition(":")
+        if name not in used:
+            known = ", ".join(sorted(used)) or "none"
+            raise QueryError(f"the query has no parameter :{name} (its parameters: {known})")
+        kind = kind or (decl[name].type if name in decl else "text")
+        values[name] = _convert(name, kind, value, dialect)
+    for name in sorted(used - values.keys()):
+        param = decl.get(name)
+        if param is None or param.default is None:
+            raise QueryError(f"missing value for parameter :{name} (give --param {name}=...)")
+        values[name] = _convert(name, param.type, param.default, dialect)
+    return values
+
+
+@dataclass(slots=True)
+class QueryResult:
+    columns: tuple[str, ...]
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+def execute(
+    conn: Connection,
+    sql: str,
+    given: Mapping[str, str] | None = None,
+    declared: Iterable[QueryParam] = (),
+) -> QueryResult:
+    """Run one statement on an open connection; parameters bound by name."""
+    params = bind_params(sql, given or {}, declared, dialect=conn.dialect.name)
+    try:
+        result = conn.execute(sa.text(sql), params)
+    except sa.exc.StatementError as exc:
+        raise QueryError.from_db(exc) from exc
+    if not result.returns_rows:
+        return QueryResult(columns=(), rows=[])
+    return QueryResult(columns=tuple(result.keys()), rows=[tuple(r) for r in result])
+
+
+def run_sql(
+    database_url: str | None,
+    sql: str,
+    params: Mapping[str, str] | None = None,
+    *,
+    declared: Iterable[QueryParam] = (),
+    write: bool = False,
+) -> QueryResult:
+    """Run one statement and fetch its rows; read-only unless `write`."""
+    engine = read_engine(database_url, write=write)
+    try:
+        with engine.connect() as conn:
+            result = execute(conn, sql, params, declared)
+            if write:
+                conn.commit()
+            return result
+    except sa.exc.DBAPIError as exc:  # connection-level: bad URL, server down
+        raise QueryError.from_db(exc) from exc
+    finally:
+        engine.dispose()
+
+
+def check_backend(query: QueryFile, dialect: str) -> None:
+    """Refuse a backend-specific file on the other backend, pointing at its twin."""
+    if query.backend is not None and query.backend != dialect:
+        twin = query.twin.name if query.twin else "its twin"
+        raise QueryError(f"{query.path.name} is for {query.backend}; on {dialect} run {twin}")
+
+
+def run_query_file(
+    database_url: str | None, path: str | Path, params: Mapping[str, str] | None = None
+) -> QueryResult:
+    """Run an example query file with its declared defaults, overridden by `params`."""
+    query = load_query_file(path)
+    url = normalise_url(database_url or default_database_url())
+    check_backend(query, sa.make_url(url).get_backend_name())
+    return run_sql(url, query.sql, params, declared=query.params)
+
+
+def _plain(value: Any) -> Any:
+    """A value JSON can carry: dates as ISO text, decimals as numbers, bytes as hex."""
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(value).hex()
+    return value
+
+
+def write_csv(result: QueryResult, stream: IO[str]) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(result.columns)
+    for row in result.rows:
+        writer.writerow(["" if v is None else _plain(v) for v in row])
+
+
+def write_json(result: QueryResult, stream: IO[str]) -> None:
+    """One JSON array of objects keyed by column name."""
+    records = [{k: _plain(v) for k, v in rec.items()} for rec in result.records()]
+    json.dump(records, stream, ensure_ascii=False, indent=1)
+    stream.write("\n")
+
+
+# --- export -------------------------------------------------------------------------------
+
+EXPORT_BATCH = 2000
+
+
+def _export_schema():  # type: ignore[no-untyped-def]
+    """story_full's columns with one type on both backends, so files compare equal."""
+    import pyarrow as pa
+
+    text, big, day = pa.string(), pa.int64(), pa.date32()
+    stamp = pa.timestamp("us", tz="UTC")
+    return pa.schema(
+        [
+            ("story_id", big),
+            ("story_key", text),
+            ("headline", text),
+            ("byline", text),
+            ("authors", text),
+            ("agencies", text),
+            ("dateline", text),
+            ("place", text),
+            ("region", text),
+            ("country", text),
+            ("date", day),
+            ("date_source", text),
+            ("is_teaser", pa.bool_()),
+            ("full_story_id", big),
+            ("full_story_headline", text),
+            ("current_version", big),
+            ("paragraph_count", big),
+            ("word_count", big),
+            ("text", text),
+            ("dump_count", big),
+            ("first_dump_id", big),
+            ("first_dump_date", day),
+            ("first_dump_source", text),
+            ("last_dump_id", big),
+            ("last_dump_date", day),
+            ("last_dump_source", text),
+            ("first_seen_at", stamp),
+            ("updated_at", stamp),
+        ]
+    )
+
+
+def _to_date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _to_stamp(value: Any) -> dt.datetime | None:
+    """SQLite hands timestamps back as naive text; they were written as UTC."""
+    if value is None:
+        return None
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime.fromisoformat(str(value))
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _normalise_row(row: Mapping[str, Any], schema) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    import pyarrow as pa
+
+    out: dict[str, Any] = {}
+    for fld in schema:
+        value = row[fld.name]
+        if fld.type == pa.date32():
+            value = _to_date(value)
+        elif pa.types.is_timestamp(fld.type):
+            value = _to_stamp(value)
+        elif fld.type == pa.bool_():
+            value = None if value is None else bool(value)
+        out[fld.name] = value
+    return out
+
+
+def export_sql(since: dt.date | None, until: dt.date | None) -> str:
+    """story_full in a date range; with no range, undated stories come too (at the end)."""
+    clauses = []
+    if since is not None:
+        clauses.append("date >= :since")
+    if until is not None:
+        clauses.append("date <= :until")
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    return (
+        f"SELECT * FROM story_full{where}"
+        " ORDER BY CASE WHEN date IS NULL THEN 1 ELSE 0 END, date, story_id"
+    )
+
+
+def _export_rows(
+    conn: Connection, since: dt.date | None, until: dt.date | None
+) -> Iterator[list[dict[str, Any]]]:
+    sqlite = conn.dialect.name == "sqlite"
+    params = {
+        k: (v.isoformat() if sqlite else v)
+        for k, v in (("since", since), ("until", until))
+        if v is not None
+    }
+    result = conn.execution_options(stream_results=True).execute(
+        sa.text(export_sql(since, until)), params
+    )
+    rows = result.mappings()
+    while batch := rows.fetchmany(EXPORT_BATCH):  # bounded memory on a large archive
+        yield list(batch)
+
+
+def export_stories(
+    database_url: str | None,
+    out: str | Path,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> int:
+    """Write story_full rows dated `since`..`until` to .parquet or .csv; returns rows written."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in (".parquet", ".csv"):
+        raise QueryError(f"export writes .parquet or .csv, not {out.name}")
+    if since and until and since > until:
+        raise QueryError(f"--since {since} is after --until {until}")
+    schema = _export_schema()
+    engine = read_engine(database_url)
+    count = 0
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    writer: Any = None
+    try:
+        writer = (
+            pq.ParquetWriter(tmp, schema) if suffix == ".parquet" else pacsv.CSVWriter(tmp, schema)
+        )
+        with engine.connect() as conn:
+            for batch in _export_rows(conn, since, until):
+                rows = [_normalise_row(r, schema) for r in batch]
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                count += len(rows)
+        writer.close()
+        writer = None
+        tmp.replace(out)  # a half-written export never carries the final name
+    except sa.exc.StatementError as exc:
+        raise QueryError.from_db(exc) from exc
+    finally:
+        if writer is not None:
+            writer.close()
+        tmp.unlink(missing_ok=True)
+        engine.dispose()
+    return count

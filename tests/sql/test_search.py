@@ -1,0 +1,162 @@
+"""Full-text search on both backends: matching, ranking, filters, and an index kept current."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import sqlalchemy as sa
+
+from etl.archive import db, schema
+from etl.archive.search import SearchError, SearchFilters, parse_terms, search
+from tests.sql.mini_archive import NOW, MiniArchive
+
+
+def _keys(mini: MiniArchive, text: str, filters: SearchFilters | None = None, **kw) -> list:
+    return [mini.story_key(h.story_id) for h in search(mini.url, text, filters, **kw)]
+
+
+def test_parse_terms_groups_phrases_or_and_exclusions() -> None:
+    terms = parse_terms('border "refugee aid" OR shelters -rumour -"fake news"')
+    assert terms.groups == (("border",), ("refugee aid", "shelters"))
+    assert terms.excluded == ("rumour", "fake news")
+    assert terms.fts5() == (
+        '("border" AND ("refugee aid" OR "shelters")) NOT "rumour" NOT "fake news"'
+    )
+    expr, params = terms.tsquery()
+    assert params == {"p0": "border", "p1": "refugee aid", "p2": "shelters", "p3": "rumour",
+                      "p4": "fake news"}  # fmt: skip
+    assert expr.count("!!") == 2
+
+
+def test_parse_terms_keeps_user_text_out_of_the_syntax() -> None:
+    terms = parse_terms('NEAR(x* ^col: "open')
+    assert terms.groups == (("NEAR x",), ("col",), ("open",))
+    with pytest.raises(SearchError):
+        parse_terms("-only -excluded")
+    with pytest.raises(SearchError):
+        parse_terms('  "" ... ')
+
+
+def test_search_finds_words_in_text_and_headline(mini: MiniArchive) -> None:
+    assert _keys(mini, "floodwater") == ["S1"]
+    assert _keys(mini, "flood") == ["S1"]  # stemmed: the headline says "Floods"
+    assert _keys(mini, "rescue helicopters") == ["S1"]  # every word must match
+    assert _keys(mini, "rescue festival") == []
+    assert _keys(mini, "HARVEST") == ["S4"]
+
+
+def test_search_ranks_headline_hits_first(mini: MiniArchive) -> None:
+    hits = search(mini.url, "Geneva")
+    assert [mini.story_key(h.story_id) for h in hits] == ["S3", "S2"]
+    assert hits[0].rank > hits[1].rank
+    assert hits[0].agencies == ("Reuters",)
+    assert hits[1].is_teaser and not hits[0].is_teaser
+    assert hits[0].date == dt.date(2017, 11, 10)
+
+
+def test_search_phrases_or_and_exclusion(mini: MiniArchive) -> None:
+    assert _keys(mini, '"refugee aid"') == ["S3"]
+    assert _keys(mini, '"aid refugee"') == []
+    assert sorted(_keys(mini, "harvest OR metro")) == ["S4", "S5"]
+    assert sorted(_keys(mini, "negotiators")) == ["S2", "S3"]
+    assert _keys(mini, "negotiators -refugee") == ["S2"]
+    assert _keys(mini, 'NEAR(x* ^col: "open') == []  # odd input: no match, no error
+
+
+def test_search_filters_and_limit(mini: MiniArchive) -> None:
+    assert sorted(_keys(mini, "negotiators", SearchFilters(agency="reuters"))) == ["S2", "S3"]
+    assert _keys(mini, "negotiators", SearchFilters(agency="AFP")) == []
+    assert sorted(_keys(mini, "negotiators", SearchFilters(place="GENEVA"))) == ["S2", "S3"]
+    assert _keys(mini, "rescue", SearchFilters(since=dt.date(2017, 11, 11))) == ["S1"]
+    assert _keys(mini, "rescue", SearchFilters(since=dt.date(2017, 11, 12))) == []
+    assert _keys(mini, "rescue", SearchFilters(until=dt.date(2017, 11, 10))) == []
+    assert len(search(mini.url, "negotiators", limit=1)) == 1
+
+
+def test_search_snippet_marks_the_match(mini: MiniArchive) -> None:
+    (hit,) = search(mini.url, "helicopters")
+    assert "[helicopters]" in hit.snippet.lower()
+
+
+def test_search_index_follows_inserts_updates_and_deletes(mini: MiniArchive) -> None:
+    stories = schema.stories
+    with db.transaction(mini.url) as conn:
+        conn.execute(
+            stories.update()
+            .where(stories.c.id == mini.stories["S4"])
+            .values(body="Fireworks closed the harvest festival late on Sunday.")
+        )
+        conn.execute(stories.delete().where(stories.c.id == mini.stories["S5"]))
+        new_id = conn.execute(
+            stories.insert()
+            .values(
+                story_key="f" * 64,
+                is_teaser=False,
+                headline="Volcano ash grounds regional flights",
+                body="Airlines cancelled morning departures as the ash cloud drifted south.",
+                current_version=1,
+                first_seen_at=NOW,
+                updated_at=NOW,
+            )
+            .returning(stories.c.id)
+        ).scalar_one()
+        # An update that does not touch the text must leave the index alone.
+        conn.execute(stories.update().where(stories.c.id == new_id).values(place="Catania"))
+    assert _keys(mini, "fireworks") == ["S4"]
+    assert _keys(mini, "dancers") == []
+    assert _keys(mini, "metro") == []
+    assert [h.story_id for h in search(mini.url, "volcano ash")] == [new_id]
+    assert [h.place for h in search(mini.url, "airlines")] == ["Catania"]
+
+
+def test_search_index_is_stored_not_computed_per_query(mini: MiniArchive) -> None:
+    engine = db.get_engine(mini.url)
+    with engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            generated = conn.execute(
+                sa.text(
+                    "SELECT is_generated FROM information_schema.columns"
+                    " WHERE table_name = 'stories' AND column_name = 'search_vector'"
+                )
+            ).scalar_one()
+            assert generated == "ALWAYS"
+            indexdef = conn.execute(
+                sa.text("SELECT indexdef FROM pg_indexes WHERE indexname = :n"),
+                {"n": "ix_stories_search_vector"},
+            ).scalar_one()
+            assert "USING gin" in indexdef
+        else:
+            triggers = set(
+                conn.execute(
+                    sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+                ).scalars()
+            )
+            assert {"stories_fts_ai", "stories_fts_ad", "stories_fts_au"} <= triggers
+            # Every story inserted after the migration reached the index through a trigger.
+            conn.execute(
+                sa.text("CREATE VIRTUAL TABLE temp.fts_terms USING fts5vocab(main, stories_fts, "
+                        "'instance')")
+            )  # fmt: skip
+            indexed = set(conn.execute(sa.text("SELECT DISTINCT doc FROM fts_terms")).scalars())
+            assert indexed == set(mini.stories.values())
+
+
+def test_search_rejects_nothing_to_search(mini: MiniArchive) -> None:
+    with pytest.raises(SearchError):
+        search(mini.url, "-floodwater")
+    with pytest.raises(SearchError):
+        search(mini.url, "floodwater", limit=0)
+
+
+def test_search_index_can_be_rebuilt_under_the_views(mini: MiniArchive) -> None:
+    """A later migration that rebuilds `stories` drops the index first; views must not pin it."""
+    from etl.archive.search import install_search, uninstall_search
+
+    with db.transaction(mini.url) as conn:
+        uninstall_search(conn)
+    with pytest.raises(Exception, match="stories_fts|search_vector"):
+        search(mini.url, "floodwater")
+    with db.transaction(mini.url) as conn:
+        install_search(conn)  # indexes what is already there
+    assert _keys(mini, "floodwater") == ["S1"]
