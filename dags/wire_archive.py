@@ -1,0 +1,296 @@
+"""The nightly Wire Archive load: landing zone -> archive, one thin task per pipeline stage.
+
+Every task is one call into `etl.pipeline`; the DAG only adds scheduling, parameters,
+fan-out over batches and retries. Nothing runs at import time but the DAG definition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sys
+from typing import Any
+
+# The dags folder is on sys.path under the DAG processor, not under a bare DagBag or pytest.
+if os.path.dirname(__file__) not in sys.path:
+    sys.path.append(os.path.dirname(__file__))
+
+from _common import (
+    ARCHIVE_ASSET,
+    DAG_ID,
+    LANDING_ENV,
+    START_DATE,
+    archive_url,
+    default_args,
+    default_landing,
+    redact,
+    trigger_of,
+)
+from airflow.sdk import Param, TriggerRule, dag, get_current_context, task
+from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
+
+log = logging.getLogger(__name__)
+
+MAX_PARALLEL_BATCHES = 2  # the reference machine has two cores
+BATCH_SIZE_MAX = 5000
+
+
+DOC_MD = f"""
+# Wire Archive: nightly load
+
+Reads raw news-wire dumps from the landing zone, splits them into stories and loads them
+into the archive (PostgreSQL or SQLite). Runs every night at 02:00 UTC; trigger it by hand
+with the form below for an extra load, a dry run, or to parse stored dumps again.
+
+**Tasks**
+
+1. `open_run`: records the run in `ingest_runs` (skipped on a dry run).
+2. `discover`: lists landing files whose content hash the archive has not seen yet
+   (mode `new`), or the stored dumps in the date range (mode `reprocess`).
+3. `plan`: cuts that list into batches of `batch_size`.
+4. `ingest`: one mapped copy per batch ("batch 3 of 7"), at most {MAX_PARALLEL_BATCHES}
+   at a time; each batch is one transaction, so a retry never duplicates anything.
+   Bad files become rows in `rejects` with a reason; they never fail the run.
+5. `link_teasers`: joins teasers to the full story once it has arrived.
+6. `check`: data-quality invariants (counts add up, no dump without stories unless
+   recorded, no orphan rows). A broken invariant fails the run.
+7. `report`: the run's counts, in the log and as the task's return value.
+8. `publish`: an event on the `wire_archive` asset, which schedules
+   `wire_archive_refresh`; skipped on a dry run or when nothing changed.
+
+**Parameters**
+
+| name | meaning |
+| --- | --- |
+| `landing_path` | folder (or file) to read; default `${LANDING_ENV}` or `landing/sample` |
+| `mode` | `new`: only files never seen; `reprocess`: parse stored dumps again |
+| `since`, `until` | `reprocess` only: dump dates to include (inclusive, YYYY-MM-DD) |
+| `batch_size` | files (or dumps) per mapped `ingest` task |
+| `dry_run` | parse and report, write nothing to the archive |
+
+**Archive location**: Airflow connection `wire_archive_db` when defined, else
+`WIRE_ARCHIVE_DATABASE_URL`, else `var/wire_archive.sqlite`.
+"""
+
+PARAMS = {
+    "landing_path": Param(
+        default_landing(),
+        type="string",
+        minLength=1,
+        title="Landing path",
+        description="Folder (searched recursively) or single file holding the raw dumps.",
+    ),
+    "mode": Param(
+        "new",
+        type="string",
+        enum=["new", "reprocess"],
+        title="Mode",
+        description="new: load files the archive has not seen. "
+        "reprocess: parse stored dumps again with the current parser.",
+        values_display={"new": "New files", "reprocess": "Reprocess stored dumps"},
+    ),
+    "since": Param(
+        None,
+        type=["null", "string"],
+        format="date",
+        title="Since (reprocess)",
+        description="Reprocess only dumps dated on or after this day. Empty: no lower bound.",
+    ),
+    "until": Param(
+        None,
+        type=["null", "string"],
+        format="date",
+        title="Until (reprocess)",
+        description="Reprocess only dumps dated on or before this day. Empty: no upper bound.",
+    ),
+    "batch_size": Param(
+        200,
+        type="integer",
+        minimum=1,
+        maximum=BATCH_SIZE_MAX,
+        title="Batch size",
+        description="Files (or stored dumps) per batch; each batch is one mapped task "
+        "and one transaction.",
+    ),
+    "dry_run": Param(
+        False,
+        type="boolean",
+        title="Dry run",
+        description="Parse and report what would be loaded; write nothing to the archive.",
+    ),
+}
+
+
+def _params() -> dict[str, Any]:
+    return dict(get_current_context()["params"])
+
+
+@dag(
+    dag_id=DAG_ID,
+    schedule="0 2 * * *",
+    start_date=START_DATE,
+    catchup=False,
+    max_active_runs=1,
+    default_args=default_args(),
+    params=PARAMS,
+    doc_md=DOC_MD,
+    tags=["wire-archive"],
+)
+def wire_archive() -> None:
+    @task
+    def open_run() -> dict[str, int | None]:
+        """Record the run first, so even an empty night leaves a trace in ingest_runs."""
+        from etl import pipeline
+
+        params = _params()
+        if params["dry_run"]:
+            log.info("dry run: no ingest_runs row is written")
+            return {"ingest_run": None}
+        dag_run = get_current_context()["dag_run"]
+        url = archive_url()
+        trigger = trigger_of(dag_run.run_type)
+        run_id = pipeline.start_run(
+            url, trigger=trigger, mode=params["mode"], airflow_run_id=dag_run.run_id
+        )
+        log.info("archive %s: ingest run %s (%s, %s)", redact(url), run_id, trigger, params["mode"])
+        return {"ingest_run": run_id}
+
+    @task
+    def discover() -> list[Any]:
+        """New landing files by content hash, or the stored dumps to parse again."""
+        from etl import pipeline
+
+        params = _params()
+        url = archive_url()
+        if params["mode"] == "reprocess":
+            since = dt.date.fromisoformat(params["since"]) if params["since"] else None
+            until = dt.date.fromisoformat(params["until"]) if params["until"] else None
+            if since and until and since > until:
+                raise AirflowFailException(f"since {since} is after until {until}")
+            found: list[Any] = pipeline.select_dumps_for_reprocess(url, since=since, until=until)
+            log.info("%d stored dumps to reprocess (%s .. %s)", len(found), since, until)
+        else:
+            found = pipeline.discover([params["landing_path"]], url)
+            log.info("%d new files under %s", len(found), params["landing_path"])
+        return found
+
+    @task
+    def plan(items: list[Any], run: dict[str, int | None]) -> list[dict[str, Any]]:
+        """One kwargs dict per batch, labelled for the grid view."""
+        from etl import pipeline
+
+        batches = pipeline.plan_batches(items, _params()["batch_size"])
+        total = len(batches)
+        return [
+            {"items": batch, "ingest_run": run["ingest_run"], "label": f"batch {n} of {total}"}
+            for n, batch in enumerate(batches, start=1)
+        ]
+
+    @task(max_active_tis_per_dagrun=MAX_PARALLEL_BATCHES, map_index_template="{{ batch_label }}")
+    def ingest(items: list[Any], ingest_run: int | None, label: str) -> dict[str, Any]:
+        """Load (or reprocess) one batch in one transaction; safe to retry."""
+        from etl import pipeline
+        from etl.model import RunSummary
+
+        context = get_current_context()
+        context["batch_label"] = label  # type: ignore[typeddict-unknown-key]
+        params = dict(context["params"])
+        url = archive_url()
+        if params["mode"] == "reprocess":
+            if params["dry_run"]:
+                summary = RunSummary(run_id=None, mode="reprocess", dry_run=True)
+                summary.files_seen = len(items)
+                log.info("dry run: would reprocess %d dumps", len(items))
+                return summary.to_json()
+            summary = pipeline.reprocess_batch(items, url, run_id=ingest_run)
+        else:
+            summary = pipeline.ingest_batch(
+                items, url, run_id=ingest_run, dry_run=params["dry_run"]
+            )
+        log.info("%s: %s", label, summary.to_json())
+        return summary.to_json()
+
+    @task(trigger_rule=TriggerRule.NONE_FAILED)
+    def link_teasers() -> int:
+        """Teasers that arrived before their full story get linked once it lands."""
+        from etl import pipeline
+
+        if _params()["dry_run"]:
+            return 0
+        linked = pipeline.link_teasers(archive_url())
+        log.info("%d teasers linked to their full story", linked)
+        return linked
+
+    @task
+    def check() -> None:
+        """A broken invariant fails the run at once: retrying cannot mend the data."""
+        from etl import pipeline
+
+        problems = pipeline.check_archive(archive_url())
+        for problem in problems:
+            log.error("invariant broken: %s", problem)
+        if problems:
+            raise AirflowFailException(f"{len(problems)} archive invariant(s) broken")
+
+    @task(trigger_rule=TriggerRule.NONE_FAILED)
+    def report(
+        run: dict[str, int | None], batches: list[dict[str, Any]], linked: int
+    ) -> dict[str, Any]:
+        """Add up the batches and close the run; the return value is the run's summary."""
+        from etl import pipeline
+        from etl.model import RunSummary
+
+        params = _params()
+        run_id = run["ingest_run"]
+        summary = RunSummary(run_id=run_id, mode=params["mode"], dry_run=params["dry_run"])
+        for part in batches or []:
+            summary.merge(RunSummary.from_json(part))
+        summary.teasers_linked = linked
+        if run_id is not None:
+            summary = pipeline.finish_run(archive_url(), run_id, summary, status="success")
+        else:
+            summary.status = "success"
+        result = summary.to_json()
+        log.info("wire_archive run summary: %s", result)
+        return result
+
+    @task(outlets=[ARCHIVE_ASSET])
+    def publish(result: dict[str, Any]) -> None:
+        """Tell downstream DAGs the archive changed; a skip emits no asset event."""
+        changed = result["dumps_loaded"] + result["dumps_reprocessed"] + result["teasers_linked"]
+        if result["dry_run"] or not changed:
+            raise AirflowSkipException("archive unchanged: no asset event")
+
+    @task(trigger_rule=TriggerRule.ONE_FAILED)
+    def mark_failed(run: dict[str, int | None]) -> None:
+        """Close a failed run as failed, so ingest_runs never shows a dead run as running."""
+        from etl import pipeline
+        from etl.model import RunSummary
+
+        run_id = run["ingest_run"]
+        if run_id is not None:
+            mode = _params()["mode"]
+            airflow_run = get_current_context()["dag_run"].run_id
+            pipeline.finish_run(
+                archive_url(),
+                run_id,
+                RunSummary(run_id=run_id, mode=mode),
+                status="failed",
+                detail=f"a task of Airflow run {airflow_run} failed; see its task logs",
+            )
+            log.error("an upstream task failed; ingest run %s closed as failed", run_id)
+
+    run = open_run()
+    work = plan(discover(), run)
+    loaded = ingest.expand_kwargs(work)
+    linked = link_teasers()
+    loaded >> linked
+    checked = check()
+    result = report(run, loaded, linked)
+    linked >> checked >> result
+    publish(result)
+    [loaded, linked, checked, result] >> mark_failed(run)
+
+
+wire_archive()

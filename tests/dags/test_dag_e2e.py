@@ -1,0 +1,190 @@
+"""The real `wire_archive` DAG, run with dag.test() against real SQLite and PostgreSQL archives.
+
+Each run costs seconds, so each test walks through several runs on one archive.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from tests.dags.conftest import BROKEN_FILES, GOOD_FILES, run_dag
+
+pytestmark = pytest.mark.slow
+
+
+def _counts(url: str) -> dict[str, int]:
+    engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with engine.connect() as conn:
+            names = ("dumps", "stories", "story_versions", "appearances", "rejects", "ingest_runs")
+            existing = set(sa.inspect(conn).get_table_names())
+            return {
+                name: conn.execute(sa.text(f"SELECT count(*) FROM {name}")).scalar_one()
+                if name in existing
+                else 0
+                for name in names
+            }
+    finally:
+        engine.dispose()
+
+
+def _runs(url: str) -> list[dict[str, Any]]:
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(sa.text("SELECT * FROM ingest_runs ORDER BY id")).mappings()
+            return [dict(r) for r in rows]
+    finally:
+        engine.dispose()
+
+
+def test_sqlite_dry_run_then_load_then_nothing_new(
+    dagbag: Any, sqlite_url: str, landing: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WIRE_ARCHIVE_DATABASE_URL", sqlite_url)
+    conf = {"landing_path": str(landing), "batch_size": 2}
+
+    dry = run_dag(dagbag, {**conf, "dry_run": True})
+    assert dry.state == "success", dry.task_states
+    assert dry.report is not None and dry.report["dry_run"] is True
+    assert dry.report["dumps_loaded"] == GOOD_FILES
+    assert dry.report["rejected"] == BROKEN_FILES
+    assert dry.task_states["publish"] == ["skipped"]
+    assert _counts(sqlite_url) == dict.fromkeys(_counts(sqlite_url), 0), "dry run wrote rows"
+
+    first = run_dag(dagbag, conf)
+    assert first.state == "success", first.task_states
+    assert first.map_labels == ["batch 1 of 3", "batch 2 of 3", "batch 3 of 3"]
+    report = first.report
+    assert report is not None
+    assert report["files_seen"] == GOOD_FILES + BROKEN_FILES
+    assert report["dumps_loaded"] == GOOD_FILES and report["rejected"] == BROKEN_FILES
+    parts = report["dumps_loaded"] + report["duplicates"] + report["rejected"]
+    assert report["files_seen"] == parts
+    assert report["stories_new"] >= GOOD_FILES
+    assert first.task_states["publish"] == ["success"]
+    assert first.task_states["mark_failed"] == ["skipped"]
+    after_first = _counts(sqlite_url)
+    assert after_first["dumps"] == GOOD_FILES and after_first["rejects"] == BROKEN_FILES
+    (run,) = _runs(sqlite_url)
+    assert run["status"] == "success" and run["trigger"] == "manual"
+    assert run["airflow_run_id"] == first.run_id and run["dumps_loaded"] == GOOD_FILES
+
+    second = run_dag(dagbag, conf)
+    assert second.state == "success", second.task_states
+    assert second.report is not None
+    assert second.report["files_seen"] == 0 and second.report["dumps_loaded"] == 0
+    assert second.task_states["ingest"] == ["skipped"]  # nothing to map over
+    assert second.task_states["publish"] == ["skipped"]
+    assert _counts(sqlite_url) == {**after_first, "ingest_runs": 2}
+
+
+def test_postgres_through_the_connection_with_reprocess_by_date(
+    dagbag: Any, pg_url: str, landing: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The `wire_archive_db` connection wins over the environment variable."""
+    plain = pg_url.replace("postgresql+psycopg://", "postgresql://", 1)
+    monkeypatch.setenv("AIRFLOW_CONN_WIRE_ARCHIVE_DB", plain)
+    decoy = tmp_path / "decoy" / "archive.sqlite"
+    monkeypatch.setenv("WIRE_ARCHIVE_DATABASE_URL", f"sqlite:///{decoy}")
+
+    loaded = run_dag(dagbag, {"landing_path": str(landing), "batch_size": 200})
+    assert loaded.state == "success", loaded.task_states
+    assert loaded.map_labels == ["batch 1 of 1"]
+    assert not decoy.parent.exists()
+    before = _counts(pg_url)
+    assert before["dumps"] == GOOD_FILES and before["rejects"] == BROKEN_FILES
+
+    conf = {"mode": "reprocess", "since": "2026-03-05", "until": "2026-03-05", "batch_size": 1}
+    redo = run_dag(dagbag, conf)
+    assert redo.state == "success", redo.task_states
+    assert redo.report is not None and redo.report["mode"] == "reprocess"
+    assert redo.report["dumps_reprocessed"] == 1
+    assert redo.report["dumps_loaded"] == 0
+    assert _counts(pg_url) == {**before, "ingest_runs": 2}
+
+    everything = run_dag(dagbag, {"mode": "reprocess", "batch_size": 2})
+    assert everything.state == "success", everything.task_states
+    assert everything.report is not None
+    assert everything.report["dumps_reprocessed"] == GOOD_FILES
+    assert len(everything.map_labels) == 2
+    assert _counts(pg_url) == {**before, "ingest_runs": 3}
+    assert [r["mode"] for r in _runs(pg_url)] == ["new", "reprocess", "reprocess"]
+    assert {r["status"] for r in _runs(pg_url)} == {"success"}
+
+
+FAIL_ONCE = """
+CREATE SEQUENCE wa_fail_once;
+CREATE FUNCTION wa_fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    -- Sequences ignore rollback: only the very first insert fails, its retry goes through.
+    IF nextval('wa_fail_once') = 1 THEN
+        RAISE EXCEPTION 'injected failure: archive unavailable';
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER wa_fail_once BEFORE INSERT ON dumps
+    FOR EACH STATEMENT EXECUTE FUNCTION wa_fail_once();
+"""
+
+
+def test_failed_batch_is_retried_without_duplicates(
+    dagbag: Any, pg_url: str, landing: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first try of the first batch fails in the database for real; the retry loads it."""
+    from etl.archive import db
+
+    monkeypatch.setenv("WIRE_ARCHIVE_DATABASE_URL", pg_url)
+    db.upgrade(pg_url)
+    engine = sa.create_engine(pg_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(FAIL_ONCE)
+    engine.dispose()
+
+    result = run_dag(dagbag, {"landing_path": str(landing), "batch_size": 3})
+    assert result.state == "success", result.task_states
+    assert result.tries["ingest"] == 2  # failed once, then succeeded
+    assert result.report is not None and result.report["dumps_loaded"] == GOOD_FILES
+    counts = _counts(pg_url)
+    assert counts["dumps"] == GOOD_FILES and counts["rejects"] == BROKEN_FILES
+    (run,) = _runs(pg_url)
+    assert run["status"] == "success" and run["dumps_loaded"] == GOOD_FILES
+    assert run["rejected"] == BROKEN_FILES
+
+
+def test_refresh_dag_reports_the_archive(
+    dagbag: Any, sqlite_url: str, landing: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WIRE_ARCHIVE_DATABASE_URL", sqlite_url)
+    assert run_dag(dagbag, {"landing_path": str(landing)}).state == "success"
+    refresh = run_dag(dagbag, {}, "wire_archive_refresh", "refresh_statistics")
+    assert refresh.state == "success", refresh.task_states
+    counts = _counts(sqlite_url)
+    assert refresh.report is not None
+    assert {name: refresh.report[name] for name in counts} == counts
+    assert refresh.report["dumps"] == GOOD_FILES
+
+
+def test_broken_invariant_fails_the_run_and_closes_it_as_failed(
+    dagbag: Any, sqlite_url: str, landing: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WIRE_ARCHIVE_DATABASE_URL", sqlite_url)
+    conf = {"landing_path": str(landing)}
+    assert run_dag(dagbag, conf).state == "success"
+    engine = sa.create_engine(sqlite_url)
+    with engine.begin() as conn:  # a story's body no longer matches its current version
+        conn.execute(sa.text("UPDATE stories SET body = 'tampered' WHERE id = 1"))
+    engine.dispose()
+
+    broken = run_dag(dagbag, conf)
+    assert broken.state == "failed"
+    assert broken.task_states["check"] == ["failed"]
+    assert broken.tries["check"] == 1  # a broken invariant is not retried
+    assert broken.task_states["report"] == ["upstream_failed"]
+    assert broken.task_states["mark_failed"] == ["success"]
+    last = _runs(sqlite_url)[-1]
+    assert last["status"] == "failed" and last["airflow_run_id"] == broken.run_id
