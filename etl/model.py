@@ -30,6 +30,7 @@ class RejectReason(StrEnum):
     NO_STORY = "no_story"
     CORRUPT_ARCHIVE = "corrupt_archive"
     UNREADABLE = "unreadable"
+    LOAD_FAILED = "load_failed"  # the archive refused the parse (a constraint); bytes kept
 
 
 class DumpError(Exception):

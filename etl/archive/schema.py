@@ -80,6 +80,8 @@ dumps = sa.Table(
     sa.Column("first_run_id", BigId, sa.ForeignKey("ingest_runs.id")),
     sa.Column("last_run_id", BigId, sa.ForeignKey("ingest_runs.id")),
     sa.Column("loaded_at", Timestamp, nullable=False),
+    # Added: the --dump-date given at ingest, if any, so that reprocess parses the same way.
+    sa.Column("dump_date_override", sa.Date),
     sa.Index(None, "dump_date"),
 )
 
@@ -103,7 +105,11 @@ stories = sa.Table(
     sa.Column("first_dump_id", BigId, sa.ForeignKey("dumps.id", ondelete="SET NULL")),
     sa.Column("first_seen_at", Timestamp, nullable=False),
     sa.Column("updated_at", Timestamp, nullable=False),
+    # Added by the archive work: sha256 of (place, date, opening words); equal for a teaser
+    # and its full story, so linking them is an indexed lookup (see etl/archive/identity.py).
+    sa.Column("lead_key", Sha256),
     sa.Index(None, "date"),
+    sa.Index(None, "lead_key"),
     sa.Index(None, "place"),
     sa.Index(None, "country"),
     sa.Index(None, "full_story_id"),
@@ -139,6 +145,7 @@ appearances = sa.Table(
     sa.Column("role", sa.String(8), nullable=False),  # main | related
     sa.CheckConstraint("role IN ('main', 'related')", name="role"),
     sa.Index(None, "story_id"),
+    sa.Index(None, "version_id"),  # added: finds versions no dump carries any more
 )
 
 paragraphs = sa.Table(
@@ -204,4 +211,18 @@ rejects = sa.Table(
     sa.Column("run_id", BigId, sa.ForeignKey("ingest_runs.id")),
     sa.Column("rejected_at", Timestamp, nullable=False),
     sa.Index(None, "reason"),
+)
+
+# Added by the archive work: one row per batch a run has loaded, written in the batch's own
+# transaction, so a retried batch is recognised and the run's counts stay derivable.
+run_batches = sa.Table(
+    "run_batches",
+    metadata,
+    sa.Column(
+        "run_id", BigId, sa.ForeignKey("ingest_runs.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("batch_key", Sha256, primary_key=True),  # sha256 over the batch's inputs
+    sa.Column("files", sa.Integer, nullable=False),
+    sa.Column("summary", sa.JSON, nullable=False),  # RunSummary.to_json() of the batch
+    sa.Column("finished_at", Timestamp, nullable=False),
 )
