@@ -1,0 +1,819 @@
+"""Text of one dump -> its stories (main, related, teasers) and leftover page furniture.
+
+The splitter only decides WHERE things are: which line is a headline, a byline, a
+dateline, a paragraph or boilerplate. What a dateline or byline MEANS is the
+normalisers' job (dateline.py, byline.py, agencies.py); this module calls them.
+
+Guarantee kept here (DESIGN.md "Nothing is lost"): every non-blank line of the text
+lands in exactly one place: a story field, a paragraph, or leftover. A line may be cut
+into pieces (a dateline opening a paragraph, a page flattened onto one line), but every
+piece lands somewhere and only separators and "read more" markers are dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from etl.model import Byline, Dateline, DumpError, Paragraph, RejectReason, Story
+from etl.parse.agencies import signoff_agencies, split_agencies
+from etl.parse.byline import parse_byline
+from etl.parse.dateline import match_dateline
+from etl.parse.places import resolve_place
+
+# A page counts as flattened when it has few lines and one of them is this long.
+FLAT_LINE_CHARS = 2500
+FLAT_MAX_LINES = 8
+FLAT_MIN_CHARS = 250  # shorter lines are never taken for a flattened page
+_WINDOW = 4000  # flattened lines are searched for datelines this many characters at a time
+_OVERLAP = 400  # longer than any dateline
+
+_READ_MORE = re.compile(
+    r"\s*(?:(?:\.{2,}|…|\[(?:\.{3}|…)\])\s*read\s+more|\(\s*read\s+more\s*\)"
+    r"|\[\s*read\s+more\s*\])"
+    r"\s*(?:»|>>|›|→)?\s*$",
+    re.IGNORECASE,
+)
+_READ_MORE_ONLY = re.compile(
+    r"^\s*(?:\.{2,}|…)?\s*[(\[]?\s*read\s+more\s*[)\]]?\s*(?:»|>>|›|→|\.{2,}|…)?\s*$",
+    re.IGNORECASE,
+)
+_READ_MORE_ANYWHERE = re.compile(
+    r"(?:\.{2,}|…)\s*read\s+more\b|\(\s*read\s+more\s*\)|\[\s*read\s+more\s*\]", re.IGNORECASE
+)
+_SUBHEAD = re.compile(r"^(?:-{1,2}|—|–)\s*(\S(?:.*\S)?)\s*(?:-{1,2}|—|–)$")
+
+# Page furniture recognised by how a short line starts. Each entry is narrow on purpose:
+# story paragraphs may start "Terms of the deal...", "Advertising revenue...".
+_COPYRIGHT = r"copyright\s*(?:©|\(c\)|\d{4}|$)|\(c\)\s*\d{4}|©|all\s+rights\s+reserved"
+_BOILERPLATE = re.compile(
+    r"^(?:related\s+(?:links|stories|articles|news|content|coverage|topics)\b"
+    r"|more\s+(?:stories|news|from)\b|most\s+(?:read|popular|viewed)\b"
+    r"|recommended(?:\s+(?:for\s+you|stories|articles|reading))?\s*:?\s*$"
+    r"|share\s+(?:this|on|via)\b|share\s*:?\s*$|tweet\s*$|e-?mail\s+this\b"
+    r"|print\s+this\b|comment\s+on\s+this\b|comments?\s*(?:\(\d+\))?\s*$|leave\s+a\s+comment"
+    r"|subscribe\b|sign\s+up\s+(?:for|to)\b|newsletters?\b|advertisement\s*:?\s*$"
+    r"|advertising\s*:?\s*$|advertise\s+with\s+us"
+    r"|sponsored(?:\s+(?:content|links?|stories))?\s*:?\s*$"
+    r"|(?:xml|rss)\s+feeds?\b|thanks\s+for\s+being\s+here|we\s+need\s+your\s+help\b"
+    r"|our\s+standards\s*:|all\s+quotes\s+delayed|\$\d+\s+billed\b|paypal\s+only"
+    r"|comment\s+using\b|\d+\s+min(?:ute)?s?\s+read\s*$"
+    rf"|{_COPYRIGHT}|follow\s+us\b|like\s+us\s+on"
+    r"|privacy\s+(?:policy|statement|notice)\s*$|terms\s+of\s+(?:use|service)\b"
+    r"|terms\s+and\s+conditions\s*$|we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies"
+    r"|accept\s+(?:all\s+)?cookies|skip\s+to\b|back\s+to\s+top|about\s+us\s*$|contact\s+us\s*$"
+    r"|home\s*(?:[|>»/›]|$)|menu\s*$|search\s*$|log\s*in\s*$|sign\s+in\s*$|register\s*$"
+    r"|read\s+more\s*:|(?:read|see)\s+also\s*:|also\s+read\s*:|tell\s+a\s+friend|bookmark\s*$|rss\s*$|tags?\s*:"
+    r"|the\s+content\s+herein|no\s+part\s+of\s+this|permalink\s*$|top\s+stories\s*$)",
+    re.IGNORECASE,
+)
+_COOKIE = re.compile(
+    r"\bcookies?\b.{0,200}\b(?:accept|consent|continu|brows|experience|settings|agree)"
+    r"|\b(?:accept|consent|continu|brows|experience|settings|agree)\w*\b.{0,200}\bcookies?\b",
+    re.IGNORECASE,
+)
+# Boilerplate after which the page is footer: text there is no story text.
+_TERMINAL = re.compile(
+    rf"^(?:related\s+(?:links|stories|articles|news|content|coverage)\b|{_COPYRIGHT}"
+    r"|the\s+content\s+herein|more\s+stories\b"
+    r"|most\s+(?:read|popular|viewed)\b|tell\s+a\s+friend|thanks\s+for\s+being\s+here"
+    r"|our\s+standards\s*:)",
+    re.IGNORECASE,
+)
+_BOILER_ANY = re.compile(r"\ball rights reserved\b|©|\bcopyright \d{4}", re.IGNORECASE)
+_NAV = re.compile(r"^[^|>»›]{1,30}(?:\s[|>»›]\s[^|>»›]{1,30}){2,}$")
+
+_CAPTION = re.compile(
+    r"\b(?:AFP|AP|Reuters|Xinhua|EPA|Getty|Anadolu|dpa|Kyodo|Yonhap|ANSA|EFE)\s*/?\s*"
+    r"(?:Photo|PHOTO|Images|IMAGES|File|FILE)\b"
+    r"|\((?:photo|Photo|PHOTO|Pic|Image|File photo)\b"
+    r"|^(?:an?\s+|this\s+|the\s+)?(?:handout\s+|file\s+|undated\s+)?(?:photo(?:graph)?|picture"
+    r"|image|screen\s?grab|video\s+grab)s?\s+(?:taken|shows?|dated|released|made|obtained"
+    r"|provided|from|of)\b"
+    r"|^(?:photo|picture|image|caption|credit)\s*:"
+    r"|\bphoto\s+(?:credit|by)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:[\"”’')\]]+)?\s+(?=[\"“‘(]?[A-Z0-9])")
+_NO_CUT_AFTER = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Prof|Jr|Sr|No|Inc|Corp|Co|Ltd"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|Fla|Calif|Mass|Wash)"
+    r"|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
+)
+_FLAT_CUT_BEFORE = re.compile(
+    r"(?:Related\s+Links|Related\s+Stories|Share\s+this\s+article|Copyright\s+(?:©\s*)?\d{4}"
+    r"|©\s*\d{4}|All\s+rights\s+reserved|Advertisement|Subscribe\b|Follow\s+us\b"
+    r"|Email\s+This\s+Article|Comment\s+on\s+this\s+article)"
+    r"|(?<=[a-z0-9'\"”?!])\s+(?=By\s+[A-Z][\w'’.-]*\s+[A-Z])"
+)
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_BYLINE_TAIL = re.compile(
+    rf"\s+(?:[|•·]|[-–—]\s|(?:published|updated|posted|on)\b|\d{{1,2}}\s+{_MONTHS}\s"
+    rf"|{_MONTHS}\s+\d{{1,2}}\b|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+    rf"|\d{{1,2}}:\d{{2}})",
+    re.IGNORECASE,
+)
+# "Paris (ESA) Nov 10, 2017": a full dateline line whose source is no news agency (a space
+# agency, a lab). The dateline module only takes agency credits; this fallback takes just
+# this one strict shape: a whole line, a place that resolves, a full date with a year.
+_SOURCE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w.'’-]*(?:,?\s[A-Z][\w.'’-]*){0,4})\s\((?P<source>[A-Z][A-Za-z&.-]{1,14})\)"
+    r"\s(?P<month>[A-Z][a-z]{2,8})\.?\s(?P<day>\d{1,2}),\s(?P<year>(?:19|20)\d{2})$"
+)
+_MONTH_NUMBER = {
+    name: number
+    for number, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")),
+        start=1,
+    )
+    for name in names
+}
+_TIME_ONLY = re.compile(r"^\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4}|\([A-Z]{2,4}\))?$", re.I)
+_NAV_TAIL = re.compile(r"^(?:[\w ]{1,20}\s*\|\s*)+[\w ]{1,20}$")
+_STAMP = re.compile(r"^(?:(?:first|last)\s+)?(?:published|updated|posted|modified)\b", re.I)
+_DATE_WORD = re.compile(
+    r"\d+(?:st|nd|rd|th)?|[ap]m|gmt|utc|cet|est|edt|pst|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+    re.IGNORECASE,
+)
+_BULLETS = "•·*▪►▸◦ \t"
+_PREFIX_TAIL = " |-–—:•·*▪►▸◦»>›/"  # separators between page text and a dateline
+_WORD = re.compile(r"\w+")
+_ALNUM = re.compile(r"[^\W_]")
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One block of text: a non-blank line, or a piece of a flattened/shared line."""
+
+    text: str
+
+
+@dataclass(slots=True)
+class _Draft:
+    headline: str | None = None
+    byline: Byline | None = None
+    dateline: Dateline | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    is_teaser: bool = False
+    closed: bool = False  # a teaser's "read more" ends it: later text is not its own
+    standfirst: int = 0  # paragraphs printed above the dateline (main story only)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.paragraphs or self.dateline or self.byline)
+
+
+_DatelineAt = tuple[Byline | None, str, Dateline, str]
+
+
+@dataclass(frozen=True, slots=True)
+class SplitResult:
+    stories: tuple[Story, ...]
+    leftover: tuple[str, ...]
+
+
+# ---------------------------------------------------------------- line classifiers
+
+
+def strip_read_more(text: str) -> tuple[str, bool]:
+    """Text without its trailing "... read more" marker, and whether there was one."""
+    if "more" not in text[-24:].lower():
+        return text, False
+    match = _READ_MORE.search(text, max(0, len(text) - 40))
+    if match is None:
+        return text, False
+    return text[: match.start()].rstrip(), True
+
+
+def is_read_more_only(text: str) -> bool:
+    text = debullet(text)
+    return bool(_READ_MORE_ONLY.match(text)) and "read" in text.lower()
+
+
+def subhead_text(text: str) -> str | None:
+    """"- Text -" / "-- Text --" / "— Text —" -> "Text"; None for anything else."""
+    if len(text) > 160:
+        return None
+    match = _SUBHEAD.match(text)
+    if match is None:
+        return None
+    inner = match.group(1).strip(" -—–")
+    return inner if _WORD.search(inner) else None
+
+
+def is_boilerplate(text: str) -> bool:
+    if len(text) <= 200 and _BOILERPLATE.match(text):
+        return True
+    if len(text) <= 400 and _COOKIE.search(text):
+        return True
+    if len(text) <= 200 and _BOILER_ANY.search(text):
+        return True
+    return len(text) <= 200 and bool(_NAV.match(text))
+
+
+def is_terminal(text: str) -> bool:
+    return len(text) <= 200 and bool(_TERMINAL.match(text))
+
+
+_CAPTION_WORDS = ("photo", "picture", "image", "caption", "credit", "grab", "file", "pic")
+
+
+def is_caption(text: str) -> bool:
+    lower = text.lower()
+    if not any(word in lower for word in _CAPTION_WORDS):
+        return False  # cheap test first: most lines name no picture at all
+    return bool(_CAPTION.search(text))
+
+
+def debullet(text: str) -> str:
+    """A list item's text without its bullet ("• Headline" -> "Headline")."""
+    return text.lstrip(_BULLETS).strip() if text[:1] in _BULLETS else text
+
+
+def is_title_like(text: str) -> bool:
+    """Short, capitalised, not a sentence: what a headline line looks like."""
+    text = debullet(text)
+    first = text[:1]
+    if len(text) > 160 or not (first.isupper() or first.isdigit() or first in "\"'“‘"):
+        return False
+    words = _WORD.findall(text)
+    if not 3 <= len(words) <= 25:
+        return False
+    if text.endswith((".", ",", ";", ":", '."', ".”", ".'", "...", "…")):
+        return False
+    if _STAMP.match(text) or len([w for w in words if not _DATE_WORD.fullmatch(w)]) < 2:
+        return False  # "Published 14 November 2017 10:32": a time stamp, not a title
+    return not (is_boilerplate(text) or is_caption(text) or subhead_text(text))
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) >= 60 and not is_title_like(text)
+
+
+# ---------------------------------------------------------------- flattened pages
+
+
+def _structural_cuts(
+    text: str, dump_date: dt.date | None
+) -> tuple[set[int], list[tuple[int, int]]]:
+    """Cuts that only a flattened page has inside one line: a dateline after other text,
+    a "read more" with text after it, page furniture after text. Also the dateline spans,
+    which no later cut may split."""
+    protected: list[tuple[int, int]] = []
+    cuts: set[int] = set()
+    pos = 0
+    while pos < len(text):
+        # Search a window, not the whole rest: a page with thousands of datelines must
+        # not cost a copy of the rest of the line per dateline.
+        window = text[pos : pos + _WINDOW]
+        found = match_dateline(window, dump_date, anywhere=True)
+        if found is None:
+            if pos + _WINDOW >= len(text):
+                break
+            pos += _WINDOW - _OVERLAP  # a dateline across the seam lies in the next window
+            continue
+        if found.end > len(window) - _OVERLAP and pos + _WINDOW < len(text):
+            again = match_dateline(text[pos + found.start : pos + found.start + _WINDOW],
+                                   dump_date)
+            if again is not None:  # the window's end may have cut the dateline short
+                found = replace(again, start=found.start, end=found.start + again.end)
+        start, end = pos + found.start, pos + found.end
+        if not is_caption(text[max(0, start - 120) : end]):
+            cuts.add(start)
+            protected.append((start, end))
+        pos = max(end, pos + 1)
+    for match in _READ_MORE_ANYWHERE.finditer(text):
+        cuts.add(match.end())
+    for match in _FLAT_CUT_BEFORE.finditer(text):
+        cuts.add(match.start() if not match.group(0)[:1].isspace() else match.end())
+    tail = len(text.rstrip())
+    return {c for c in cuts if 0 < c < tail and text[c:].strip()}, protected
+
+
+def _segment(text: str, dump_date: dt.date | None, *, force: bool) -> list[str] | None:
+    """A flattened line cut into blocks (sentences and structure), or None when the line
+    shows no sign of being a flattened page."""
+    cuts, protected = _structural_cuts(text, dump_date)
+    if not cuts and not force:
+        return None
+    for match in _SENTENCE_END.finditer(text):
+        if not _NO_CUT_AFTER.search(text[max(0, match.start() - 24) : match.start() + 1]):
+            cuts.add(match.end())
+    starts = [s for s, _ in protected]  # spans are disjoint and in order
+    ordered = []
+    for cut in sorted(cuts):
+        at = bisect.bisect_left(starts, cut) - 1
+        if at < 0 or not protected[at][0] < cut < protected[at][1]:
+            ordered.append(cut)
+    pieces: list[str] = []
+    last = 0
+    for cut in [*ordered, len(text)]:
+        piece = text[last:cut].strip()
+        if piece:
+            pieces.append(piece)
+        last = cut
+    return pieces
+
+
+def _units(lines: list[str], dump_date: dt.date | None) -> list[_Unit]:
+    few = len(lines) <= FLAT_MAX_LINES
+    units: list[_Unit] = []
+    for line in lines:
+        pieces = None
+        if few and len(line) >= FLAT_MIN_CHARS:
+            pieces = _segment(line, dump_date, force=len(line) >= FLAT_LINE_CHARS)
+        if pieces is None:
+            units.append(_Unit(line))
+        else:
+            units.extend(_Unit(piece) for piece in pieces)
+    return units
+
+
+# ---------------------------------------------------------------- the splitter
+
+
+class _Splitter:
+    """One pass over a dump's units; state is the story being filled."""
+
+    def __init__(self, dump_date: dt.date | None) -> None:
+        self.dump_date = dump_date
+        self.stories: list[_Draft] = []
+        self.leftover: list[str] = []
+        self.current: _Draft | None = None
+        self.footer = False
+        self.pending: list[str] = []  # title-like units held back in a closed/footer state
+        self._datelines: dict[str, _DatelineAt | None] = {}
+
+    # -- recognisers bound to the dump date --------------------------------------------
+
+    def dateline_at(self, text: str) -> _DatelineAt | None:
+        """(byline, prefix, dateline, rest) when the unit starts with a dateline, or with a
+        byline and then a dateline on the same line (SpaceDaily style). `prefix` is the text
+        before the dateline (the byline's raw text, or stray page text, or "")."""
+        if text not in self._datelines:  # asked several times per unit: look once
+            self._datelines[text] = self._find_dateline(text)
+        return self._datelines[text]
+
+    def _find_dateline(self, text: str) -> _DatelineAt | None:
+        if is_caption(text):
+            return None
+        found = match_dateline(text, self.dump_date)
+        if found is None and text[:3].lower() == "by ":
+            found = match_dateline(text, self.dump_date, anywhere=True)
+            if found is not None and parse_byline(text[: found.start].strip()) is None:
+                found = None
+        if found is None and (len(text) <= 200 or strip_read_more(text)[1]):
+            # A dateline sharing its line with a teaser headline or a section label.
+            found = match_dateline(text, self.dump_date, anywhere=True)
+            head = text[: found.start].strip().rstrip(_PREFIX_TAIL) if found else ""
+            if found is not None and not _label_like(head):
+                found = None
+        if found is None:
+            fallback = _source_dateline(text)
+            return None if fallback is None else (None, "", fallback, "")
+        start, dateline, end = self._tighten(text, found.start, found.dateline, found.end)
+        prefix = text[:start].strip().rstrip(_PREFIX_TAIL)
+        byline = parse_byline(prefix) if prefix[:3].lower() == "by " else None
+        return byline, prefix, dateline, text[end:].strip()
+
+    def _tighten(
+        self, text: str, start: int, dateline: Dateline, end: int
+    ) -> tuple[int, Dateline, int]:
+        """A section label run into the dateline ("Middle East  Amman (AFP) ...") makes an
+        unknown place; when a later word starts a dateline with a known place, use that."""
+        place = dateline.place or ""
+        if dateline.country is not None or len(place.split()) < 2:
+            return start, dateline, end
+        for word in re.finditer(r"(?<=\s)\S", text[start : start + len(dateline.raw)]):
+            at = start + word.start()
+            found = match_dateline(text[at:], self.dump_date)
+            if found is not None and found.start == 0 and found.dateline.country is not None:
+                return at, found.dateline, at + found.end
+        return start, dateline, end
+
+    def byline_at(self, text: str) -> Byline | None:
+        found = self.byline_split(text)
+        return found[0] if found else None
+
+    def byline_split(self, text: str) -> tuple[Byline, str] | None:
+        """(byline, tail) for a "By ..." line; pages often run a time stamp or a role into
+        the byline line ("By Ann LEE 14 November 2017"): the tail is cut off for leftover."""
+        if len(text) > 160 or text[:3].lower() != "by ":
+            return None
+        byline = parse_byline(text) if len(text) <= 120 else None
+        if byline is not None:
+            return byline, ""
+        tail = _BYLINE_TAIL.search(text, 4)
+        if tail is None:
+            return None
+        byline = parse_byline(text[: tail.start()].strip())
+        if byline is None:
+            return None
+        return byline, text[tail.start() :].strip()
+
+    # -- story bookkeeping ---------------------------------------------------------------
+
+    def start_story(self) -> _Draft:
+        draft = _Draft()
+        if self.pending:
+            *chrome, headline = self.pending
+            draft.headline = debullet(headline)
+            self.leftover.extend(chrome)
+            self.pending = []
+        elif self.current is not None and not self.current.closed:
+            draft.headline = self._steal_headline(self.current)
+        self.stories.append(draft)
+        self.current = draft
+        self.footer = False
+        return draft
+
+    @staticmethod
+    def _steal_headline(previous: _Draft) -> str | None:
+        """The previous story's last paragraph is the next story's headline when it is a
+        lone title-like line (the previous story keeps at least one paragraph)."""
+        if len(previous.paragraphs) < 2 and previous.dateline is None:
+            return None
+        if not previous.paragraphs:
+            return None
+        last = previous.paragraphs[-1]
+        if last.kind != "text" or not _teaser_headline_like(last.text):
+            return None
+        previous.paragraphs.pop()
+        return debullet(last.text)
+
+    def flush_pending(self) -> None:
+        self.leftover.extend(self.pending)
+        self.pending = []
+
+    def add_paragraph(self, text: str, kind: str = "text") -> None:
+        assert self.current is not None
+        self.current.paragraphs.append(Paragraph(kind, text))  # type: ignore[arg-type]
+
+    def add_text(self, text: str) -> None:
+        """A body line: maybe a teaser's end, a subhead, or plain text."""
+        assert self.current is not None
+        if not _ALNUM.search(text):
+            self.leftover.append(text)  # stray punctuation or rules ("___") is no paragraph
+            return
+        body, teaser = strip_read_more(text)
+        if teaser and body and not _ALNUM.search(body):
+            self.leftover.append(body)  # "• …read more": the bullet is no paragraph
+            body = ""
+        if teaser:
+            story = self.current
+            if story is self.stories[0] and self._main_is_full(story):
+                # A dateline-less teaser below a full main story.
+                story = self.start_story()
+            if body:
+                self.add_paragraph(body)
+            story.is_teaser = True
+            story.closed = True
+            return
+        sub = subhead_text(text)
+        if sub is not None:
+            self.add_paragraph(sub, "subhead")
+        else:
+            self.add_paragraph(text)
+
+    # -- the main loop -------------------------------------------------------------------
+
+    def run(self, units: list[_Unit], headline: str | None, meta_title: str | None) -> None:
+        main = _Draft(headline=headline)
+        self.stories.append(main)
+        self.current = main
+        start = self._main_start(units)
+        if start is None:
+            # No byline/dateline opens the page: the main story has none; chrome above
+            # its headline is leftover, the rest runs through the ordinary loop.
+            at = self._find_headline(units, main, meta_title, dateline_follows=False)
+            if at is not None:
+                self.leftover.extend(u.text for u in units[:at])
+                main.headline = debullet(units[at].text)
+            start = 0 if at is None else at + 1
+            if main.headline is None and meta_title:
+                main.headline = _clean_title(meta_title)
+        else:
+            self._preamble(units[:start], main, meta_title)
+        for index in range(start, len(units)):
+            self._step(units, index)
+        self.flush_pending()
+        self.trim_trailing_chrome()
+
+    def _main_start(self, units: list[_Unit]) -> int | None:
+        """Index of the first byline/dateline unit, unless solid prose comes before it and
+        that dateline opens a teaser: then the prose is a dateline-less main story."""
+        prose = 0
+        for index, unit in enumerate(units):
+            text = unit.text
+            if is_boilerplate(text) or is_caption(text):
+                continue
+            if self.dateline_at(text) is not None or self.byline_at(text) is not None:
+                return None if prose >= 2 and self._opens_teaser(units, index) else index
+            if _is_prose(text):
+                prose += 1
+        return None
+
+    def _opens_teaser(self, units: list[_Unit], index: int) -> bool:
+        """Whether the story starting at `index` ends in "read more" within a few blocks."""
+        for offset, unit in enumerate(units[index : index + 5]):
+            if offset and self.dateline_at(unit.text) is not None:
+                return False
+            if strip_read_more(unit.text)[1] or is_read_more_only(unit.text):
+                return True
+        return False
+
+    def _find_headline(
+        self, pre: list[_Unit], main: _Draft, meta_title: str | None, dateline_follows: bool
+    ) -> int | None:
+        """Index of the headline line: the one the header or page title names, else a guess."""
+        wanted = _norm(main.headline or meta_title or "")
+        if wanted:
+            for index, unit in enumerate(pre):
+                norm = _norm(unit.text)
+                if norm == wanted or (
+                    main.headline is None and len(norm) >= 12 and wanted.startswith(norm + " ")
+                ):
+                    return index
+        if main.headline is not None:
+            return None
+        return self._guess_headline(pre, dateline_follows)
+
+    def _preamble(self, pre: list[_Unit], main: _Draft, meta_title: str | None) -> None:
+        """Lines before the main story's byline/dateline: headline, chrome, maybe a standfirst."""
+        at = self._find_headline(pre, main, meta_title, dateline_follows=True)
+        if at is not None:
+            main.headline = debullet(pre[at].text)
+        elif main.headline is None and meta_title:
+            main.headline = _clean_title(meta_title)
+        for index, unit in enumerate(pre):
+            text = unit.text
+            if index == at:
+                continue
+            if at is not None and index < at:
+                self.leftover.append(text)  # page chrome above the headline
+            elif _is_prose(text) and not (is_boilerplate(text) or is_caption(text)):
+                self.add_text(text)  # a standfirst: story text printed before the dateline
+                main.standfirst = len(main.paragraphs)
+            else:
+                self.leftover.append(text)
+
+    def _guess_headline(self, pre: list[_Unit], dateline_follows: bool) -> int | None:
+        if dateline_follows:
+            # The closest title-like line above the byline/dateline, looking past labels,
+            # time stamps and a standfirst, but not past another title-like line.
+            for index in range(len(pre) - 1, max(-1, len(pre) - 7), -1):
+                text = pre[index].text
+                if is_title_like(text):
+                    return index
+            return None
+        for index, unit in enumerate(pre):
+            text = unit.text
+            if is_boilerplate(text) or is_caption(text):
+                continue
+            if is_title_like(text):
+                following = next(
+                    (u.text for u in pre[index + 1 :] if not is_boilerplate(u.text)), ""
+                )
+                if _is_prose(following):
+                    return index
+                continue
+            return None
+        return None
+
+    def _step(self, units: list[_Unit], index: int) -> None:
+        text = units[index].text
+        current = self.current
+        assert current is not None
+        found = self.dateline_at(text)
+        if found is not None:
+            byline, prefix, dateline, rest = found
+            if not self._fits_header_zone(current, byline):
+                current = self.start_story()
+            if byline is not None:
+                current.byline = byline
+            elif prefix and current.headline is None and is_title_like(prefix):
+                current.headline = debullet(prefix)  # "Headline  Tehran (AFP) Nov 8 - ..."
+            elif prefix:
+                self.leftover.append(prefix)
+            current.dateline = dateline
+            if rest and (is_boilerplate(rest) or _TIME_ONLY.match(rest) or _NAV_TAIL.match(rest)):
+                self.leftover.append(rest)  # "| Share | Tweet", "14:32 GMT" after the dateline
+            elif rest:
+                self.add_text(rest)
+            return
+        if is_boilerplate(text) or is_caption(text):
+            # Photo captions carry other dates and agencies: page furniture, not story text.
+            self.flush_pending()
+            self.leftover.append(text)
+            if is_terminal(text) and current.paragraphs:
+                self.footer = True
+            return
+        split = self.byline_split(text)
+        if split is not None and self._byline_opens_story(units, index):
+            byline, tail = split
+            if not self._fits_header_zone(current, byline, byline_only=True):
+                current = self.start_story()
+            current.byline = byline
+            if tail:
+                self.leftover.append(tail)
+            return
+        if is_read_more_only(text):
+            self.flush_pending()
+            if not current.closed and current.paragraphs and current is not self.stories[0]:
+                current.is_teaser = True
+                current.closed = True
+            self.leftover.append(text)
+            return
+        if (
+            current.byline is not None
+            and current.dateline is None
+            and len(current.paragraphs) <= current.standfirst
+            and not _is_prose(text)
+            and self._dateline_ahead(units, index)
+        ):
+            self.leftover.append(text)  # "3 Min Read", a time stamp: between byline and dateline
+            return
+        if self.footer or current.closed:
+            if strip_read_more(text)[1]:
+                self.start_story()
+                self.add_text(text)
+            elif _teaser_headline_like(text):
+                self.pending.append(text)
+            else:
+                self.flush_pending()
+                self.leftover.append(text)
+            return
+        self.add_text(text)
+
+    def _fits_header_zone(
+        self, story: _Draft, byline: Byline | None, *, byline_only: bool = False
+    ) -> bool:
+        """Whether a byline/dateline still belongs to `story` (its header is not done)."""
+        if story.closed or len(story.paragraphs) > story.standfirst:
+            return False
+        if byline_only:
+            return story.byline is None  # a byline may follow the dateline, too
+        if story.dateline is not None:
+            return False
+        return byline is None or story.byline is None
+
+    @staticmethod
+    def _main_is_full(story: _Draft) -> bool:
+        """Whether the main story already has a body of its own, so that a "read more"
+        paragraph below it is another story's teaser rather than its own end."""
+        if not story.paragraphs:
+            return False
+        if story.dateline is not None or story.byline is not None or len(story.paragraphs) > 1:
+            return True
+        return is_title_like(story.paragraphs[-1].text)
+
+    def _dateline_ahead(self, units: list[_Unit], index: int) -> bool:
+        return any(self.dateline_at(u.text) is not None for u in units[index + 1 : index + 4])
+
+    def _byline_opens_story(self, units: list[_Unit], index: int) -> bool:
+        """A lone "By ..." line is a byline when a story header is open or a dateline
+        follows it; inside running text it stays a paragraph."""
+        current = self.current
+        assert current is not None
+        if not current.paragraphs and not current.closed and current.byline is None:
+            return True
+        for unit in units[index + 1 : index + 4]:
+            if is_boilerplate(unit.text) or is_caption(unit.text):
+                continue
+            return self.dateline_at(unit.text) is not None
+        return False
+
+    # -- output --------------------------------------------------------------------------
+
+    def trim_trailing_chrome(self) -> None:
+        """Footer links run on after the last story ("About us", "Contact"): short
+        fragments that are no sentence and credit no agency go to leftover."""
+        story = self.current
+        if story is None or story.closed:
+            return
+        tail: list[str] = []
+        while len(story.paragraphs) > 1:
+            last = story.paragraphs[-1]
+            if last.kind != "text" or not _chrome_fragment(last.text):
+                break
+            tail.append(story.paragraphs.pop().text)
+        self.leftover.extend(reversed(tail))
+
+    def result(self) -> SplitResult:
+        stories: list[Story] = []
+        drafts = [d for d in self.stories if not d.empty or d is self.stories[0]]
+        if self.stories[0].empty:
+            drafts = drafts[1:]
+            if self.stories[0].headline and drafts and drafts[0].headline is None:
+                drafts[0].headline = self.stories[0].headline
+        if not drafts:
+            raise DumpError(RejectReason.NO_STORY, "no story text: every line is page furniture")
+        for position, draft in enumerate(drafts):
+            stories.append(
+                Story(
+                    position=position,
+                    role="main" if position == 0 else "related",
+                    is_teaser=draft.is_teaser,
+                    headline=draft.headline,
+                    byline=draft.byline,
+                    dateline=draft.dateline,
+                    agencies=_story_agencies(draft),
+                    paragraphs=tuple(draft.paragraphs),
+                )
+            )
+        return SplitResult(tuple(stories), tuple(self.leftover))
+
+
+def _teaser_headline_like(text: str) -> bool:
+    """A related story's headline: title-like, and not an ALL-CAPS section label."""
+    return is_title_like(text) and any(ch.islower() for ch in text)
+
+
+def _chrome_fragment(text: str) -> bool:
+    """"About us", "Contact": a few words, no sentence end, no agency sign-off."""
+    if len(_WORD.findall(text)) > 4 or text.endswith((".", "!", "?", '"', "”", ")")):
+        return False
+    return not signoff_agencies(text)
+
+
+def _label_like(text: str) -> bool:
+    """Text that may sit before a dateline on its line: a headline or a short label,
+    never the end of a sentence (then the "dateline" is part of running prose)."""
+    if not text or text.endswith((".", "!", "?", ",", ";", '"', "”")):
+        return False
+    return is_title_like(text) or is_boilerplate(text) or len(_WORD.findall(text)) <= 3
+
+
+def _source_dateline(text: str) -> Dateline | None:
+    """The strict "Place (SOURCE) Mon D, YYYY" line with a non-agency source, or None."""
+    match = _SOURCE_DATELINE.match(text)
+    if match is None:
+        return None
+    month = _MONTH_NUMBER.get(match["month"].lower())
+    if month is None:
+        return None
+    try:
+        date = dt.date(int(match["year"]), month, int(match["day"]))
+    except ValueError:
+        return None
+    place = resolve_place(match["place"])
+    if place.country is None:
+        return None  # an unknown place and an unknown source: too little to call it a dateline
+    return Dateline(
+        raw=text.strip(),
+        place=place.place,
+        region=place.region,
+        country=place.country,
+        agencies=split_agencies(match["source"]),
+        date=date,
+        date_source="dateline",
+    )
+
+
+def _story_agencies(draft: _Draft) -> tuple[str, ...]:
+    found: list[str] = []
+    if draft.dateline is not None:
+        found.extend(draft.dateline.agencies)
+    if draft.byline is not None:
+        found.extend(draft.byline.agencies)
+    texts = [p.text for p in draft.paragraphs if p.kind == "text"]
+    if texts:
+        found.extend(signoff_agencies(texts[-1]))
+    return tuple(dict.fromkeys(found))
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _clean_title(title: str) -> str | None:
+    """A page title without its " | Site name" tail."""
+    head = re.split(r"\s+(?:\||–|—|-|::)\s+", title.strip())[0].strip()
+    return head or None
+
+
+def split_text(
+    text: str,
+    *,
+    dump_date: dt.date | None,
+    headline: str | None = None,
+    meta_title: str | None = None,
+) -> SplitResult:
+    """Split a dump's text (header line already removed) into stories and leftover.
+
+    `headline` comes from the dump's header line; `meta_title` from HTML metadata is a
+    fallback and a hint for which line is the headline. Raises DumpError(NO_STORY) when
+    nothing but page furniture is left.
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    splitter = _Splitter(dump_date)
+    splitter.run(_units(lines, dump_date), headline, meta_title)
+    return splitter.result()

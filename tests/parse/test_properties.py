@@ -1,0 +1,164 @@
+"""Properties of the whole parser on generated input: it never crashes, loses no line, and
+gives the same answer twice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from etl.model import DumpError, ParsedDump
+from etl.parse import parse_bytes, parse_text
+from etl.parse.read import decode, iter_inputs
+from tests.parse.test_split import doc, unaccounted
+
+REPO = Path(__file__).resolve().parents[2]
+SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+places = st.sampled_from(
+    ["Beirut", "CAPE CANAVERAL, Fla.", "Kubinka, Russia", "UNITED NATIONS", "New Delhi",
+     "Sao Paulo", "Quito (Ecuador)", "Springfield, Ill.", "Xyzzyville", ""]
+)
+agencies = st.sampled_from(["AFP", "AP", "Reuters", "Xinhua", "XNA", "SPX", "dpa", "AFP/APP"])
+months = st.sampled_from(["Nov", "Nov.", "November", "Sept.", "March", "Dec", "Feb"])
+days = st.integers(min_value=1, max_value=31)
+years = st.sampled_from(["", ", 2017", ", 2018", " 2019"])
+words = st.text(
+    alphabet=st.sampled_from("abcdefghij klmnop ÉéüçñQRS-'\".,;:()…|/—–"), min_size=0, max_size=60
+)
+
+
+@st.composite
+def datelines(draw: st.DrawFn) -> str:
+    place, agency = draw(places), draw(agencies)
+    date = f"{draw(months)} {draw(days)}{draw(years)}"
+    shape = draw(st.integers(min_value=0, max_value=5))
+    rest = draw(st.sampled_from(["", " The talks resumed on Monday.", " " + draw(words)]))
+    if shape == 0:
+        return f"{place} ({agency}) {date}"
+    if shape == 1:
+        return f"{place.upper()}, {date} ({agency}) -{rest}"
+    if shape == 2:
+        return f"{place} ({agency}) -{rest}"
+    if shape == 3:
+        return f"by Staff Writers {place} ({agency}) {date}"
+    if shape == 4:
+        return f"{place} | {agency} | {date}"
+    return f"({agency}) -{rest}"
+
+
+plain_lines = st.one_of(
+    datelines(),
+    st.sampled_from(
+        ["By Maria LOPEZ", "By AFP", "by Staff Writers", "By Ann LEE and Tom BRAY", "BY JO KIM"]
+    ),
+    words.map(lambda w: f"Teaser text about {w} ... read more"),
+    words.map(lambda w: f"A short headline {w}".strip()),
+    words.map(lambda w: f"- {w} -"),
+    st.sampled_from(
+        ["Related Links", "Share this article", "Copyright 2017 AFP", "© 2018 Wire Co.",
+         "Advertisement", "read more", "…read more", "(read more)", "- AFP", "(dpa)"]
+    ),
+    words.map(lambda w: f"A photo taken on Nov 10 shows {w} (AFP Photo/Someone)"),
+    words.map(lambda w: f"The minister said {w}. Nobody replied."),
+    st.sampled_from(["", "", " ", "\t"]),
+    words,
+)
+lines = st.one_of(plain_lines, plain_lines.map(lambda line: f"• {line}"))
+
+dumps = st.tuples(
+    st.booleans(),
+    st.lists(lines, min_size=0, max_size=30),
+    st.sampled_from(["\n", "\n\n", "\n\n\n"]),
+).map(
+    lambda t: (" date 2017-11-11 A headline from the header\n\n" if t[0] else "")
+    + t[2].join(t[1])
+)
+
+
+def _check(text: str, source: str = "gen.txt") -> None:
+    try:
+        first = parse_text(doc(text, source))
+    except DumpError:
+        return
+    assert isinstance(first, ParsedDump)
+    problems = unaccounted(text, first)
+    assert not problems, problems
+    again = parse_text(doc(text, source))
+    assert json.dumps(first.to_json()) == json.dumps(again.to_json())
+    assert all(s.role == ("main" if s.position == 0 else "related") for s in first.stories)
+    assert [s.position for s in first.stories] == list(range(len(first.stories)))
+
+
+@SETTINGS
+@given(dumps)
+def test_dump_like_text_loses_no_line_and_is_deterministic(text: str) -> None:
+    _check(text)
+
+
+@SETTINGS
+@given(st.lists(lines, min_size=1, max_size=12))
+def test_flattened_pages_lose_no_piece(parts: list[str]) -> None:
+    line = " ".join(p for p in parts if p.strip())
+    _check((line + " ") * max(1, 3000 // max(1, len(line) + 1)) + "\n")
+
+
+@SETTINGS
+@given(st.text(max_size=400))
+def test_arbitrary_text_only_raises_dump_error(text: str) -> None:
+    _check(text.replace("\r", "\n"))
+
+
+@SETTINGS
+@given(st.binary(max_size=600))
+def test_arbitrary_bytes_only_raise_dump_error(data: bytes) -> None:
+    try:
+        dump = parse_bytes(data, "blob.bin")
+    except DumpError:
+        return
+    assert dump.to_json()["sha256"]
+    again = parse_bytes(data, "blob.bin")
+    assert json.dumps(dump.to_json()) == json.dumps(again.to_json())
+
+
+@SETTINGS
+@given(dumps, st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)))
+def test_bytes_of_dump_like_text_parse_with_any_dump_date(text: str, when: dt.date) -> None:
+    try:
+        dump = parse_bytes(text.encode("utf-8"), "gen.txt", dump_date=when)
+    except DumpError:
+        return
+    assert dump.dump_date == when
+    for story in dump.stories:
+        if story.dateline is not None and story.dateline.date_source == "dump_date":
+            assert story.dateline.date == when
+
+
+def _corpus_files() -> list[Path]:
+    roots = [REPO / "tests" / "fixtures" / "dumps", REPO / "landing" / "sample"]
+    return sorted(p for root in roots if root.is_dir() for p in root.iterdir() if p.is_file()
+                  and p.suffix != ".md")
+
+
+def test_the_project_corpus_loses_no_line() -> None:
+    files = _corpus_files()
+    assert files, "no fixture dumps found"
+    checked = 0
+    for path in files:
+        for raw in iter_inputs(path):
+            try:
+                if raw.error is not None:
+                    raise raw.error
+                text = decode(raw)
+                dump = parse_text(text)
+            except DumpError:
+                continue
+            problems = unaccounted(text.text, dump)
+            assert not problems, (raw.source, problems)
+            checked += 1
+    assert checked >= 60

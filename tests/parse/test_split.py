@@ -1,0 +1,984 @@
+"""The splitter's structural rules, one small inline dump per case (all text invented here).
+
+Every case also checks the "nothing is lost" rule with `unaccounted()`, which other test
+modules import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+
+import pytest
+
+from etl.model import DumpError, DumpText, ParsedDump, RejectReason
+from etl.parse import parse_text
+
+# Characters that may sit between the pieces of one line without being kept anywhere:
+# separators around datelines and subheads, and "read more" markers.
+_GAP = re.compile(
+    r"(?:\s|[-–—:|/.,;()\[\]•·*»>›→]|(?:\.{2,}|…)?\s*[(\[]?\s*read\s+more\s*[)\]]?)*",
+    re.IGNORECASE,
+)
+
+
+def _pieces(dump: ParsedDump) -> tuple[Counter[str], Counter[str]]:
+    """(required, optional): every piece of text the parse claims came from the dump.
+    Headlines are optional: they may come from the header line or the HTML title."""
+    required: Counter[str] = Counter()
+    optional: Counter[str] = Counter()
+    if dump.header:
+        required[dump.header.strip()] += 1
+    for story in dump.stories:
+        if story.headline:
+            optional[story.headline] += 1
+        if story.byline:
+            required[story.byline.raw] += 1
+        if story.dateline:
+            required[story.dateline.raw] += 1
+        for paragraph in story.paragraphs:
+            required[paragraph.text] += 1
+    for item in dump.leftover:
+        # A leftover made of separators only ("•", "|") cannot be told from a gap.
+        (required if re.search(r"[^\W_]", item) else optional)[item] += 1
+    return required, optional
+
+
+def _cover(line: str, required: Counter[str], optional: Counter[str]) -> bool:
+    """Can the line be cut, left to right, into pieces from the pools with only gaps
+    between them? Depth-first with backtracking (an explicit stack: flattened pages give
+    thousands of pieces per line); spends pieces only on success."""
+    pools = [(piece, pool) for pool in (required, optional) for piece in pool if piece]
+    by_head: dict[str, list[tuple[str, Counter[str]]]] = {}
+    short: list[tuple[str, Counter[str]]] = []
+    for piece, pool in pools:
+        if len(piece) >= 4:
+            by_head.setdefault(piece[:4], []).append((piece, pool))
+        else:
+            short.append((piece, pool))
+
+    def options(pos: int) -> list[tuple[int, str, Counter[str]]]:
+        gap = _GAP.match(line, pos)
+        assert gap is not None
+        found = []
+        for at in range(pos, gap.end() + 1):
+            if at > pos and _GAP.fullmatch(line, pos, at) is None:
+                continue  # inside a "read more" marker: no piece starts there
+            for piece, pool in [*by_head.get(line[at : at + 4], ()), *short]:
+                if pool[piece] > 0 and line.startswith(piece, at):
+                    found.append((at, piece, pool))
+        found.sort(key=lambda o: (o[0], -len(o[1])))
+        return found
+
+    # frame: [pos, options, next option, piece spent by this frame's current choice]
+    stack: list[list] = [[0, options(0), 0, None]]
+    steps = 0
+    while stack:
+        steps += 1
+        if steps > 200_000:
+            return False
+        frame = stack[-1]
+        pos, opts, nxt, spent = frame
+        if spent is not None:
+            spent[1][spent[0]] += 1
+            frame[3] = None
+        if nxt < len(opts):
+            frame[2] += 1
+            at, piece, pool = opts[nxt]
+            if pool[piece] <= 0:
+                continue
+            pool[piece] -= 1
+            frame[3] = (piece, pool)
+            stack.append([at + len(piece), options(at + len(piece)), 0, None])
+            continue
+        if _GAP.fullmatch(line, pos) is not None:
+            return True
+        stack.pop()
+    return False
+
+
+def unaccounted(text: str, dump: ParsedDump) -> list[str]:
+    """Problems with the nothing-lost rule: lines no piece accounts for, and pieces that
+    no line holds (invented text). Empty when every non-blank line lands exactly once."""
+    required, optional = _pieces(dump)
+    problems = []
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    composite = []
+    for line in lines:  # whole-line pieces first, so a short piece is not spent elsewhere
+        if required[line] > 0:
+            required[line] -= 1
+        else:
+            composite.append(line)
+    for line in composite:
+        if not _cover(line, required, optional):
+            problems.append(f"line not accounted for: {line[:120]!r}")
+    problems.extend(
+        f"piece found in no line: {piece[:120]!r}" for piece, n in required.items() if n > 0
+    )
+    return problems
+
+
+def doc(text: str, source: str = "dump.txt", **meta: object) -> DumpText:
+    return DumpText(
+        source=source,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        format=meta.pop("format", "text"),  # type: ignore[arg-type]
+        encoding="utf-8",
+        text=text,
+        **meta,  # type: ignore[arg-type]
+    )
+
+
+def parse(text: str, source: str = "dump.txt", dump_date: dt.date | None = None, **meta: object):
+    dump = parse_text(doc(text, source, **meta), dump_date=dump_date)
+    problems = unaccounted(text, dump)
+    assert not problems, problems
+    return dump
+
+
+def texts(story) -> list[str]:
+    return [p.text for p in story.paragraphs]
+
+
+SEED_STYLE = """ date 2019-03-14 Dam talks stall as river levels fall across the delta
+
+By Karin HOLMQVIST
+
+Cairo (AFP) March 14, 2019
+
+Negotiators from three countries left the talks without a timetable, officials said.
+
+The river has dropped to its lowest spring level in a decade, according to the irrigation ministry.
+
+- Farmers count the cost -
+
+Growers in the northern delta said they had planted a third less rice than last year.
+
+"We are watching the sky and the dam at the same time," said one farmer near Tanta.
+
+-- A second subhead --
+
+Talks are due to resume next month in Addis Ababa.
+
+Khartoum (AFP) March 12, 2019
+
+
+
+Sudan announced a currency measure as queues for bread lengthened in the capital ... read more
+
+Nairobi (AFP) March 11, 2019
+
+Kenyan tea exporters expect a smaller harvest, the growers' association said ... read more
+
+Related Links
+Nile Basin Desk at AfricaDaily.com
+"""
+
+
+def test_seed_style_dump_main_story_teasers_and_leftover() -> None:
+    dump = parse(SEED_STYLE, "afp-2019-03-14-nile.txt")
+    assert dump.dump_date == dt.date(2019, 3, 14)
+    assert dump.header == "date 2019-03-14 Dam talks stall as river levels fall across the delta"
+    assert [s.role for s in dump.stories] == ["main", "related", "related"]
+    assert [s.is_teaser for s in dump.stories] == [False, True, True]
+    main = dump.stories[0]
+    assert main.headline == "Dam talks stall as river levels fall across the delta"
+    assert main.byline is not None and main.byline.raw == "By Karin HOLMQVIST"
+    assert main.dateline is not None and main.dateline.raw == "Cairo (AFP) March 14, 2019"
+    assert main.dateline.date == dt.date(2019, 3, 14)
+    assert main.agencies == ("AFP",)
+    kinds = [p.kind for p in main.paragraphs]
+    assert kinds.count("subhead") == 2
+    assert [p.text for p in main.paragraphs if p.kind == "subhead"] == [
+        "Farmers count the cost",
+        "A second subhead",
+    ]
+    assert len(main.paragraphs) == 7
+    assert texts(main)[-1] == "Talks are due to resume next month in Addis Ababa."
+    teaser = dump.stories[1]
+    assert teaser.headline is None and teaser.byline is None
+    assert teaser.dateline is not None and teaser.dateline.raw == "Khartoum (AFP) March 12, 2019"
+    assert texts(teaser) == [
+        "Sudan announced a currency measure as queues for bread lengthened in the capital"
+    ]
+    assert texts(dump.stories[2])[0].endswith("the growers' association said")
+    assert dump.leftover == ("Related Links", "Nile Basin Desk at AfricaDaily.com")
+
+
+def test_dateline_opening_the_first_paragraph_keeps_the_rest_of_the_line() -> None:
+    text = (
+        "Port workers walk out over pension plan\n\n"
+        "ROTTERDAM, Nov 11, 2017 (AFP) - Dock workers at Europe's largest port stopped work "
+        "on Saturday in a dispute over pensions.\n\n"
+        "The union said the strike would last 24 hours.\n"
+    )
+    dump = parse(text)
+    main = dump.stories[0]
+    assert main.headline == "Port workers walk out over pension plan"
+    assert main.dateline is not None
+    assert main.dateline.raw.startswith("ROTTERDAM, Nov 11, 2017 (AFP)")
+    assert texts(main) == [
+        "Dock workers at Europe's largest port stopped work on Saturday in a dispute over "
+        "pensions.",
+        "The union said the strike would last 24 hours.",
+    ]
+    assert main.agencies == ("AFP",)
+    assert dump.leftover == ()
+
+
+def test_page_chrome_above_the_headline_is_leftover() -> None:
+    text = (
+        "Skip to content\n\nWorld | Science | Sport | Business\n\nMonday edition\n\n"
+        "Glacier retreat speeds up in the southern Alps\n\n"
+        "By Tomas RIEDL\n\n"
+        "Geneva (AFP) Nov 6, 2017\n\n"
+        "Swiss glaciers lost more ice this summer than in any year since records began, "
+        "researchers said.\n"
+    )
+    dump = parse(text)
+    main = dump.stories[0]
+    assert main.headline == "Glacier retreat speeds up in the southern Alps"
+    assert main.byline is not None and main.byline.raw == "By Tomas RIEDL"
+    assert "Skip to content" in dump.leftover
+    assert "World | Science | Sport | Business" in dump.leftover
+    assert "Monday edition" in dump.leftover
+    assert len(main.paragraphs) == 1
+
+
+def test_teasers_with_headlines_and_all_read_more_spellings() -> None:
+    text = (
+        "Storm closes ports along the northern coast\n\n"
+        "Oslo (AFP) Jan 9, 2018\n\n"
+        "Ferries stayed in harbour on Tuesday as gusts reached 140 km/h.\n\n"
+        "Rail strike enters its third day\n\n"
+        "Stockholm (AFP) Jan 8, 2018\n\n"
+        "Commuters faced long delays on Monday as talks between the operator and the union "
+        "broke down…read more\n\n"
+        "Copenhagen (AFP) Jan 7, 2018\n\n"
+        "Danish police said they had found the missing painting in a garage ... Read More\n\n"
+        "Helsinki (AFP) Jan 6, 2018\n\n"
+        "A new icebreaker was launched in the Baltic port on Saturday (read more)\n"
+    )
+    dump = parse(text)
+    assert len(dump.stories) == 4
+    main, rail, paint, ice = dump.stories
+    assert texts(main) == ["Ferries stayed in harbour on Tuesday as gusts reached 140 km/h."]
+    assert not main.is_teaser
+    assert rail.headline == "Rail strike enters its third day"
+    assert rail.is_teaser and paint.is_teaser and ice.is_teaser
+    assert texts(rail)[0].endswith("broke down")
+    assert texts(paint) == ["Danish police said they had found the missing painting in a garage"]
+    assert texts(ice) == ["A new icebreaker was launched in the Baltic port on Saturday"]
+    assert all(s.role == "related" for s in (rail, paint, ice))
+
+
+def test_teaser_whose_dateline_opens_its_paragraph() -> None:
+    text = (
+        " date 2017-11-11 Main headline for a quiet day\n\n"
+        "PARIS, Nov 11, 2017 (AFP) - The main story has two paragraphs.\n\n"
+        "This is the second one.\n\n"
+        "LYON, Nov 10, 2017 (AFP) - A teaser that opens with its own dateline ... read more\n"
+    )
+    dump = parse(text)
+    assert len(dump.stories) == 2
+    teaser = dump.stories[1]
+    assert teaser.is_teaser
+    assert teaser.dateline is not None and teaser.dateline.raw.startswith("LYON")
+    assert texts(teaser) == ["A teaser that opens with its own dateline"]
+
+
+def test_several_full_stories_in_a_row() -> None:
+    text = (
+        "Central bank holds rates steady\n\n"
+        "FRANKFURT, March 8, 2018 (AFP) - The bank left its key rate unchanged on Thursday.\n\n"
+        "Economists had expected no change.\n\n"
+        "Car sales slip for a second month\n\n"
+        "MUNICH, March 7, 2018 (AFP) - New car registrations fell by four percent in February.\n\n"
+        "Diesel models fell hardest.\n\n"
+        "VIENNA, March 6, 2018 (AFP) - Austria's jobless rate dropped to its lowest in years.\n"
+    )
+    dump = parse(text)
+    assert [s.role for s in dump.stories] == ["main", "related", "related"]
+    assert [s.is_teaser for s in dump.stories] == [False, False, False]
+    assert dump.stories[0].headline == "Central bank holds rates steady"
+    assert texts(dump.stories[0]) == [
+        "The bank left its key rate unchanged on Thursday.",
+        "Economists had expected no change.",
+    ]
+    assert dump.stories[1].headline == "Car sales slip for a second month"
+    assert len(dump.stories[1].paragraphs) == 2
+    assert dump.stories[2].headline is None
+    assert [s.position for s in dump.stories] == [0, 1, 2]
+
+
+def test_boilerplate_goes_to_leftover_and_footer_text_too() -> None:
+    text = (
+        "Airline orders forty new jets\n\n"
+        "Dubai (AFP) Nov 12, 2017\n\n"
+        "Advertisement\n\n"
+        "The carrier signed the order at the air show on Sunday.\n\n"
+        "Share this article\n\n"
+        "Deliveries are due to start in 2020.\n\n"
+        "Related Links\n\n"
+        "Aviation news from around the world, every day, on our partner site.\n\n"
+        "Follow us on Twitter\n\n"
+        "Copyright 2017 AFP. All rights reserved.\n\n"
+        "© 2017 Example Media Network\n"
+    )
+    dump = parse(text)
+    assert len(dump.stories) == 1
+    assert texts(dump.stories[0]) == [
+        "The carrier signed the order at the air show on Sunday.",
+        "Deliveries are due to start in 2020.",
+    ]
+    assert dump.leftover == (
+        "Advertisement",
+        "Share this article",
+        "Related Links",
+        "Aviation news from around the world, every day, on our partner site.",
+        "Follow us on Twitter",
+        "Copyright 2017 AFP. All rights reserved.",
+        "© 2017 Example Media Network",
+    )
+
+
+def test_no_dateline_at_all_is_still_one_main_story() -> None:
+    text = (
+        "Town council approves new cycle lanes\n\n"
+        "The council voted by nine to four on Wednesday evening to build three new lanes.\n\n"
+        "Work should begin in the spring and finish before the summer holidays.\n\n"
+        "Subscribe to our newsletter\n"
+    )
+    dump = parse(text)
+    assert len(dump.stories) == 1
+    main = dump.stories[0]
+    assert main.headline == "Town council approves new cycle lanes"
+    assert main.dateline is None and main.byline is None
+    assert main.agencies == ()
+    assert len(main.paragraphs) == 2
+    assert dump.leftover == ("Subscribe to our newsletter",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Related Links\n\nShare this article\n\nCopyright 2017 AFP\n",
+        "Advertisement\n\n\n\nAll rights reserved\n",
+        "   \n\n\t\n",
+        " date 2017-11-11 \n\n",
+    ],
+)
+def test_only_boilerplate_is_no_story(text: str) -> None:
+    with pytest.raises(DumpError) as info:
+        parse_text(doc(text))
+    assert info.value.reason is RejectReason.NO_STORY
+
+
+@pytest.mark.parametrize(
+    ("line", "subhead"),
+    [
+        ("- Rivals close ranks -", "Rivals close ranks"),
+        ("-- Rivals close ranks --", "Rivals close ranks"),
+        ("— Rivals close ranks —", "Rivals close ranks"),
+        ("– 'A long winter' –", "'A long winter'"),
+    ],
+)
+def test_subhead_spellings(line: str, subhead: str) -> None:
+    text = (
+        "Berlin (AFP) Nov 3, 2017\n\nFirst paragraph of the story.\n\n"
+        f"{line}\n\nA paragraph after the subhead.\n"
+    )
+    dump = parse(text)
+    paragraphs = dump.stories[0].paragraphs
+    assert [p.kind for p in paragraphs] == ["text", "subhead", "text"]
+    assert paragraphs[1].text == subhead
+
+
+def test_dash_inside_text_is_not_a_subhead() -> None:
+    text = "Berlin (AFP) Nov 3, 2017\n\n- The minister - who spoke late - agreed to talks.\n"
+    dump = parse(text)
+    assert [p.kind for p in dump.stories[0].paragraphs] == ["text"]
+
+
+def test_photo_caption_with_agency_and_date_does_not_start_a_story() -> None:
+    caption = "A photo taken on Nov 10, 2017 shows ash above the crater (AFP Photo/Ted ALBA)"
+    text = (
+        f"{caption}\n\n"
+        "Volcano forces evacuation of island villages\n\n"
+        "Manila (AFP) Nov 12, 2017\n\n"
+        f"{caption}\n\n"
+        "Some 3,000 residents were moved to shelters on Sunday, officials said.\n"
+    )
+    dump = parse(text)
+    assert len(dump.stories) == 1
+    main = dump.stories[0]
+    assert main.headline == "Volcano forces evacuation of island villages"
+    assert main.dateline is not None and main.dateline.raw == "Manila (AFP) Nov 12, 2017"
+    # A caption is page furniture wherever it sits: never a story, never story text.
+    assert texts(main) == [
+        "Some 3,000 residents were moved to shelters on Sunday, officials said.",
+    ]
+    assert dump.leftover == (caption, caption)
+
+
+def test_section_label_sharing_the_dateline_line_is_leftover() -> None:
+    text = (
+        " date 2017-12-02 Pipeline deal signed\n\n"
+        "World News  Amman (AFP) Dec 2, 2017\n\n"
+        "The agreement covers the first phase of the project.\n"
+    )
+    dump = parse(text)
+    dateline = dump.stories[0].dateline
+    assert dateline is not None and dateline.raw == "Amman (AFP) Dec 2, 2017"
+    assert dateline.country == "JO"
+    assert dump.leftover == ("World News",)
+
+
+def test_staff_writers_byline_sharing_a_line_with_the_dateline() -> None:
+    text = (
+        "Cargo capsule docks with the station\n\n"
+        "by Staff Writers Cape Canaveral FL (SPX) Nov 11, 2017\n\n"
+        "An uncrewed cargo ship reached the orbiting laboratory early on Saturday.\n"
+    )
+    dump = parse(text)
+    main = dump.stories[0]
+    assert main.byline is not None and main.byline.raw == "by Staff Writers"
+    assert main.byline.authors == ()
+    assert main.dateline is not None and "SPX" in main.dateline.raw
+    assert main.agencies == ("SPX",)
+
+
+def test_story_agencies_from_byline_slot_and_sign_off() -> None:
+    text = (
+        "Heatwave grips the south\n\n"
+        "By AFP\n\n"
+        "Temperatures passed 40 degrees in several cities on Monday.\n\n"
+        "Authorities opened cooling centres in schools. (dpa)\n"
+    )
+    dump = parse(text)
+    main = dump.stories[0]
+    assert main.byline is not None and main.byline.raw == "By AFP"
+    assert main.dateline is None
+    assert main.agencies == ("AFP", "dpa")
+
+
+def test_dateline_less_teaser_below_the_main_story() -> None:
+    text = (
+        "Ministers agree on fishing quotas\n\n"
+        "Brussels (AFP) Dec 12, 2017\n\n"
+        "EU ministers agreed on next year's catch limits after a night of talks.\n\n"
+        "The deal cuts cod quotas in the North Sea.\n\n"
+        "Farm subsidies under review\n\n"
+        "The commission wants to simplify payments to small farms ... read more\n"
+    )
+    dump = parse(text)
+    assert len(dump.stories) == 2
+    teaser = dump.stories[1]
+    assert teaser.is_teaser and teaser.dateline is None
+    assert teaser.headline == "Farm subsidies under review"
+    assert texts(teaser) == ["The commission wants to simplify payments to small farms"]
+    assert len(dump.stories[0].paragraphs) == 2
+
+
+def test_read_more_on_its_own_line_closes_the_teaser() -> None:
+    text = (
+        "Lisbon (AFP) Feb 2, 2018\n\nThe main story is short.\n\n"
+        "Porto (AFP) Feb 1, 2018\n\nA teaser whose marker sits on the next line\n\n"
+        "read more\n\n"
+        "Footer text that belongs to no story and is long enough to look like prose, really.\n"
+    )
+    dump = parse(text)
+    assert len(dump.stories) == 2
+    teaser = dump.stories[1]
+    assert teaser.is_teaser
+    assert texts(teaser) == ["A teaser whose marker sits on the next line"]
+    assert dump.leftover == (
+        "read more",
+        "Footer text that belongs to no story and is long enough to look like prose, really.",
+    )
+
+
+def test_headline_held_after_a_teaser_goes_to_the_next_story() -> None:
+    text = (
+        "Lima (AFP) Feb 2, 2018\n\nThe main story is short.\n\n"
+        "Quito (AFP) Feb 1, 2018\n\nFirst teaser text ... read more\n\n"
+        "Andes rail link reopens\n\n"
+        "Bogota (AFP) Jan 31, 2018\n\nSecond teaser text ... read more\n"
+    )
+    dump = parse(text)
+    assert len(dump.stories) == 3
+    assert dump.stories[2].headline == "Andes rail link reopens"
+    assert dump.stories[1].headline is None
+
+
+def test_byline_then_dateline_of_a_related_full_story() -> None:
+    text = (
+        "Rome (AFP) April 4, 2018\n\nMain story text.\n\n"
+        "By Lucia FERRANTE\n\n"
+        "Milan (AFP) April 3, 2018\n\nA second full story follows with its own byline.\n"
+    )
+    dump = parse(text)
+    assert len(dump.stories) == 2
+    second = dump.stories[1]
+    assert second.byline is not None and second.byline.raw == "By Lucia FERRANTE"
+    assert second.dateline is not None and second.dateline.raw.startswith("Milan")
+    assert not second.is_teaser
+
+
+def test_by_inside_running_text_is_not_a_byline() -> None:
+    text = (
+        "Rome (AFP) April 4, 2018\n\nMain story text.\n\n"
+        "By Tuesday the talks had collapsed\n\nAnd nobody came back.\n"
+    )
+    dump = parse(text)
+    assert len(dump.stories) == 1
+    assert len(dump.stories[0].paragraphs) == 3
+
+
+def test_standfirst_before_the_dateline_is_story_text() -> None:
+    text = (
+        "Coral bleaching spreads along the reef\n\n"
+        "Scientists say warm water has hit the northern section for a third summer running.\n\n"
+        "Sydney (AFP) Feb 20, 2018\n\n"
+        "Aerial surveys found bleaching on two thirds of the reefs checked.\n"
+    )
+    dump = parse(text)
+    main = dump.stories[0]
+    assert main.headline == "Coral bleaching spreads along the reef"
+    assert main.dateline is not None
+    assert len(main.paragraphs) == 2
+
+
+def test_prose_before_the_first_dateline_makes_a_dateline_less_main_story() -> None:
+    text = (
+        "Harbour museum reopens after repairs\n\n"
+        "The museum closed two years ago when a storm flooded its basement archive.\n\n"
+        "Visitors will be able to see the restored ship models from Saturday onwards.\n\n"
+        "Bergen (AFP) May 2, 2018\n\nA fjord ferry changes its timetable ... read more\n"
+    )
+    dump = parse(text)
+    assert len(dump.stories) == 2
+    main, teaser = dump.stories
+    assert main.dateline is None and len(main.paragraphs) == 2
+    assert main.headline == "Harbour museum reopens after repairs"
+    assert teaser.is_teaser and teaser.dateline is not None
+
+
+def test_cookie_notice_on_top_is_leftover() -> None:
+    text = (
+        "We use cookies to give you the best experience. By continuing you agree to this.\n\n"
+        "Accept all cookies\n\n"
+        "Ferry fares to rise in April\n\n"
+        "Athens (AFP) Feb 2, 2018\n\nPrices will go up by five percent, the operator said.\n"
+    )
+    dump = parse(text)
+    assert dump.stories[0].headline == "Ferry fares to rise in April"
+    assert dump.leftover[:2] == (
+        "We use cookies to give you the best experience. By continuing you agree to this.",
+        "Accept all cookies",
+    )
+
+
+def test_page_flattened_onto_one_line_is_split_into_stories() -> None:
+    sentences = [
+        "Mine rescue enters its fifth day",
+        "By Ana SOTO",
+        "Santiago (AFP) Nov 11, 2017 - Rescuers drilled a second shaft on Saturday.",
+        "Families waited at the gate through the night.",
+        "Engineers said the air supply was holding.",
+        "Lima (AFP) Nov 10, 2017 - Peru's copper output rose in October ... read more",
+        "Related Links",
+        "Copyright 2017 AFP.",
+    ]
+    line = " ".join(sentences) + " " + "Filler words make the page long. " * 40
+    dump = parse(line + "\n")
+    main = dump.stories[0]
+    assert main.headline == "Mine rescue enters its fifth day"
+    assert main.byline is not None and main.byline.raw == "By Ana SOTO"
+    assert main.dateline is not None and main.dateline.raw.startswith("Santiago (AFP)")
+    assert texts(main)[:3] == [
+        "Rescuers drilled a second shaft on Saturday.",
+        "Families waited at the gate through the night.",
+        "Engineers said the air supply was holding.",
+    ]
+    teaser = dump.stories[1]
+    assert teaser.is_teaser
+    assert texts(teaser) == ["Peru's copper output rose in October"]
+    assert "Related Links" in dump.leftover
+
+
+def test_dump_date_from_header_then_name_then_meta_and_override() -> None:
+    body = "Oslo (AFP) Nov 3\n\nA paragraph without a year in its dateline.\n"
+    header = " date 2017-11-05 Headline here\n\n"
+    assert parse(header + body, "x-2016-01-01.txt").dump_date == dt.date(2017, 11, 5)
+    assert parse(body, "afp_20160102_oslo.txt").dump_date == dt.date(2016, 1, 2)
+    assert parse(body, "bundle-2015-05-05.zip!afp-2014-04-04.txt").dump_date == dt.date(
+        2014, 4, 4
+    )
+    assert parse(body, "page.html", meta_date=dt.date(2013, 3, 3)).dump_date == dt.date(
+        2013, 3, 3
+    )
+    assert parse(body, "page.txt").dump_date is None
+    forced = parse(header + body, "x-2016-01-01.txt", dump_date=dt.date(2010, 10, 10))
+    assert forced.dump_date == dt.date(2010, 10, 10)
+
+
+def test_year_inferred_from_the_dump_date() -> None:
+    dump = parse("Oslo (AFP) Dec 30\n\nA late December story.\n", "x-2018-01-02.txt")
+    dateline = dump.stories[0].dateline
+    assert dateline is not None
+    assert dateline.date == dt.date(2017, 12, 30)
+    assert dateline.date_source == "inferred_year"
+
+
+def test_html_title_names_the_headline_line() -> None:
+    text = (
+        "Menu\n\nNews\n\nLeaders meet at the border for first talks in years\n\n"
+        "Seoul (AFP) Nov 1, 2017\n\nThe two leaders shook hands at the line.\n"
+    )
+    dump = parse(
+        text,
+        "page.html",
+        format="html",
+        meta_title="Leaders meet at the border for first talks in years | Daily Wire",
+    )
+    assert dump.stories[0].headline == "Leaders meet at the border for first talks in years"
+    assert dump.leftover == ("Menu", "News")
+
+
+def test_html_title_is_the_fallback_headline() -> None:
+    text = "Seoul (AFP) Nov 1, 2017\n\nThe two leaders shook hands at the line.\n"
+    dump = parse(text, "page.html", format="html", meta_title="Leaders meet | Daily Wire")
+    assert dump.stories[0].headline == "Leaders meet"
+
+
+def test_every_line_lands_once_even_with_duplicate_lines() -> None:
+    text = (
+        "Paris (AFP) Nov 1, 2017\n\nSame line.\n\nSame line.\n\nRelated Links\n\nRelated Links\n"
+    )
+    dump = parse(text)
+    assert texts(dump.stories[0]) == ["Same line.", "Same line."]
+    assert dump.leftover == ("Related Links", "Related Links")
+
+
+def test_unaccounted_detects_a_lost_line() -> None:
+    text = "Paris (AFP) Nov 1, 2017\n\nKept line.\n\nDropped line.\n"
+    dump = parse(text)
+    truncated = ParsedDump(
+        source=dump.source,
+        sha256=dump.sha256,
+        format=dump.format,
+        encoding=dump.encoding,
+        dump_date=dump.dump_date,
+        stories=(
+            dump.stories[0].__class__(
+                **{
+                    **{f: getattr(dump.stories[0], f) for f in dump.stories[0].__slots__},
+                    "paragraphs": dump.stories[0].paragraphs[:1],
+                }
+            ),
+        ),
+    )
+    assert unaccounted(text, truncated) == ["line not accounted for: 'Dropped line.'"]
+
+
+def test_byline_line_with_a_time_stamp_keeps_the_byline_and_leftovers_the_rest() -> None:
+    text = (
+        "Flood waters recede in the north\n\n"
+        "By Giulia ROSSI 14 November 2017\n\n"
+        "Parma (AFP) Nov 14, 2017 - Residents began clearing mud on Tuesday.\n"
+    )
+    dump = parse(text)
+    main = dump.stories[0]
+    assert main.byline is not None and main.byline.raw == "By Giulia ROSSI"
+    assert main.byline.authors == ("Giulia Rossi",)
+    assert dump.leftover == ("14 November 2017",)
+
+
+def test_page_furniture_between_byline_and_dateline_is_leftover() -> None:
+    text = (
+        "Senate passes stopgap spending bill\n\n"
+        "By Ruth ADLER, Sam OKORO\n\n"
+        "3 Min Read\n\n"
+        "WASHINGTON (Reuters) - The Senate passed a bill on Thursday to fund the government.\n\n"
+        "Reporting by Ruth Adler; Editing by Lee Park\n\n"
+        "Our Standards: The Thomson Reuters Trust Principles.\n"
+    )
+    dump = parse(text, dump_date=dt.date(2017, 12, 7))
+    assert len(dump.stories) == 1
+    main = dump.stories[0]
+    assert main.byline is not None and main.dateline is not None
+    assert main.dateline.date == dt.date(2017, 12, 7)
+    assert main.dateline.date_source == "dump_date"
+    assert main.agencies == ("Reuters",)
+    assert texts(main) == [
+        "The Senate passed a bill on Thursday to fund the government.",
+        "Reporting by Ruth Adler; Editing by Lee Park",
+    ]
+    assert dump.leftover == ("3 Min Read", "Our Standards: The Thomson Reuters Trust Principles.")
+
+
+def test_teasers_after_the_footer_with_section_labels_and_donation_blurbs() -> None:
+    text = (
+        " date 2017-11-20 Rebels shell outskirts of the capital\n\n"
+        "by Staff Writers\n\nDamascus (AFP) Nov 20, 2017\n\n"
+        "Rocket fire hit residential districts on Monday, state media said.\n\n"
+        "___\n\n"
+        "Related Links\n\nSyria News at WarDesk.com\n\n"
+        "Thanks for being here;\n\n"
+        "We need your help. Our news network keeps growing but revenues are harder to find.\n\n"
+        "$5 Billed Monthly\n\npaypal only\n\n"
+        "SYRIA WAR\n\n"
+        "Turkey warns militia over border town\n\n"
+        "Ankara (AFP) Nov 19, 2017\n\n"
+        "The president warned fighters to withdraw or face an offensive ... read more\n\n"
+        "Peace congress planned for next month\n\n"
+        "Sochi, Russia (AFP) Nov 18, 2017 - Moscow wants both sides at a resort ... read more\n\n"
+        "The content herein, unless otherwise known to be public domain, is copyright.\n"
+    )
+    dump = parse(text)
+    assert [s.headline for s in dump.stories] == [
+        "Rebels shell outskirts of the capital",
+        "Turkey warns militia over border town",
+        "Peace congress planned for next month",
+    ]
+    assert [s.is_teaser for s in dump.stories] == [False, True, True]
+    assert texts(dump.stories[0]) == [
+        "Rocket fire hit residential districts on Monday, state media said."
+    ]
+    assert texts(dump.stories[2]) == ["Moscow wants both sides at a resort"]
+    assert "SYRIA WAR" in dump.leftover
+    assert "$5 Billed Monthly" in dump.leftover
+    assert dump.leftover[-1].startswith("The content herein")
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "agencies", "date_source"),
+    [
+        ("(AFP) - Rescuers reached the village on Sunday.", None, ("AFP",), "dump_date"),
+        ("Paris (AFP) - Rescuers reached the village on Sunday.", "Paris", ("AFP",), "dump_date"),
+        ("BEIJING, Nov. 11 (XNA) -- Rescuers reached the village.", "Beijing", ("Xinhua",),
+         "inferred_year"),
+        ("MOSCOW, March 5. /TASS/. Rescuers reached the village.", "Moscow", ("TASS",),
+         "inferred_year"),
+        ("Kubinka, Russia, Aug 16 (AFP/APP): Rescuers reached it.", "Kubinka", ("AFP", "APP"),
+         "inferred_year"),
+    ],
+)
+def test_dateline_shapes_open_the_main_story(
+    line: str, place: str | None, agencies: tuple[str, ...], date_source: str
+) -> None:
+    dump = parse(f"Rescue reaches cut-off village\n\n{line}\n", "x-2017-11-12.txt")
+    main = dump.stories[0]
+    assert main.headline == "Rescue reaches cut-off village"
+    assert main.dateline is not None
+    assert main.dateline.place == place
+    assert main.dateline.agencies == agencies
+    assert main.dateline.date_source == date_source
+    assert main.agencies == agencies
+    assert texts(main)[0].startswith("Rescuers reached")
+
+
+def test_agency_only_in_a_sign_off_line() -> None:
+    text = "Ferry sinks off the coast\n\nAll 40 passengers were rescued, police said.\n\n- AFP\n"
+    dump = parse(text)
+    main = dump.stories[0]
+    assert main.dateline is None and main.byline is None
+    assert main.agencies == ("AFP",)
+
+
+def test_byline_below_the_dateline_belongs_to_the_same_story() -> None:
+    text = "Oslo (AFP) Nov 3, 2017\n\nBy Eva BERG\n\nThe ferry left on time.\n"
+    dump = parse(text)
+    assert len(dump.stories) == 1
+    main = dump.stories[0]
+    assert main.byline is not None and main.byline.raw == "By Eva BERG"
+    assert texts(main) == ["The ferry left on time."]
+
+
+def test_dateline_less_main_story_followed_by_a_dateline_less_teaser() -> None:
+    text = (
+        "Library opens a night reading room\n\n"
+        "The city library will stay open until midnight from next week.\n\n"
+        "Students asked for the change in a petition last spring.\n\n"
+        "Museum ticket prices frozen\n\n"
+        "The council agreed to keep entry prices at last year's level ... read more\n"
+    )
+    dump = parse(text)
+    assert len(dump.stories) == 2
+    main, teaser = dump.stories
+    assert not main.is_teaser and len(main.paragraphs) == 2
+    assert teaser.is_teaser and teaser.headline == "Museum ticket prices frozen"
+
+
+def test_a_page_of_teasers_only_makes_the_first_teaser_the_main_story() -> None:
+    text = (
+        "Oslo (AFP) Nov 3, 2017\n\nFirst teaser text ... read more\n\n"
+        "Bergen (AFP) Nov 2, 2017\n\nSecond teaser text ... read more\n"
+    )
+    dump = parse(text)
+    assert [(s.role, s.is_teaser) for s in dump.stories] == [
+        ("main", True),
+        ("related", True),
+    ]
+
+
+def test_dateline_whose_source_is_no_news_agency() -> None:
+    text = (
+        "Probe returns first images of the comet\n\n"
+        "by Staff Writers\n\n"
+        "Darmstadt, Germany (ESA) Nov 10, 2017\n\n"
+        "Mission controllers received the first pictures on Friday.\n\n"
+        "Pasadena CA (JPL) Nov 9, 2017\n\n"
+        "The rover drove 30 metres toward the crater rim ... read more\n"
+    )
+    dump = parse(text)
+    assert len(dump.stories) == 2
+    main, teaser = dump.stories
+    assert main.dateline is not None
+    assert (main.dateline.place, main.dateline.country) == ("Darmstadt", "DE")
+    assert main.dateline.agencies == () and main.agencies == ()
+    assert main.dateline.date == dt.date(2017, 11, 10)
+    assert teaser.dateline is not None and teaser.dateline.region == "California"
+    assert teaser.is_teaser
+
+
+def test_teaser_headline_sharing_the_line_with_its_dateline() -> None:
+    text = (
+        "Oslo (AFP) Nov 3, 2017\n\nThe main story.\n\n"
+        "Quake relief slow to arrive  Tehran (AFP) Nov 8, 2017 - Aid trucks queued at the "
+        "border on Wednesday ... read more\n\n"
+        "World | Tehran (AFP) Nov 7, 2017 - Another teaser in a list ... read more\n"
+    )
+    dump = parse(text)
+    assert len(dump.stories) == 3
+    first, second = dump.stories[1], dump.stories[2]
+    assert first.headline == "Quake relief slow to arrive"
+    assert first.dateline is not None and first.dateline.raw == "Tehran (AFP) Nov 8, 2017"
+    assert texts(first) == ["Aid trucks queued at the border on Wednesday"]
+    assert second.headline is None and second.is_teaser
+    assert dump.leftover == ("World",)
+
+
+def test_a_dateline_inside_a_sentence_does_not_start_a_story() -> None:
+    text = (
+        "Oslo (AFP) Nov 3, 2017\n\n"
+        "Officials repeated what they had told reporters. Paris (AFP) Nov 2, 2017 was cited.\n"
+    )
+    dump = parse(text)
+    assert len(dump.stories) == 1
+
+
+def test_footer_links_after_the_last_story_are_leftover_but_a_sign_off_stays() -> None:
+    text = (
+        "Ferry sinks off the coast\n\nAll 40 passengers were rescued, police said.\n\n"
+        "Divers will inspect the wreck on Monday.\n\n- AFP\n\nAbout us\n\nContact\n\nCareers\n"
+    )
+    dump = parse(text)
+    main = dump.stories[0]
+    assert texts(main)[-1] == "- AFP"
+    assert main.agencies == ("AFP",)
+    assert dump.leftover == ("About us", "Contact", "Careers")
+
+
+def test_all_caps_section_label_is_not_a_teaser_headline() -> None:
+    text = (
+        "Oslo (AFP) Nov 3, 2017\n\nThe main story.\n\nRelated Links\n\n"
+        "SPACE STATION NEWS\n\n"
+        "Houston TX (SPX) Nov 2, 2017\n\nA crew swap is planned for next week ... read more\n"
+    )
+    dump = parse(text)
+    assert len(dump.stories) == 2
+    assert dump.stories[1].headline is None
+    assert dump.leftover == ("Related Links", "SPACE STATION NEWS")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Terms of the deal were not disclosed.",
+        "Advertising revenue fell by a fifth in the third quarter.",
+        "Copyright lawsuits against the platform have doubled since 2015.",
+        "Cookie sales at the bakery chain rose ahead of the holidays.",
+        "Recommended changes to the law include a cap on fees.",
+        "Subscribers to the service will pay two euros more a month.",
+    ],
+)
+def test_story_paragraphs_that_start_like_furniture_stay_story_text(paragraph: str) -> None:
+    text = f"Oslo (AFP) Nov 3, 2017\n\nThe first paragraph.\n\n{paragraph}\n\nThe last one.\n"
+    dump = parse(text)
+    assert texts(dump.stories[0]) == ["The first paragraph.", paragraph, "The last one."]
+    assert dump.leftover == ()
+
+
+def test_chrome_prose_above_a_full_main_story_does_not_demote_it() -> None:
+    text = (
+        "Our network brings you the latest from the front lines of science and defence.\n\n"
+        "Readers in more than 100 countries rely on our daily newsletters and feeds.\n\n"
+        "Satellite maker wins defence contract\n\n"
+        "Paris (AFP) Nov 3, 2017\n\n"
+        "The company said the order was worth 400 million euros.\n\n"
+        "Deliveries start in 2019.\n"
+    )
+    dump = parse(text)
+    assert len(dump.stories) == 1
+    main = dump.stories[0]
+    assert main.headline == "Satellite maker wins defence contract"
+    assert main.dateline is not None
+    assert texts(main) == ["The company said the order was worth 400 million euros.",
+                           "Deliveries start in 2019."]
+    assert len(dump.leftover) == 2
+
+
+def test_flattened_page_including_its_header_line() -> None:
+    body = (
+        "Mine rescue enters its fifth day By Ana SOTO Santiago (AFP) Nov 11, 2017 - Rescuers "
+        "drilled a second shaft on Saturday. Families waited at the gate through the night. "
+        "Lima (AFP) Nov 10, 2017 - Peru's copper output rose in October ... read more "
+        "Related Links"
+    )
+    dump = parse(f" date 2017-11-11 {body}\n")
+    assert dump.header == "date 2017-11-11"
+    assert dump.dump_date == dt.date(2017, 11, 11)
+    main, teaser = dump.stories
+    assert main.headline == "Mine rescue enters its fifth day"
+    assert main.byline is not None and main.dateline is not None
+    assert teaser.is_teaser and texts(teaser) == ["Peru's copper output rose in October"]
+    assert dump.leftover == ("Related Links",)
+
+
+@pytest.mark.parametrize("tail", ["Share | Tweet | Email", "14:32 GMT", "Advertisement"])
+def test_page_furniture_after_a_dateline_on_its_line_is_leftover(tail: str) -> None:
+    dump = parse(f"Oslo (AFP) Nov 3, 2017 | {tail}\n\nThe story text.\n")
+    main = dump.stories[0]
+    assert main.dateline is not None and main.dateline.raw == "Oslo (AFP) Nov 3, 2017"
+    assert texts(main) == ["The story text."]
+    assert dump.leftover == (tail,)
+
+
+def test_time_stamp_line_above_the_byline_is_not_the_headline() -> None:
+    text = (
+        "Dam talks collapse after a night of bargaining\n\n"
+        "Published 14 November 2017 10:32\n\n"
+        "By Omar FARES\n\n"
+        "Cairo (AFP) Nov 14, 2017\n\nNo deal was reached.\n"
+    )
+    dump = parse(text)
+    assert dump.stories[0].headline == "Dam talks collapse after a night of bargaining"
+    assert dump.leftover == ("Published 14 November 2017 10:32",)
+
+
+def test_bulleted_teaser_list() -> None:
+    text = (
+        "Oslo (AFP) Nov 3, 2017\n\nThe main story.\n\nRelated Links\n\n"
+        "• Ice road opens early this winter\n\n"
+        "• Tromso (AFP) Nov 2, 2017\n\nTrucks crossed the frozen lake on Thursday ... read more\n"
+    )
+    dump = parse(text)
+    assert len(dump.stories) == 2
+    teaser = dump.stories[1]
+    assert teaser.headline == "Ice road opens early this winter"
+    assert teaser.dateline is not None and teaser.dateline.raw == "Tromso (AFP) Nov 2, 2017"
+    assert teaser.is_teaser
