@@ -7,6 +7,10 @@ plain COPY (PostgreSQL) / executemany (SQLite) in one transaction: the cost of t
 alone, without reading, parsing, identity and de-duplication.
 
     .venv/bin/python bench/ingest.py [--n 20000] [--repeat 1] [--backends sqlite,postgresql]
+
+PostgreSQL is measured twice in the same run: the per-dump path (a savepoint and a dozen
+statements per dump) and the batch path (etl.archive.bulk: COPY into staging tables and
+set-based statements per batch).
 """
 
 from __future__ import annotations
@@ -56,13 +60,14 @@ def _row_count(url: str) -> int:
         )
 
 
-def child_ingest(folder: str, url: str, batch_size: int) -> dict:
+def child_ingest(folder: str, url: str, batch_size: int, path: str) -> dict:
     from etl import pipeline
     from etl.archive import db
 
     db.upgrade(url)  # schema creation is not what we measure
+    bulk = {"bulk": True, "per-dump": False}.get(path)
     start = time.perf_counter()
-    summary = pipeline.ingest([folder], url, batch_size=batch_size)
+    summary = pipeline.ingest([folder], url, batch_size=batch_size, bulk_path=bulk)
     seconds = time.perf_counter() - start
     return {
         "seconds": seconds,
@@ -166,7 +171,7 @@ def main() -> int:
     if args.child:
         kind, *rest = args.child
         if kind == "ingest":
-            result = child_ingest(rest[0], rest[1], int(rest[2]))
+            result = child_ingest(rest[0], rest[1], int(rest[2]), rest[3])
         else:
             result = child_baseline(rest[0], rest[1])
         print(json.dumps(result))
@@ -177,18 +182,21 @@ def main() -> int:
         size = generate(tmp / "landing", args.n)
         print(f"{args.n} dumps generated ({size / 1e6:.1f} MB), batch size {args.batch_size}")
         header = (
-            f"{'backend':<11}{'ingest s':>10}{'dumps/s':>10}{'rows/s':>10}{'peak MB':>9}"
+            f"{'backend':<20}{'ingest s':>10}{'dumps/s':>10}{'rows/s':>10}{'peak MB':>9}"
             f"{'base s':>9}{'base rows/s':>13}{'ratio':>8}"
         )
         print(header)
-        for backend in args.backends.split(","):
+        paths = {"sqlite": ["per-dump"], "postgresql": ["per-dump", "bulk"]}
+        for backend, path in (
+            (b, p) for b in args.backends.split(",") for p in paths.get(b, ["default"])
+        ):
             runs, bases = [], []
             for _ in range(args.repeat):
                 url, drop = _fresh_db(backend, tmp)
                 target, drop_target = _fresh_db(backend, tmp)
                 try:
                     runs.append(
-                        _run_child("ingest", str(tmp / "landing"), url, str(args.batch_size))
+                        _run_child("ingest", str(tmp / "landing"), url, str(args.batch_size), path)
                     )
                     bases.append(_run_child("baseline", url, target))
                 finally:
@@ -198,7 +206,7 @@ def main() -> int:
             base = statistics.median(b["seconds"] for b in bases)
             rows = runs[0]["rows"]
             print(
-                f"{backend:<11}{secs:>10.1f}{args.n / secs:>10.0f}{rows / secs:>10.0f}"
+                f"{backend + ' ' + path:<20}{secs:>10.1f}{args.n / secs:>10.0f}{rows / secs:>10.0f}"
                 f"{max(r['peak_mb'] for r in runs):>9.0f}{base:>9.2f}{rows / base:>13.0f}"
                 f"{secs / base:>8.1f}"
             )

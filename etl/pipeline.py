@@ -10,25 +10,34 @@ derives a run's counts from those rows.
 member. files_seen = dumps_loaded + duplicates + rejected (reprocess runs:
 files_seen = dumps_reprocessed + rejected). A duplicate is an input whose bytes are
 already archived, as a dump or as a reject.
+
+On PostgreSQL a batch is loaded by etl.archive.bulk (COPY into staging tables, set-based
+statements) inside one savepoint; when that hits a constraint or a lost race it is rolled
+back and the batch goes through the per-dump path (a savepoint per dump) instead. A dry
+run writes nothing: on a database without the schema it uses a scratch archive.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import os
+import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from etl.archive import checks, db, link, load
+from etl.archive import bulk, checks, db, link, load
 from etl.archive.schema import dumps, ingest_runs, landing_files, run_batches
 from etl.model import DumpError, ParsedDump, RawInput, Rejected, RejectReason, RunSummary
 
+log = logging.getLogger(__name__)
 Progress = Callable[[int, int, RunSummary], None]  # (files done, files total, summary so far)
 FALLBACK_SUFFIXES = (".txt", ".html", ".htm", ".gz", ".zip", ".tar.gz", ".tgz")
 _COUNTS = (
@@ -92,11 +101,44 @@ def file_sha256(path: str) -> str | None:
         return None
 
 
+def archive_revision(url: str) -> str | None:
+    """The archive's migration revision, None when it has no schema; creates nothing.
+
+    A SQLite file that does not exist is not opened: opening it would create it."""
+    parsed = sa.make_url(db.normalise_url(url))
+    if parsed.get_backend_name() == "sqlite":
+        name = parsed.database or ""
+        in_memory = name in ("", ":memory:") or name.startswith("file:")
+        if not in_memory and not Path(name).exists():
+            return None
+    return db.current_revision(url)
+
+
+@contextmanager
+def dry_run_target(url: str) -> Iterator[str]:
+    """The archive a dry run loads into and rolls back: the real one when it is migrated,
+    else an empty scratch SQLite archive in a temporary folder, deleted afterwards, so
+    that a dry run never creates a table (or a SQLite file) where it was pointed."""
+    if archive_revision(url) == db.head_revision():
+        yield url
+        return
+    with tempfile.TemporaryDirectory(prefix="wa-dry-run-") as folder:
+        scratch = f"sqlite:///{Path(folder) / 'scratch.sqlite'}"
+        try:
+            db.upgrade(scratch)
+            yield scratch
+        finally:
+            db.dispose_engine(scratch)
+
+
 def discover(paths: Iterable[str | os.PathLike[str]], database_url: str | None = None) -> list[str]:
-    """Landing files whose content is not yet in the `landing_files` ledger. Sorted."""
+    """Landing files whose content is not yet in the `landing_files` ledger. Sorted.
+
+    Read-only: an archive without a schema is empty, so every file is new."""
     url = database_url or default_database_url()
-    db.upgrade(url)
     files = landing_files_under(paths)
+    if archive_revision(url) is None:
+        return files
     fresh: list[str] = []
     with db.get_engine(url).connect() as conn:
         for path in files:
@@ -201,33 +243,87 @@ def _reject(ld: load.Loader, summary: RunSummary, rejected: Rejected) -> None:
         summary.duplicates += 1
 
 
-def _ingest_one(
-    ld: load.Loader, raw: RawInput, summary: RunSummary, dump_date: dt.date | None
-) -> None:
+def _prepare(
+    ld: load.Loader,
+    raw: RawInput,
+    summary: RunSummary,
+    dump_date: dt.date | None,
+    seen: set[str],
+    *,
+    sha: str | None = None,
+) -> ParsedDump | Rejected | None:
+    """Parse one input; None for bytes already archived or already met in this batch.
+
+    With `sha` given, `seen` already holds every archived digest of the batch."""
     from etl.parse import parse_raw
 
     summary.files_seen += 1
-    sha = hashlib.sha256(raw.data).hexdigest()
-    if load.existing_sha(ld.conn, sha) is not None:
+    checked = sha is not None
+    sha = sha or hashlib.sha256(raw.data).hexdigest()
+    if sha in seen or (not checked and load.existing_sha(ld.conn, sha) is not None):
         summary.duplicates += 1  # checked before parsing: re-runs cost a lookup, not a parse
-        return
+        return None
+    seen.add(sha)
     try:
-        parsed = parse_raw(raw, dump_date=dump_date)
+        return parse_raw(raw, dump_date=dump_date)
     except DumpError as exc:
-        _reject(ld, summary, Rejected(raw.source, sha, exc.reason, exc.detail, raw.data))
-        return
+        return Rejected(raw.source, sha, exc.reason, exc.detail, raw.data)
     except Exception as exc:  # a parser bug must not stop the run; the bytes are kept
         detail = f"parser error {type(exc).__name__}: {exc}"
-        _reject(ld, summary, Rejected(raw.source, sha, RejectReason.UNREADABLE, detail, raw.data))
+        return Rejected(raw.source, sha, RejectReason.UNREADABLE, detail, raw.data)
+
+
+def _load_one(
+    ld: load.Loader,
+    item: ParsedDump | Rejected,
+    data: bytes,
+    summary: RunSummary,
+    dump_date: dt.date | None,
+) -> None:
+    """The per-dump path: a savepoint per dump."""
+    if isinstance(item, Rejected):
+        _reject(ld, summary, item)
         return
     try:
         with ld.conn.begin_nested():
-            summary.merge(load.load_dump(ld, parsed, raw.data, dump_date_override=dump_date))
+            summary.merge(load.load_dump(ld, item, data, dump_date_override=dump_date))
     except (sa.exc.IntegrityError, sa.exc.DataError) as exc:
         # The dump's own values broke a constraint: its savepoint is gone, the batch goes on.
         ld.reset_caches()
         detail = f"load failed: {type(exc.orig).__name__}: {str(exc.orig).splitlines()[0]}"
-        _reject(ld, summary, Rejected(raw.source, sha, RejectReason.LOAD_FAILED, detail, raw.data))
+        reason = RejectReason.LOAD_FAILED
+        sha = hashlib.sha256(data).hexdigest()
+        _reject(ld, summary, Rejected(item.source, sha, reason, detail, data))
+
+
+def _load_bulk(
+    ld: load.Loader,
+    items: list[tuple[ParsedDump | Rejected, bytes]],
+    summary: RunSummary,
+    dump_date: dt.date | None,
+) -> None:
+    """The batch in set-based statements; on a database error, the per-dump path instead."""
+    part = RunSummary(run_id=ld.run_id)
+    try:
+        with ld.conn.begin_nested():
+            for item, _ in items:
+                if isinstance(item, Rejected):
+                    _reject(ld, part, item)
+            dumps_ = [(i, d) for i, d in items if isinstance(i, ParsedDump)]
+            part.merge(bulk.load_dumps(ld, dumps_, dump_date))
+    except Exception as exc:
+        if not bulk.should_fall_back(exc):
+            raise
+        log.warning(
+            "batch path failed (%s): falling back to the per-dump path for %d inputs",
+            type(exc).__name__,
+            len(items),
+        )
+        ld.reset_caches()
+        for item, data in items:
+            _load_one(ld, item, data, summary, dump_date)
+        return
+    summary.merge(part)
 
 
 def _ledger(ld: load.Loader, path: str, members: int) -> None:
@@ -246,6 +342,46 @@ def _ledger(ld: load.Loader, path: str, members: int) -> None:
     )
 
 
+def _prepare_batch(
+    ld: load.Loader,
+    files: Sequence[str],
+    limits: Any,
+    summary: RunSummary,
+    dump_date: dt.date | None,
+) -> list[tuple[ParsedDump | Rejected, bytes]]:
+    """Read and parse a whole batch, asking the archive about its digests in one query
+    and recording its landing files in one statement: a round trip per batch, not per file."""
+    raws: list[RawInput] = []
+    ledger: dict[str, dict[str, Any]] = {}
+    for path in files:
+        members = 0
+        for raw in _inputs(path, limits):
+            members += 1
+            raws.append(raw)
+        sha = file_sha256(path)
+        if sha is not None and sha not in ledger:
+            ledger[sha] = dict(
+                sha256=sha,
+                source_uri=path,
+                size_bytes=os.path.getsize(path),
+                members=members,
+                first_run_id=ld.run_id,
+                seen_at=ld.now,
+            )
+    digests = [hashlib.sha256(raw.data).hexdigest() for raw in raws]
+    known = set(load.existing_shas(ld.conn, digests))
+    pending: list[tuple[ParsedDump | Rejected, bytes]] = []
+    for raw, sha in zip(raws, digests, strict=True):
+        item = _prepare(ld, raw, summary, dump_date, known, sha=sha)
+        if item is not None:
+            pending.append((item, raw.data))
+    if ledger:
+        ld.conn.execute(
+            load.insert_ignore(ld.conn, landing_files, ["sha256"]), list(ledger.values())
+        )
+    return pending
+
+
 def _inputs(path: str, limits: Any) -> Iterator[RawInput]:
     from etl.parse.read import iter_inputs
 
@@ -253,6 +389,13 @@ def _inputs(path: str, limits: Any) -> Iterator[RawInput]:
         yield from iter_inputs(path)
     else:
         yield from iter_inputs(path, limits=limits)
+
+
+def _use_bulk(conn: Connection, wanted: bool | None) -> bool:
+    """The set-based path exists for PostgreSQL only; SQLite keeps executemany per dump."""
+    if not db.is_postgres(conn):
+        return False
+    return bulk.DEFAULT_ON_POSTGRES if wanted is None else wanted
 
 
 def ingest_batch(
@@ -263,12 +406,29 @@ def ingest_batch(
     dump_date: dt.date | None = None,
     dry_run: bool = False,
     limits: Any = None,
+    bulk_path: bool | None = None,
 ) -> RunSummary:
     """Read, parse and load one batch in one transaction (a savepoint per dump).
 
     Idempotent: the batch's result is recorded with it, so a retry returns the record.
-    A dry run does all the work and rolls it back."""
+    A dry run does all the work and rolls it back. `bulk_path` picks the PostgreSQL
+    set-based path (etl.archive.bulk); None means bulk.DEFAULT_ON_POSTGRES."""
     url = database_url or default_database_url()
+    if dry_run:
+        with dry_run_target(url) as target:
+            return _ingest_batch(files, target, run_id, dump_date, True, limits, bulk_path)
+    return _ingest_batch(files, url, run_id, dump_date, False, limits, bulk_path)
+
+
+def _ingest_batch(
+    files: Sequence[str],
+    url: str,
+    run_id: int | None,
+    dump_date: dt.date | None,
+    dry_run: bool,
+    limits: Any,
+    bulk_path: bool | None,
+) -> RunSummary:
     files = sorted(files)  # a deterministic order means a deterministic lock order
     key = _batch_key(f"ingest:{dump_date}", files)
 
@@ -283,12 +443,20 @@ def ingest_batch(
                     return done
                 summary = RunSummary(run_id=run_id, dry_run=dry_run)
                 ld = load.Loader(conn, run_id)
-                for path in files:
-                    members = 0
-                    for raw in _inputs(path, limits):
-                        members += 1
-                        _ingest_one(ld, raw, summary, dump_date)
-                    _ledger(ld, path, members)
+                if _use_bulk(conn, bulk_path):
+                    pending = _prepare_batch(ld, files, limits, summary, dump_date)
+                    if pending:
+                        _load_bulk(ld, pending, summary, dump_date)
+                else:
+                    seen: set[str] = set()
+                    for path in files:
+                        members = 0
+                        for raw in _inputs(path, limits):
+                            members += 1
+                            item = _prepare(ld, raw, summary, dump_date, seen)
+                            if item is not None:
+                                _load_one(ld, item, raw.data, summary, dump_date)
+                        _ledger(ld, path, members)
                 if dry_run:
                     tx.rollback()
                 else:
@@ -311,7 +479,8 @@ def select_dumps_for_reprocess(
 ) -> list[int]:
     """Dump ids by dump date (inclusive bounds); undated dumps only when no bound is given."""
     url = database_url or default_database_url()
-    db.upgrade(url)
+    if archive_revision(url) is None:
+        return []  # no schema, no dumps: nothing created for asking
     query = sa.select(dumps.c.id).order_by(dumps.c.id)
     if since is not None:
         query = query.where(dumps.c.dump_date >= since)
@@ -381,8 +550,10 @@ def link_teasers(database_url: str | None = None) -> int:
 
 
 def check_archive(database_url: str | None = None) -> list[str]:
-    """Broken invariants, empty when all hold."""
+    """Broken invariants, empty when all hold (and for an archive without a schema)."""
     url = database_url or default_database_url()
+    if archive_revision(url) is None:
+        return []
     with db.get_engine(url).connect() as conn:
         return checks.check_archive(conn)
 
@@ -434,15 +605,40 @@ def ingest(
     dump_date: dt.date | None = None,
     progress: Progress | None = None,
     limits: Any = None,
+    bulk_path: bool | None = None,
 ) -> RunSummary:
     """Every landing file under `paths`, batch by batch; memory is bounded by one batch.
 
-    Files already archived are read and counted as duplicates (nothing changes)."""
+    Files already archived are read and counted as duplicates (nothing changes).
+    A dry run writes nothing, not even the schema (see dry_run_target)."""
     url = database_url or default_database_url()
     files = landing_files_under(paths)
-    run_id = None if dry_run else start_run(url, trigger=trigger, airflow_run_id=airflow_run_id)
+    options: dict[str, Any] = dict(
+        batch_size=batch_size,
+        dump_date=dump_date,
+        progress=progress,
+        limits=limits,
+        bulk_path=bulk_path,
+    )
     if dry_run:
-        db.upgrade(url)
+        with dry_run_target(url) as target:
+            return _ingest_files(files, target, None, dry_run=True, **options)
+    run_id = start_run(url, trigger=trigger, airflow_run_id=airflow_run_id)
+    return _ingest_files(files, url, run_id, dry_run=False, **options)
+
+
+def _ingest_files(
+    files: list[str],
+    url: str,
+    run_id: int | None,
+    *,
+    dry_run: bool,
+    batch_size: int,
+    dump_date: dt.date | None,
+    progress: Progress | None,
+    limits: Any,
+    bulk_path: bool | None,
+) -> RunSummary:
     summary = RunSummary(run_id=run_id, dry_run=dry_run)
     done = 0
     if progress is not None:
@@ -451,7 +647,13 @@ def ingest(
         for batch in plan_batches(files, batch_size):
             summary.merge(
                 ingest_batch(
-                    batch, url, run_id=run_id, dump_date=dump_date, dry_run=dry_run, limits=limits
+                    batch,
+                    url,
+                    run_id=run_id,
+                    dump_date=dump_date,
+                    dry_run=dry_run,
+                    limits=limits,
+                    bulk_path=bulk_path,
                 )
             )
             done += len(batch)

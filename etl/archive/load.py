@@ -5,7 +5,8 @@ end with the same rows as one. Stories of a dump are written in story_key order,
 so concurrent loaders take row locks in the same order. On PostgreSQL, paragraph
 rows (the bulk of the data) go in with COPY over the raw psycopg connection; on
 SQLite with executemany. The caller wraps each dump in a savepoint, so a dump's
-rows land all together or not at all.
+rows land all together or not at all. This is the per-dump path; on PostgreSQL a
+batch normally goes through etl.archive.bulk, which falls back to this one.
 
 "Current version" of a story: the version carried by its appearance in the most
 recent dump (latest dump_date, then latest loaded); stories.headline/byline/body
@@ -159,6 +160,24 @@ def existing_sha(conn: Connection, sha256: str) -> str | None:
     """'dump' or 'reject' when these bytes are already archived, else None."""
     row = conn.execute(statements(conn.dialect.name).seen, {"h": sha256}).first()
     return str(row[0]) if row is not None else None
+
+
+def existing_shas(conn: Connection, digests: Sequence[str]) -> list[str]:
+    """Those of `digests` already archived, as a dump or a reject: one query per batch."""
+    wanted = sorted(set(digests))
+    found: list[str] = []
+    for chunk in range(0, len(wanted), 1000):
+        part = wanted[chunk : chunk + 1000]
+        found.extend(
+            str(r[0])
+            for r in conn.execute(
+                sa.union_all(
+                    sa.select(dumps.c.sha256).where(dumps.c.sha256.in_(part)),
+                    sa.select(rejects.c.sha256).where(rejects.c.sha256.in_(part)),
+                )
+            )
+        )
+    return found
 
 
 def store_reject(ld: Loader, rejected: Rejected) -> bool:

@@ -240,6 +240,7 @@ def test_oversized_file_with_a_small_limit(db_url: str, tmp_path: Path) -> None:
 
 
 def test_dry_run_writes_nothing(db_url: str, tmp_path: Path) -> None:
+    db.upgrade(db_url)  # a migrated archive; test_bulk.py covers a database with no schema
     _write_corpus(tmp_path / "in", 4)
     summary = pipeline.ingest([tmp_path / "in"], db_url, dry_run=True)
     assert summary.dry_run and summary.dumps_loaded == 4
