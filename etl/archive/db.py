@@ -10,6 +10,7 @@ ON CONFLICT-guarded and a batch commits as one transaction.
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -48,6 +49,23 @@ def is_postgres(conn_or_engine: Connection | Engine) -> bool:
     return conn_or_engine.dialect.name == "postgresql"
 
 
+def _enable_wal(cur: sqlite3.Cursor) -> None:
+    """Switch a SQLite file to WAL, waiting out a concurrent opener.
+
+    Two processes opening a fresh file at once both try the switch; SQLite may answer
+    "database is locked" at once instead of calling the busy handler, so wait and retry.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_MS / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _sqlite_setup(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
@@ -55,7 +73,7 @@ def _sqlite_setup(engine: Engine) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_MS}")
-        cur.execute("PRAGMA journal_mode = WAL")
+        _enable_wal(cur)
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.close()
