@@ -1,4 +1,8 @@
-"""`wire-archive ingest | reprocess | stats | db upgrade`: thin wrappers over etl.pipeline."""
+"""`wire-archive ingest | reprocess | stats | db upgrade`: thin wrappers over etl.pipeline.
+
+The pipeline (SQLAlchemy, pandas) and rich are imported inside the commands: building the
+CLI for `wire-archive parse` must not pay for a database stack it never uses.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,14 @@ import argparse
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
 
-from etl import pipeline
-from etl.model import RunSummary
+    from etl.model import RunSummary
+    from etl.pipeline import Progress as ProgressCallback
 
 
 def _date(text: str) -> dt.date:
@@ -59,11 +64,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 @contextmanager
-def _progress(console: Console, label: str) -> Iterator[pipeline.Progress | None]:
+def _progress(console: Console, label: str) -> Iterator[ProgressCallback | None]:
     """A live bar on a terminal; nothing when piped (logs stay clean)."""
     if not console.is_terminal:
         yield None
         return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task(label, total=None)
@@ -75,6 +88,8 @@ def _progress(console: Console, label: str) -> Iterator[pipeline.Progress | None
 
 
 def _summary_table(summary: RunSummary, title: str) -> Table:
+    from rich.table import Table
+
     table = Table(title=title, show_header=False)
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -102,6 +117,10 @@ def _summary_table(summary: RunSummary, title: str) -> Table:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from etl import pipeline
+
     console = Console(stderr=True)
     out = Console()
     try:
@@ -122,6 +141,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from etl import pipeline
+
     console = Console(stderr=True)
     try:
         with _progress(console, "reprocess") as progress:
@@ -140,6 +163,10 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from etl import pipeline
     from etl.archive import db
     from etl.archive.stats import archive_stats
 
@@ -162,6 +189,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from etl import pipeline
     from etl.archive import db
 
     url = args.db or pipeline.default_database_url()

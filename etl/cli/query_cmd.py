@@ -2,6 +2,8 @@
 
 On a terminal results are rich tables; in a pipe they default to CSV so that scripts
 get a machine format without asking. Any failure is one line on stderr and exit code 1.
+The archive's query layer (SQLAlchemy) is imported inside the commands, so that building
+the CLI for other subcommands stays cheap.
 """
 
 from __future__ import annotations
@@ -11,24 +13,10 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlalchemy as sa
-
-from etl.archive.query import (
-    QueryError,
-    QueryParam,
-    QueryResult,
-    check_backend,
-    execute,
-    export_stories,
-    load_query_file,
-    parse_param_args,
-    query_files,
-    read_engine,
-    write_csv,
-    write_json,
-)
+if TYPE_CHECKING:
+    from etl.archive.query import QueryResult
 
 QUERIES = Path(__file__).resolve().parents[2] / "sql" / "queries"
 CELL_MAX = 200  # longer cells are cut in table view only; csv/json carry everything
@@ -119,10 +107,14 @@ def _resolve_file(name: str) -> Path:
     for candidate in (QUERIES / name, QUERIES / f"{name}.sql"):
         if candidate.is_file():
             return candidate
+    from etl.archive.query import QueryError
+
     raise QueryError(f"no query file {name!r} (see `wire-archive sql --list`)")
 
 
 def _print(result: QueryResult, fmt: str | None) -> None:
+    from etl.archive.query import write_csv, write_json
+
     fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
     if fmt == "csv":
         write_csv(result, sys.stdout)
@@ -162,6 +154,8 @@ def _list_queries() -> int:
     from rich.console import Console
     from rich.table import Table
 
+    from etl.archive.query import query_files
+
     table = Table(header_style="bold")
     table.add_column("file", no_wrap=True)
     table.add_column("answers")
@@ -175,6 +169,18 @@ def _list_queries() -> int:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
+    import sqlalchemy as sa
+
+    from etl.archive.query import (
+        QueryError,
+        QueryParam,
+        check_backend,
+        execute,
+        load_query_file,
+        parse_param_args,
+        read_engine,
+    )
+
     if args.list:
         return _list_queries()
     if bool(args.statement) == bool(args.file):
@@ -206,6 +212,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from etl.archive.query import QueryError, QueryResult
     from etl.archive.search import SearchFilters, search
 
     filters = SearchFilters(
@@ -254,6 +261,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from etl.archive.query import QueryError, export_stories
+
     try:
         count = export_stories(args.db, args.to, since=args.since, until=args.until)
     except QueryError as exc:

@@ -183,11 +183,21 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # Nov. 11 (UPI) --  : a date and an agency, no place
     ("date_first", re.compile(rf"{_DATE}\.?[ \t]*{_AGMARK}{_SEP}")),
-    # Beirut (AFP) Nov 11, 2017  /  CAPE CANAVERAL, Fla. (AP) -
+    # Beirut (AFP) Nov 11, 2017  /  CAPE CANAVERAL, Fla. (AP) -  /  BEIRUT: (AFP) The ...
+    # /  BEIRUT - (AFP) - ...
     (
         "agency_date",
         re.compile(
-            rf"{_HEAD},?[ \t]*{_AGMARK}(?:(?:[ \t]*(?:-{{1,3}}|[–—,])){{0,3}}[ \t]*{_DATE})?{_SEP}"
+            rf"{_HEAD}(?:,|[ \t]*(?::|-{{1,2}}|[–—])(?=[ \t]*[(\[]))?[ \t]*{_AGMARK}"
+            rf"(?:(?:[ \t]*(?:-{{1,3}}|[–—,])){{0,3}}[ \t]*{_DATE})?{_SEP}"
+        ),
+    ),
+    # Beirut, Lebanon | November 11, 2017 | AFP
+    (
+        "pipes_date",
+        re.compile(
+            rf"{_HEAD}[ \t]*\|[ \t]*{_DATE}[ \t]*\|[ \t]*(?P<ag_bare>{_AGLIST})"
+            rf"(?P<sep>[ \t]*(?:\||-{{1,2}}|[–—]|:))?"
         ),
     ),
     # Beirut | AFP | Nov 11
@@ -202,6 +212,12 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("agency_only", re.compile(rf"{_AGMARK}(?:[ \t]*{_DATE})?{_SEP}")),
     # LONDON, 11 November 2017 -   : no agency
     ("date_only", re.compile(rf"{_HEAD},[ \t]*{_DATE}{_SEP}")),
+    # Paris (ESA) Nov 10, 2017  /  Pasadena CA (JPL) Nov 11, 2017: the source is a space
+    # agency or a lab, not a news agency. Strict: a known place and a full date with a year.
+    (
+        "source_date",
+        re.compile(rf"{_HEAD}[ \t]*\((?P<source>{_U}[A-Za-z&.-]{{1,14}})\)[ \t]*{_DATE}{_SEP}"),
+    ),
 )
 
 _START = re.compile(_PRE)
@@ -441,6 +457,19 @@ def _place_ok(place: str, shape: str, *, anywhere: bool) -> bool:
     return True
 
 
+def _source_ok(m: re.Match[str], place: str | None) -> bool:
+    """A non-agency source ("(ESA)") makes a dateline only with a place the gazetteer
+    knows and a full date: the bracket alone could be any aside in a sentence."""
+    source = m.group("source")
+    if place is None or split_agencies(source) or is_known_place(source):
+        return False
+    if sum(ch.isupper() for ch in source) < 2:
+        return False  # "(Maharashtra)" is a state in brackets; sources go by initials
+    if resolve_place(place).country is None:
+        return False
+    return bool(m.group("year1") or m.group("year2") or m.group("year3"))
+
+
 def _build(
     line: str,
     m: re.Match[str],
@@ -457,7 +486,10 @@ def _build(
         if not _place_ok(place_text, shape, anywhere=anywhere):
             return None
     agencies = split_agencies(_agency_text(m))
-    if shape != "date_only" and not agencies:
+    if shape == "source_date":
+        if not _source_ok(m, place_text):
+            return None
+    elif shape != "date_only" and not agencies:
         return None
     has_date = _has_date(m)
     sep = m.group("sep") if "sep" in m.re.groupindex else None

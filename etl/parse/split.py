@@ -18,15 +18,18 @@ import re
 from dataclasses import dataclass, field, replace
 
 from etl.model import Byline, Dateline, DumpError, Paragraph, RejectReason, Story
-from etl.parse.agencies import signoff_agencies, split_agencies
+from etl.parse.agencies import signoff_agencies
 from etl.parse.byline import parse_byline
 from etl.parse.dateline import match_dateline
-from etl.parse.places import resolve_place
 
 # A page counts as flattened when it has few lines and one of them is this long.
 FLAT_LINE_CHARS = 2500
 FLAT_MAX_LINES = 8
 FLAT_MIN_CHARS = 250  # shorter lines are never taken for a flattened page
+# Hard-wrapped text dumps break paragraphs at a fixed column in this range.
+WRAP_MIN = 40  # the longest inner line seen; a real wrap column is wider (60-80)
+WRAP_MAX = 100
+WRAP_SLACK = 20  # an inner line of a wrapped paragraph falls short of the width by at most
 _WINDOW = 4000  # flattened lines are searched for datelines this many characters at a time
 _OVERLAP = 400  # longer than any dateline
 
@@ -65,8 +68,26 @@ _BOILERPLATE = re.compile(
     r"|terms\s+and\s+conditions\s*$|we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies"
     r"|accept\s+(?:all\s+)?cookies|skip\s+to\b|back\s+to\s+top|about\s+us\s*$|contact\s+us\s*$"
     r"|home\s*(?:[|>»/›]|$)|menu\s*$|search\s*$|log\s*in\s*$|sign\s+in\s*$|register\s*$"
-    r"|read\s+more\s*:|(?:read|see)\s+also\s*:|also\s+read\s*:|tell\s+a\s+friend|bookmark\s*$|rss\s*$|tags?\s*:"
+    r"|read\s+more\s*:|tell\s+a\s+friend|bookmark\s*$|rss\s*$|tags?\s*:"
     r"|the\s+content\s+herein|no\s+part\s+of\s+this|permalink\s*$|top\s+stories\s*$)",
+    re.IGNORECASE,
+)
+# Labels that head a list of other stories ("Latest News", "Also read | <title>"): page
+# furniture, never a paragraph of the story above nor a headline of the one below. A label
+# alone on its line, or a label leading a pipe/colon-separated link title.
+_SECTION_LABEL = re.compile(
+    r"^(?:related|latest(?:\s+(?:news|stories|headlines|articles))?|more\s+stories"
+    r"|related\s+(?:stories|articles|news|links)|(?:read|see)\s+also|also\s+(?:read|see)"
+    r"|see\s+more|most\s+(?:read|popular|viewed)|trending(?:\s+(?:now|news|stories))?"
+    r"|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|top\s+stories"
+    r"|editor'?s\s+picks?|don'?t\s+miss|you\s+may\s+also\s+like)"
+    r"\s*(?:[:|]\s*(?:\S.{0,150}[^\s.!?;,])?)?$",
+    re.IGNORECASE,
+)
+# A wire's end-of-story marker on its own line: Xinhua "Enditem", Yonhap "(END)",
+# "-- END --", "###", "(Ends)", "-0-". It closes the text; it is no paragraph.
+_END_MARKER = re.compile(
+    r"^(?:end\s?item|\(\s*ends?\s*\)|\[\s*ends?\s*\]|-{1,3}\s*end\s*-{1,3}|#{3}|-0-|-30-)\s*$",
     re.IGNORECASE,
 )
 _COOKIE = re.compile(
@@ -115,24 +136,6 @@ _BYLINE_TAIL = re.compile(
     rf"|\d{{1,2}}:\d{{2}})",
     re.IGNORECASE,
 )
-# "Paris (ESA) Nov 10, 2017": a full dateline line whose source is no news agency (a space
-# agency, a lab). The dateline module only takes agency credits; this fallback takes just
-# this one strict shape: a whole line, a place that resolves, a full date with a year.
-_SOURCE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][\w.'’-]*(?:,?\s[A-Z][\w.'’-]*){0,4})\s\((?P<source>[A-Z][A-Za-z&.-]{1,14})\)"
-    r"\s(?P<month>[A-Z][a-z]{2,8})\.?\s(?P<day>\d{1,2}),\s(?P<year>(?:19|20)\d{2})$"
-)
-_MONTH_NUMBER = {
-    name: number
-    for number, names in enumerate(
-        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")),
-        start=1,
-    )
-    for name in names
-}
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4}|\([A-Z]{2,4}\))?$", re.I)
 _NAV_TAIL = re.compile(r"^(?:[\w ]{1,20}\s*\|\s*)+[\w ]{1,20}$")
 _STAMP = re.compile(r"^(?:(?:first|last)\s+)?(?:published|updated|posted|modified)\b", re.I)
@@ -209,13 +212,25 @@ def subhead_text(text: str) -> str | None:
 
 
 def is_boilerplate(text: str) -> bool:
-    if len(text) <= 200 and _BOILERPLATE.match(text):
+    if len(text) <= 200 and (
+        _BOILERPLATE.match(text) or _SECTION_LABEL.match(text) or is_end_marker(text)
+    ):
         return True
     if len(text) <= 400 and _COOKIE.search(text):
         return True
     if len(text) <= 200 and _BOILER_ANY.search(text):
         return True
     return len(text) <= 200 and bool(_NAV.match(text))
+
+
+def is_end_marker(text: str) -> bool:
+    """"Enditem", "(END)", "###": a wire's sign that the story's text is over."""
+    return len(text) <= 12 and bool(_END_MARKER.match(text))
+
+
+def is_section_label(text: str) -> bool:
+    """"Related:", "Latest News", "Also read | Title": a label over a list of stories."""
+    return len(text) <= 200 and bool(_SECTION_LABEL.match(text))
 
 
 def is_terminal(text: str) -> bool:
@@ -336,6 +351,100 @@ def _units(lines: list[str], dump_date: dt.date | None) -> list[_Unit]:
     return units
 
 
+# ---------------------------------------------------------------- hard-wrapped text
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Non-blank lines, grouped into the blocks that blank lines separate."""
+    blocks: list[list[str]] = [[]]
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def wrap_width(blocks: list[list[str]]) -> int | None:
+    """The column a dump was hard-wrapped at, or None when it shows no sign of wrapping.
+
+    A wrapped dump's inner lines (all but each block's last) crowd just under one width;
+    a dump with one paragraph per line has many inner lines far longer than any wrap.
+    """
+    inner = [len(line) for block in blocks if len(block) >= 2 for line in block[:-1]]
+    fitting = [n for n in inner if n <= WRAP_MAX]
+    if len(inner) < 2 or not fitting:
+        return None
+    width = max(fitting)
+    if width < WRAP_MIN:
+        return None
+    near = len([n for n in inner if width - WRAP_SLACK <= n <= width])
+    longer = len(inner) - len(fitting)  # short inner lines (lists, labels) say nothing
+    return width if near >= 2 and near >= 0.7 * (near + longer) else None
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip("\"'”’)]").endswith((".", "!", "?", ":", ";"))
+
+
+def _is_wrapped_block(block: list[str], width: int, dump_date: dt.date | None) -> bool:
+    """Whether a block is one paragraph of prose broken at `width` columns: every inner
+    line is full (the next line's first word would not have fitted), few inner lines end a
+    sentence, and no line is a header, a subhead, furniture or a list item."""
+    # `width` is the longest inner line seen, which may fall a word short of the real wrap
+    # column that a last line can reach; a "read more" marker may run past it, too.
+    last = strip_read_more(block[-1])[0]
+    if len(block) < 2 or any(len(line) > width + 1 for line in block[:-1]):
+        return False
+    if len(last) > width + WRAP_SLACK // 2:
+        return False
+    inner = block[:-1]
+    for line, following in zip(inner, block[1:], strict=True):
+        if len(line) + 1 + len(following.split()[0]) <= width - 1:
+            return False  # room for another word: the writer broke the line on purpose
+    if sum(_ends_sentence(line) for line in inner) > len(inner) // 3:
+        return False
+    for index, line in enumerate(block):
+        if line[:1] in _BULLETS or (line[:3].lower() == "by " and parse_byline(line)):
+            return False  # "by the ministry ..." may open a wrapped line; a byline may not
+        # Page furniture starts with a capital ("Share this", "Related Links"); a wrapped
+        # line of prose may well start "more from the ministry" or "share of the vote".
+        furniture = not line[:1].islower() and is_boilerplate(line)
+        if furniture or is_caption(line) or subhead_text(line) is not None:
+            return False
+        if is_read_more_only(line) or (index < len(block) - 1 and strip_read_more(line)[1]):
+            return False
+        found = match_dateline(line, dump_date)
+        if found is not None and (index > 0 or not line[found.end :].strip()):
+            return False  # a dateline may open the paragraph, never sit inside it
+    return True
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """One paragraph from its wrapped lines; a word hyphenated at a line end stays whole
+    ("well-" + "known" -> "well-known")."""
+    text = lines[0]
+    for line in lines[1:]:
+        glue = "" if re.search(r"[^\W\d_]-$", text) and line[:1].isalpha() else " "
+        text += glue + line
+    return text
+
+
+def unwrap_lines(text: str, dump_date: dt.date | None) -> list[str]:
+    """The dump's non-blank lines, with each hard-wrapped paragraph joined into one line.
+    Dumps with one paragraph per line come back line for line."""
+    blocks = _blocks(text)
+    width = wrap_width(blocks)
+    lines: list[str] = []
+    for block in blocks:
+        if width is not None and _is_wrapped_block(block, width, dump_date):
+            lines.append(join_wrapped(block))
+        else:
+            lines.extend(block)
+    return lines
+
+
 # ---------------------------------------------------------------- the splitter
 
 
@@ -376,8 +485,7 @@ class _Splitter:
             if found is not None and not _label_like(head):
                 found = None
         if found is None:
-            fallback = _source_dateline(text)
-            return None if fallback is None else (None, "", fallback, "")
+            return None
         start, dateline, end = self._tighten(text, found.start, found.dateline, found.end)
         prefix = text[:start].strip().rstrip(_PREFIX_TAIL)
         byline = parse_byline(prefix) if prefix[:3].lower() == "by " else None
@@ -751,32 +859,6 @@ def _label_like(text: str) -> bool:
     return is_title_like(text) or is_boilerplate(text) or len(_WORD.findall(text)) <= 3
 
 
-def _source_dateline(text: str) -> Dateline | None:
-    """The strict "Place (SOURCE) Mon D, YYYY" line with a non-agency source, or None."""
-    match = _SOURCE_DATELINE.match(text)
-    if match is None:
-        return None
-    month = _MONTH_NUMBER.get(match["month"].lower())
-    if month is None:
-        return None
-    try:
-        date = dt.date(int(match["year"]), month, int(match["day"]))
-    except ValueError:
-        return None
-    place = resolve_place(match["place"])
-    if place.country is None:
-        return None  # an unknown place and an unknown source: too little to call it a dateline
-    return Dateline(
-        raw=text.strip(),
-        place=place.place,
-        region=place.region,
-        country=place.country,
-        agencies=split_agencies(match["source"]),
-        date=date,
-        date_source="dateline",
-    )
-
-
 def _story_agencies(draft: _Draft) -> tuple[str, ...]:
     found: list[str] = []
     if draft.dateline is not None:
@@ -812,8 +894,7 @@ def split_text(
     fallback and a hint for which line is the headline. Raises DumpError(NO_STORY) when
     nothing but page furniture is left.
     """
-    lines = [line.strip() for line in text.split("\n")]
-    lines = [line for line in lines if line]
+    lines = unwrap_lines(text, dump_date)
     splitter = _Splitter(dump_date)
     splitter.run(_units(lines, dump_date), headline, meta_title)
     return splitter.result()

@@ -1699,3 +1699,78 @@ def test_generated_datelines_round_trip(
         assert d.date_source == "inferred_year"
         assert abs((d.date - D).days) <= 183
     assert line[found.end :].strip() == "The council met again on that day."
+
+
+# --- house punctuation seen on re-published pages (colon, spaced dashes, pipes, em dash)
+ODD_PUNCTUATION = [
+    Case("BEIRUT: (AFP) The army retook the crossing.", "BEIRUT: (AFP)", "Beirut", None, "LB",
+         ("AFP",), D, "dump_date", "The army retook the crossing."),
+    Case("NAIROBI: (Reuters) Kenya's shilling firmed.", "NAIROBI: (Reuters)", "Nairobi", None,
+         "KE", ("Reuters",), D, "dump_date", "Kenya's shilling firmed."),
+    Case("BEIRUT - (AFP) - Shelling resumed at dawn.", "BEIRUT - (AFP)", "Beirut", None, "LB",
+         ("AFP",), D, "dump_date", "Shelling resumed at dawn."),
+    Case("MADRID -- (EFE) -- Los trenes vuelven.", "MADRID -- (EFE)", "Madrid", None, "ES",
+         ("EFE",), D, "dump_date", "Los trenes vuelven."),
+    Case("Lima — (AFP) — Protests spread north.", "Lima — (AFP)", "Lima", None, "PE",
+         ("AFP",), D, "dump_date", "Protests spread north."),
+    Case("Beirut, Lebanon | November 11, 2017 | AFP", "Beirut, Lebanon | November 11, 2017 | AFP",
+         "Beirut", None, "LB", ("AFP",), day(2017, 11, 11), "dateline", ""),
+    Case("Nairobi, Kenya | March 3, 2018 | Reuters | Talks opened on Saturday.",
+         "Nairobi, Kenya | March 3, 2018 | Reuters", "Nairobi", None, "KE", ("Reuters",),
+         day(2018, 3, 3), "dateline", "Talks opened on Saturday."),
+    Case("Kathmandu | 9 Nov | PTI", "Kathmandu | 9 Nov | PTI", "Kathmandu", None, "NP",
+         ("PTI",), day(2017, 11, 9), "inferred_year", ""),
+    Case("BEIRUT (AFP) --", "BEIRUT (AFP)", "Beirut", None, "LB", ("AFP",), D, "dump_date", ""),
+    Case("BEIRUT (AFP) -- Rain flooded the camps.", "BEIRUT (AFP)", "Beirut", None, "LB",
+         ("AFP",), D, "dump_date", "Rain flooded the camps."),
+    Case("Beirut, Nov 11 (AFP) —", "Beirut, Nov 11 (AFP)", "Beirut", None, "LB", ("AFP",), D,
+         "inferred_year", ""),
+    Case("Amman, Nov 9 (AFP) — Jordan reopened the border.", "Amman, Nov 9 (AFP)", "Amman",
+         None, "JO", ("AFP",), day(2017, 11, 9), "inferred_year", "Jordan reopened the border."),
+]
+
+# --- datelines credited to a source that is no news agency: place and date, no agency
+NON_AGENCY_SOURCE = [
+    Case("Paris (ESA) Nov 10, 2017", "Paris (ESA) Nov 10, 2017", "Paris", None, "FR", (),
+         day(2017, 11, 10), "dateline", ""),
+    Case("Pasadena CA (JPL) Nov 11, 2017", "Pasadena CA (JPL) Nov 11, 2017", "Pasadena",
+         "California", "US", (), day(2017, 11, 11), "dateline", ""),
+    Case("Darmstadt, Germany (ESA) Nov 10, 2017", "Darmstadt, Germany (ESA) Nov 10, 2017",
+         "Darmstadt", None, "DE", (), day(2017, 11, 10), "dateline", ""),
+    Case("Garching, Germany (ESO) Oct 30, 2017 - Astronomers saw a flare.",
+         "Garching, Germany (ESO) Oct 30, 2017", "Garching", None, "DE", (),
+         day(2017, 10, 30), "dateline", "Astronomers saw a flare."),
+    Case("Washington DC (NASA) Nov 2, 2017", "Washington DC (NASA) Nov 2, 2017", "Washington",
+         "District of Columbia", "US", (), day(2017, 11, 2), "dateline", ""),
+]
+
+
+@pytest.mark.parametrize(
+    "case", ODD_PUNCTUATION + NON_AGENCY_SOURCE, ids=lambda c: c.line[:40]
+)
+def test_odd_punctuation_and_non_agency_sources(case: Case) -> None:
+    test_match_dateline(case)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Xyzzyville (ESA) Nov 10, 2017",  # an unknown place with an unknown source
+        "Paris (ESA) Nov 10 - the probe woke",  # no year: too weak without an agency
+        "Mumbai (Maharashtra) Nov 20, 2017 was a busy day",  # a state, not a source
+        "He said in Paris (ESA) Nov 10, 2017 was the date.",
+        "LONDON: Shares fell on Monday.",
+        "BEIRUT - Shelling resumed (AFP reported).",
+        "Prices | Nov 11 | rose",
+    ],
+)
+def test_not_a_dateline_despite_odd_punctuation(line: str) -> None:
+    assert match_dateline(line, D) is None
+
+
+def test_non_agency_source_is_no_agency_credit_inside_text() -> None:
+    text = "Mission news. Toulouse, France (CNES) Nov 3, 2017 - The lander powered up."
+    found = match_dateline(text, D, anywhere=True)
+    assert found is not None
+    assert found.dateline.place == "Toulouse" and found.dateline.agencies == ()
+    assert text[found.end :].strip() == "The lander powered up."

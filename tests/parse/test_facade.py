@@ -214,3 +214,52 @@ def test_a_parser_bug_becomes_a_reject_not_a_crash(
     assert result.reason is RejectReason.UNREADABLE
     assert "ValueError: rule went wrong" in result.detail
     assert result.data == PAGE.encode("utf-8")
+
+
+def test_cli_for_parse_imports_no_database_stack() -> None:
+    """`wire-archive parse` starts without SQLAlchemy or pandas: the subcommand modules
+    import their heavy dependencies inside their functions. Checked in a fresh process,
+    since this test session has long imported both."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from etl.cli import build_parser\n"
+        "args = build_parser().parse_args(['parse', 'x.txt', '--json'])\n"
+        "assert args.func is not None\n"
+        "heavy = [m for m in ('sqlalchemy', 'pandas', 'pyarrow', 'alembic', 'psycopg',\n"
+        "         'etl.pipeline', 'etl.archive') if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "", f"imported at CLI start: {done.stdout.strip()}"
+
+
+def test_parse_command_runs_without_importing_the_archive(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from etl.cli import main\n"
+        f"rc = main(['parse', {str(page)!r}, '--json'])\n"
+        "print('HEAVY:' + ','.join(m for m in ('sqlalchemy', 'pandas') if m in sys.modules))\n"
+        "sys.exit(rc)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    import json
+
+    lines = done.stdout.strip().splitlines()
+    assert lines[-1] == "HEAVY:"
+    parsed = json.loads(lines[0])
+    assert parsed["parser_version"] == PARSER_VERSION
+    assert parsed["stories"][0]["dateline"]["place"] == "Amsterdam"

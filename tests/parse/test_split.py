@@ -41,8 +41,9 @@ def _pieces(dump: ParsedDump) -> tuple[Counter[str], Counter[str]]:
         for paragraph in story.paragraphs:
             required[paragraph.text] += 1
     for item in dump.leftover:
-        # A leftover made of separators only ("•", "|") cannot be told from a gap.
-        (required if re.search(r"[^\W_]", item) else optional)[item] += 1
+        # A leftover made of separators and "read more" markers only ("•", "|",
+        # "• read more") cannot be told from a gap.
+        (optional if _GAP.fullmatch(item) else required)[item] += 1
     return required, optional
 
 
@@ -101,23 +102,56 @@ def _cover(line: str, required: Counter[str], optional: Counter[str]) -> bool:
 
 def unaccounted(text: str, dump: ParsedDump) -> list[str]:
     """Problems with the nothing-lost rule: lines no piece accounts for, and pieces that
-    no line holds (invented text). Empty when every non-blank line lands exactly once."""
+    no line holds (invented text). Empty when every non-blank line lands exactly once.
+
+    A hard-wrapped paragraph is one piece made of several lines: consecutive lines of one
+    blank-line-separated block that no piece covers alone are covered together, joined by a
+    space (or by nothing after a word hyphenated at the line end), so each source line is
+    a substring of the joined paragraph."""
     required, optional = _pieces(dump)
     problems = []
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines: list[tuple[int, int, str]] = []  # (block, line in block, text)
+    block, at = 0, 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            lines.append((block, at, raw.strip()))
+            at += 1
+        elif at:
+            block, at = block + 1, 0
     composite = []
-    for line in lines:  # whole-line pieces first, so a short piece is not spent elsewhere
-        if required[line] > 0:
-            required[line] -= 1
+    for where in lines:  # whole-line pieces first, so a short piece is not spent elsewhere
+        if required[where[2]] > 0:
+            required[where[2]] -= 1
         else:
-            composite.append(line)
-    for line in composite:
-        if not _cover(line, required, optional):
-            problems.append(f"line not accounted for: {line[:120]!r}")
+            composite.append(where)
+    failed = [where for where in composite if not _cover(where[2], required, optional)]
+    for run in _runs(failed):
+        if len(run) >= 2 and any(
+            _cover(joined, required, optional) for joined in _joinings([w[2] for w in run])
+        ):
+            continue
+        problems.extend(f"line not accounted for: {w[2][:120]!r}" for w in run)
     problems.extend(
         f"piece found in no line: {piece[:120]!r}" for piece, n in required.items() if n > 0
     )
     return problems
+
+
+def _runs(lines: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """Lines grouped into runs of neighbours inside one block."""
+    runs: list[list[tuple[int, int, str]]] = []
+    for where in lines:
+        if runs and runs[-1][-1][0] == where[0] and runs[-1][-1][1] + 1 == where[1]:
+            runs[-1].append(where)
+        else:
+            runs.append([where])
+    return runs
+
+
+def _joinings(lines: list[str]) -> list[str]:
+    spaced = " ".join(lines)
+    unhyphenated = re.sub(r"(?<=[^\W\d_]-) (?=[^\W\d_])", "", spaced)
+    return [spaced] if unhyphenated == spaced else [spaced, unhyphenated]
 
 
 def doc(text: str, source: str = "dump.txt", **meta: object) -> DumpText:
@@ -982,3 +1016,325 @@ def test_bulleted_teaser_list() -> None:
     assert teaser.headline == "Ice road opens early this winter"
     assert teaser.dateline is not None and teaser.dateline.raw == "Tromso (AFP) Nov 2, 2017"
     assert teaser.is_teaser
+
+
+# ---------------------------------------------------------------- end markers (item 1)
+
+END_MARKERS = ["Enditem", "(END)", "-- END --", "###", "(Ends)", "-0-", "ENDITEM", "(ends)"]
+
+
+@pytest.mark.parametrize("marker", END_MARKERS)
+def test_end_marker_is_leftover_not_a_paragraph(marker: str) -> None:
+    text = (
+        " date 2018-02-06 Ferry service resumes across the strait\n\n"
+        "HAIKOU, Feb. 5 (Xinhua) -- Ferries across the Qiongzhou Strait resumed on Monday "
+        "after three days of fog, the port authority said.\n\n"
+        "More than 4,000 vehicles had queued at the terminals.\n\n"
+        f"{marker}\n\n"
+        "SANYA, Feb. 4 (Xinhua) -- Hotel bookings on the island rose ahead of the holiday "
+        "... read more\n"
+    )
+    dump = parse(text)
+    main, teaser = dump.stories
+    assert texts(main)[-1] == "More than 4,000 vehicles had queued at the terminals."
+    assert marker in dump.leftover
+    assert teaser.is_teaser and teaser.dateline is not None
+    assert all(marker not in texts(s) for s in dump.stories)
+
+
+def test_end_marker_at_the_very_end_of_the_dump() -> None:
+    text = (
+        "SEOUL, Jan. 9 (Yonhap) -- The two Koreas held talks at the border village on "
+        "Tuesday.\n\nThe meeting lasted eleven hours.\n\n(END)\n"
+    )
+    dump = parse(text)
+    assert texts(dump.stories[0]) == [
+        "The two Koreas held talks at the border village on Tuesday.",
+        "The meeting lasted eleven hours.",
+    ]
+    assert dump.leftover == ("(END)",)
+    assert dump.stories[0].agencies == ("Yonhap",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The END of the line came on Tuesday.",  # a sentence, not a marker
+        "Ends meet: families cut spending on fuel.",
+        "#3 seed advances to the final.",
+    ],
+)
+def test_sentences_with_end_words_stay_paragraphs(line: str) -> None:
+    text = f"Oslo (AFP) Nov 3, 2017\n\nThe main story.\n\n{line}\n"
+    dump = parse(text)
+    assert texts(dump.stories[0])[-1] == line
+
+
+# ---------------------------------------------------------------- section labels (item 2)
+
+SECTION_LABELS = [
+    "Related:", "Latest News", "More stories", "Related stories", "Read also", "See also",
+    "Most read", "Trending", "Recommended", "LATEST NEWS", "Trending now", "Read also:",
+    "See also:", "Related Stories:",
+]
+
+
+@pytest.mark.parametrize("label", SECTION_LABELS)
+def test_section_label_is_furniture_between_story_and_teasers(label: str) -> None:
+    text = (
+        "Vienna (AFP) March 2, 2018\n\n"
+        "The opera house cancelled Friday's premiere after a stage hand was injured.\n\n"
+        "Rehearsals will resume next week.\n\n"
+        f"{label}\n\n"
+        "Salzburg festival names new director\n\n"
+        "Salzburg (AFP) March 1, 2018 - The festival board picked a Dutch conductor "
+        "on Thursday ... read more\n"
+    )
+    dump = parse(text)
+    main, teaser = dump.stories
+    assert texts(main)[-1] == "Rehearsals will resume next week."
+    assert label in dump.leftover
+    assert teaser.headline == "Salzburg festival names new director"
+    assert teaser.is_teaser
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Also read | Tram line to the airport opens in spring",
+        "Read also | Council votes to widen the ring road",
+        "See also: Budget talks stall over school funding",
+        "Related | Port strike enters its second week",
+    ],
+)
+def test_pipe_labelled_link_is_furniture_not_a_headline(line: str) -> None:
+    text = (
+        "Pune (Maharashtra) [India], Nov 20 (PTI): The city will add 300 electric buses by "
+        "March, officials said.\n\n"
+        "Charging depots are being built at four sites.\n\n"
+        f"{line}\n\n"
+        "Nagpur, Nov 19 (PTI) -- A new flyover opened to traffic on Sunday ... read more\n"
+    )
+    dump = parse(text, dump_date=dt.date(2017, 11, 20))
+    main, teaser = dump.stories
+    assert texts(main)[-1] == "Charging depots are being built at four sites."
+    assert line in dump.leftover
+    assert teaser.headline is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related: the ministry said the two cases were linked.",
+        "Trending topics on social media included the storm.",
+        "Recommended doses were cut by half last year.",
+        "See also the report published by the commission in May.",
+    ],
+)
+def test_prose_opening_with_a_label_word_stays_text(line: str) -> None:
+    text = f"Oslo (AFP) Nov 3, 2017\n\nThe main story.\n\n{line}\n"
+    dump = parse(text)
+    assert texts(dump.stories[0])[-1] == line
+
+
+# ---------------------------------------------------------------- datelines in dumps (3, 4)
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "agencies"),
+    [
+        ("BEIRUT: (AFP) The army retook the crossing on Saturday.", "BEIRUT: (AFP)", ("AFP",)),
+        ("BEIRUT - (AFP) - The army retook the crossing on Saturday.", "BEIRUT - (AFP)",
+         ("AFP",)),
+        ("BEIRUT (AFP) -- The army retook the crossing on Saturday.", "BEIRUT (AFP)", ("AFP",)),
+        ("Beirut, Nov 11 (AFP) — The army retook the crossing on Saturday.",
+         "Beirut, Nov 11 (AFP)", ("AFP",)),
+        ("Paris (ESA) Nov 10, 2017 - The army retook the crossing on Saturday.",
+         "Paris (ESA) Nov 10, 2017", ()),
+    ],
+)
+def test_odd_datelines_open_the_main_story(
+    line: str, raw: str, agencies: tuple[str, ...]
+) -> None:
+    dump = parse(f"Army retakes border crossing\n\n{line}\n\nMore text followed.\n")
+    main = dump.stories[0]
+    assert main.headline == "Army retakes border crossing"
+    assert main.dateline is not None and main.dateline.raw == raw
+    assert main.dateline.agencies == agencies and main.agencies == agencies
+    assert texts(main) == ["The army retook the crossing on Saturday.", "More text followed."]
+
+
+def test_pipe_dateline_line_with_date_before_agency() -> None:
+    text = (
+        "Beirut, Lebanon | November 11, 2017 | AFP\n\n"
+        "The army retook the crossing on Saturday.\n\n"
+        "Tripoli, Lebanon | November 10, 2017 | AFP\n\n"
+        "Fishermen protested the new quotas ... read more\n"
+    )
+    dump = parse(text)
+    main, teaser = dump.stories
+    assert main.dateline is not None and main.dateline.country == "LB"
+    assert main.dateline.date == dt.date(2017, 11, 11)
+    assert teaser.dateline is not None and teaser.dateline.date == dt.date(2017, 11, 10)
+    assert teaser.is_teaser
+
+
+# ---------------------------------------------------------------- hard-wrapped text (item 5)
+
+WRAPPED = """ date 2018-03-02 Glacier melt swells mountain lakes in the high Andes
+
+By Lucia FERNANDEZ
+
+LIMA, March 1, 2018 (AFP) - Meltwater from shrinking glaciers has doubled
+the size of several lakes in Peru's Cordillera Blanca since the 1990s,
+scientists said Thursday, raising fears of sudden floods in the valleys
+below.
+
+The researchers mapped more than 800 lakes using satellite images taken
+over three decades and found the largest had grown by a third in a well-
+documented rise since 2010.
+
+- Early warning -
+
+Local authorities have installed sirens in two towns, but residents say
+the drills are rare and the evacuation routes poorly marked.
+
+"We know the water is up there. We just do not know when it will come
+down," said a farmer in the village of Carhuaz.
+
+QUITO, Feb 28, 2018 (AFP) - Ecuador's Cotopaxi volcano released a plume
+of ash on Wednesday, prompting officials to close a national park ... read more
+
+Related Links
+"""
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    dump = parse(WRAPPED)
+    main, teaser = dump.stories
+    assert main.headline == "Glacier melt swells mountain lakes in the high Andes"
+    assert main.byline is not None and main.byline.authors == ("Lucia Fernandez",)
+    assert main.dateline is not None and main.dateline.raw == "LIMA, March 1, 2018 (AFP)"
+    assert [p.kind for p in main.paragraphs] == ["text", "text", "subhead", "text", "text"]
+    first, second = texts(main)[:2]
+    assert first.startswith("Meltwater from shrinking glaciers has doubled the size of")
+    assert first.endswith("raising fears of sudden floods in the valleys below.")
+    assert second.endswith("grown by a third in a well-documented rise since 2010.")
+    assert "\n" not in main.text.replace("\n\n", " ")
+    assert texts(teaser) == [
+        "Ecuador's Cotopaxi volcano released a plume of ash on Wednesday, prompting "
+        "officials to close a national park"
+    ]
+    assert teaser.is_teaser
+    assert dump.leftover == ("Related Links",)
+
+
+def test_wrapped_text_at_other_widths() -> None:
+    words = (
+        "The council approved the budget after a long debate on Tuesday night and said "
+        "that spending on roads and schools would rise while the cost of running the city "
+        "hall itself would be cut for a third year in a row, a move the opposition called "
+        "a stunt ahead of the local elections due in the spring."
+    )
+    import textwrap
+
+    for width in (60, 72, 80, 96):
+        body = "\n\n".join(
+            textwrap.fill(w, width) for w in (words, "Residents " + words[4:])
+        )
+        dump = parse(f"Oslo (AFP) Nov 3, 2017\n\n{body}\n")
+        assert texts(dump.stories[0]) == [words, "Residents " + words[4:]], width
+
+
+def test_one_paragraph_per_line_is_unchanged() -> None:
+    text = (
+        "Oslo (AFP) Nov 3, 2017\n"
+        "The council approved the budget after a long debate on Tuesday night.\n"
+        "Spending on roads will rise.\n"
+        "The opposition called it a stunt ahead of the elections in the spring.\n"
+    )
+    dump = parse(text)
+    assert texts(dump.stories[0]) == [
+        "The council approved the budget after a long debate on Tuesday night.",
+        "Spending on roads will rise.",
+        "The opposition called it a stunt ahead of the elections in the spring.",
+    ]
+
+
+def test_short_lines_in_a_block_are_not_joined() -> None:
+    text = (
+        "Oslo (AFP) Nov 3, 2017\n\n"
+        "The council approved the budget after a long debate on Tuesday\n"
+        "night, officials said, and the mayor thanked staff for weeks of\n"
+        "work on the figures.\n\n"
+        "Spending rises for roads\nSpending rises for schools\nSpending falls for parks\n\n"
+        "The vote passed by eleven to four.\n"
+    )
+    dump = parse(text)
+    assert texts(dump.stories[0])[1:4] == [
+        "Spending rises for roads", "Spending rises for schools", "Spending falls for parks"
+    ]
+    assert texts(dump.stories[0])[0].endswith("weeks of work on the figures.")
+
+
+def test_block_holding_a_dateline_or_byline_is_not_joined() -> None:
+    text = (
+        "The council approved the budget after a long debate on Tuesday\n"
+        "night, officials said, and the mayor thanked staff for weeks of\n"
+        "work on the figures.\n\n"
+        "Ferry link to the islands will be cut from next month, says the\n"
+        "Bergen (AFP) Nov 2, 2017 - Operators blamed the rising cost of fuel ... read more\n"
+    )
+    dump = parse(text)
+    assert dump.stories[-1].dateline is not None
+    assert dump.stories[-1].dateline.raw == "Bergen (AFP) Nov 2, 2017"
+
+
+def test_wrapped_lines_opening_with_by_or_a_furniture_word_still_join() -> None:
+    text = (
+        "NAIROBI, Jan. 8 (Xinhua) -- Kenya's new rail link carried more freight in\n"
+        "December than in any month since it opened, according to figures released\n"
+        "by the operator on Monday, which said share of cargo moved by road to the\n"
+        "port had fallen for the third month running, and that more from the ports\n"
+        "of Uganda would follow.\n\n"
+        "The line runs 470 km from the coast to the capital and was financed with\n"
+        "loans from China.\n\n"
+        "Enditem\n\n"
+        "KAMPALA, Jan. 7 (Xinhua) -- Uganda plans to start building its own section\n"
+        "of the railway next year, the transport minister said ... read more\n"
+    )
+    dump = parse(text, dump_date=dt.date(2018, 1, 8))
+    main, teaser = dump.stories
+    assert len(main.paragraphs) == 2
+    assert "released by the operator on Monday, which said share of cargo" in texts(main)[0]
+    assert texts(main)[0].endswith("and that more from the ports of Uganda would follow.")
+    assert texts(main)[1] == (
+        "The line runs 470 km from the coast to the capital and was financed with loans "
+        "from China."
+    )
+    assert dump.leftover == ("Enditem",)
+    assert teaser.is_teaser and len(teaser.paragraphs) == 1
+    assert teaser.dateline is not None and teaser.dateline.place == "Kampala"
+
+
+def test_wrapped_dump_with_section_label_and_teasers() -> None:
+    text = (
+        "Hanoi (AFP) March 4, 2018\n\n"
+        "Vietnam's coffee exports rose by a fifth last year as growers in the\n"
+        "Central Highlands replanted ageing trees with higher-yielding varieties,\n"
+        "the agriculture ministry said on Sunday.\n\n"
+        "Latest News\n\n"
+        "Rice prices climb on strong demand from the Philippines\n\n"
+        "Ho Chi Minh City (AFP) March 3, 2018 - Export prices for Vietnamese rice\n"
+        "reached their highest level in four years this week as buyers in Manila\n"
+        "stocked up ahead of the lean season ... read more\n"
+    )
+    dump = parse(text)
+    main, teaser = dump.stories
+    assert len(main.paragraphs) == 1 and texts(main)[0].endswith("ministry said on Sunday.")
+    assert "Latest News" in dump.leftover
+    assert teaser.headline == "Rice prices climb on strong demand from the Philippines"
+    assert texts(teaser) == [
+        "Export prices for Vietnamese rice reached their highest level in four years this "
+        "week as buyers in Manila stocked up ahead of the lean season"
+    ]
