@@ -230,9 +230,8 @@ def load_dump(
     return summary
 
 
-def reprocess_dump(ld: Loader, dump_id: int, parsed: ParsedDump) -> RunSummary:
-    """Replace a stored dump's derived rows with those of a fresh parse."""
-    conn = ld.conn
+def _detach_dump(conn: sa.Connection, dump_id: int) -> set[int]:
+    """Drop a dump's appearances; return the stories it carried, to clean up after."""
     old_ids = {
         int(r[0])
         for r in conn.execute(
@@ -240,6 +239,13 @@ def reprocess_dump(ld: Loader, dump_id: int, parsed: ParsedDump) -> RunSummary:
         )
     }
     conn.execute(sa.delete(appearances).where(appearances.c.dump_id == dump_id))
+    return old_ids
+
+
+def reprocess_dump(ld: Loader, dump_id: int, parsed: ParsedDump) -> RunSummary:
+    """Replace a stored dump's derived rows with those of a fresh parse."""
+    conn = ld.conn
+    old_ids = _detach_dump(conn, dump_id)
     conn.execute(
         sa.update(dumps)
         .where(dumps.c.id == dump_id)
@@ -266,13 +272,7 @@ def reprocess_dump(ld: Loader, dump_id: int, parsed: ParsedDump) -> RunSummary:
 def retire_dump(ld: Loader, dump_id: int, status: str) -> None:
     """A stored dump the current parser refuses: keep its bytes, drop what it derived."""
     conn = ld.conn
-    old_ids = {
-        int(r[0])
-        for r in conn.execute(
-            sa.select(appearances.c.story_id).where(appearances.c.dump_id == dump_id).distinct()
-        )
-    }
-    conn.execute(sa.delete(appearances).where(appearances.c.dump_id == dump_id))
+    old_ids = _detach_dump(conn, dump_id)
     conn.execute(
         sa.update(dumps)
         .where(dumps.c.id == dump_id)
