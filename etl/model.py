@@ -62,6 +62,8 @@ class DumpText:
     text: str
     meta_date: dt.date | None = None  # date found in HTML metadata, if any
     meta_title: str | None = None  # HTML <title> / og:title, if any
+    # HTML blocks that are captions or related-link boxes: page furniture, never story text
+    chrome: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -249,8 +249,10 @@ def split_agencies(text: str) -> tuple[str, ...]:
 # A credit list: agency-like tokens and separators only, nothing else.
 _CREDIT = r"[A-Za-z][\w.\-' ]{0,40}?(?:\s*(?:[/,;&+]|\band\b)\s*[A-Za-z][\w.\-' ]{0,40}?){0,5}"
 _SIGNOFF_PATTERNS = (
-    # "... said. - AFP", "-- Xinhua", "— Reuters"
-    re.compile(rf"(?:^|[\s.!?\"'”’)])(?:-{{1,3}}|[–—]{{1,2}})\s*(?P<c>{_CREDIT})\s*\.?\s*$"),
+    # "... said. - AFP", "-- Xinhua", "— Reuters", Kyodo's "==Kyodo"
+    re.compile(
+        rf"(?:^|[\s.!?\"'”’)])(?:-{{1,3}}|[–—]{{1,2}}|={{2}})\s*(?P<c>{_CREDIT})\s*\.?\s*$"
+    ),
     # "... (dpa)", "(AFP/APP)", "[AFP]"
     re.compile(rf"[(\[]\s*(?P<c>{_CREDIT})\s*[)\]]\s*\.?\s*$"),
     # "... said./AFP", "... said. /TASS/"
@@ -268,6 +270,29 @@ _CREDIT_LEAD = re.compile(
 )
 
 
+def signoff_body(paragraph: str) -> str | None:
+    """The paragraph without its trailing agency credit, or None when it has none; tells a
+    signed-off sentence ("... problems. PTI") from a title that ends in an agency name."""
+    text = paragraph.rstrip()
+    tail = text[-200:]
+    offset = len(text) - len(tail)
+    for pattern in _SIGNOFF_PATTERNS:
+        m = pattern.search(tail)
+        if m is not None and _credit_codes(m.group("c")):
+            return text[: offset + m.start("c")].rstrip(" \t-–—=([/")
+    return None
+
+
+def _credit_codes(found: str) -> tuple[str, ...]:
+    credit = _CREDIT_LEAD.sub("", found.strip())
+    pieces = [p for p in _LIST_SPLIT.split(credit) if p.strip(_EDGE)]
+    codes = _split(credit, strict_case=True)
+    # Every piece must be an agency: "(Reporting by X; Editing by Y)" is not a credit.
+    if codes and all(_split(p, strict_case=True) for p in pieces):
+        return codes
+    return ()
+
+
 def signoff_agencies(paragraph: str) -> tuple[str, ...]:
     """Agencies credited by a sign-off at the very end of a paragraph; () when none.
 
@@ -281,10 +306,7 @@ def signoff_agencies(paragraph: str) -> tuple[str, ...]:
         m = pattern.search(tail)
         if m is None:
             continue
-        credit = _CREDIT_LEAD.sub("", m.group("c").strip())
-        pieces = [p for p in _LIST_SPLIT.split(credit) if p.strip(_EDGE)]
-        codes = _split(credit, strict_case=True)
-        # Every piece must be an agency: "(Reporting by X; Editing by Y)" is not a credit.
-        if codes and all(_split(p, strict_case=True) for p in pieces):
+        codes = _credit_codes(m.group("c"))
+        if codes:
             return codes
     return ()

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 from etl.model import Dateline, DateSource
 from etl.parse.agencies import AGENCY_SPELLINGS, split_agencies
-from etl.parse.places import STATELESS, fold, is_known_place, resolve_place
+from etl.parse.places import (
+    STATELESS,
+    country_code,
+    find_city,
+    fold,
+    is_known_place,
+    resolve_place,
+)
 
 # ---------------------------------------------------------------- building blocks
 
@@ -220,6 +227,13 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+# "Lagos, Nigeria -- Ferry operators ...": a city and its country, a dash, no agency and no
+# date. Only at a paragraph's start, with a dash set apart by spaces (or an em dash) and a
+# capital after it; the city must lie in that country (checked in _place_country).
+_PLACE_COUNTRY = re.compile(
+    rf"(?P<city>{_PLACE}),[ \t]*(?P<country>{_PLACE})"
+    rf"(?P<sep>[ \t]*(?:--|—)[ \t]*|[ \t]+-[ \t]+)(?=[\"“‘']?{_U}|\d)"
+)
 _START = re.compile(_PRE)
 _BY_PREFIX = re.compile(r"[ \t]*by[ \t]+", re.IGNORECASE)
 # Byline words a SpaceDaily-style line puts before the place.
@@ -587,7 +601,9 @@ def match_dateline(
     pos = _START.match(line).end()  # type: ignore[union-attr]
     if anywhere:
         return _search(line, pos, len(line), dump_date)
-    found = _match_at(line, pos, dump_date, anywhere=False)
+    found = _match_at(line, pos, dump_date, anywhere=False) or _place_country(
+        line, pos, dump_date
+    )
     if found is not None:
         return found
     by = _BY_PREFIX.match(line, pos)
@@ -611,3 +627,31 @@ def _search(line: str, pos: int, stop: int, dump_date: dt.date | None) -> Dateli
                 return found
         tried_upto = high
     return None
+
+
+def _place_country(line: str, pos: int, dump_date: dt.date | None) -> DatelineMatch | None:
+    """"Lagos, Nigeria -- ...": both names must resolve and agree, or it is prose."""
+    m = _PLACE_COUNTRY.match(line, pos)
+    if m is None:
+        return None
+    city, country = m.group("city"), m.group("country")
+    if fold(city.split()[0]) in _NOT_PLACE:
+        return None  # "In Lagos, Nigeria - ..." opens a sentence
+    code = country_code(country)
+    if code is None or find_city(city, code) is None:
+        return None
+    raw = line[m.start() : m.start("sep")].strip()
+    resolved = resolve_place(raw)
+    if resolved.country != code:
+        return None
+    date, source = _no_date(dump_date)
+    dateline = Dateline(
+        raw=raw,
+        place=resolved.place,
+        region=resolved.region,
+        country=resolved.country,
+        agencies=(),
+        date=date,
+        date_source=source,
+    )
+    return DatelineMatch(dateline, m.start(), m.end())

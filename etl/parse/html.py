@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWar
 from bs4.element import NavigableString, PreformattedString, Tag
 
 from etl.model import DumpError, RejectReason
+from etl.parse.dateline import match_dateline
 
 _SNIFF_CHARS = 4096
 _STRONG_HTML = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
@@ -50,6 +51,17 @@ _BLOCK = frozenset(
      "title", "item", "entry", "description"}
 )  # fmt: skip
 _LINE_BREAK_TAGS = frozenset({"br", "hr"})
+# Page furniture that is visible and kept, but never story text: photo captions and boxes
+# of links to other stories. Their blocks are reported apart so the splitter can send them
+# to leftover even when a caption reads like a dateline ("... in Bogota, Mar 3, 2019.").
+# A box of related links that holds teasers (a dateline, a "read more") is not furniture:
+# those teasers are related stories, which the splitter keeps.
+_CAPTION_TAGS = frozenset({"figure", "figcaption"})
+_CAPTION_ATTR = re.compile(r"caption", re.IGNORECASE)
+_BOX_CLASS = re.compile(r"related|more-stories|recommended", re.IGNORECASE)
+_TEASER_MARK = re.compile(r"read\s+more", re.IGNORECASE)
+# The page's frame is never a box of furniture, whatever its class says.
+_NEVER_CHROME = frozenset({"html", "body", "main"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 # Metadata keys naming the publication date, most specific first.
@@ -85,6 +97,7 @@ class HtmlText:
     text: str
     meta_date: dt.date | None
     meta_title: str | None
+    chrome: frozenset[str] = frozenset()  # blocks from captions and related-link boxes
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -200,25 +213,59 @@ def _is_hidden(tag: Tag) -> bool:
     return isinstance(style, str) and _HIDDEN_STYLE.search(style) is not None
 
 
-def _blocks(soup: BeautifulSoup) -> list[str]:
-    """Walk the tree without recursion (pages can nest thousands deep) collecting blocks."""
+def _attr_text(tag: Tag, attr: str) -> str:
+    value = tag.get(attr)
+    if isinstance(value, list):
+        return " ".join(value)
+    return value if isinstance(value, str) else ""
+
+
+def _chrome_kind(tag: Tag, name: str) -> str | None:
+    """"caption" for a photo caption, "box" for a box of related links (by tag, class, id
+    or itemprop), None for anything else."""
+    if name in _NEVER_CHROME:
+        return None
+    if name in _CAPTION_TAGS or _CAPTION_ATTR.search(
+        f"{_attr_text(tag, 'class')} {_attr_text(tag, 'itemprop')}"
+    ):
+        return "caption"
+    if name == "aside" or _BOX_CLASS.search(f"{_attr_text(tag, 'class')} {_attr_text(tag, 'id')}"):
+        return "box"
+    return None
+
+
+def _holds_teasers(tag: Tag) -> bool:
+    """Whether a related box lists teasers (a dateline or a "read more" in it)."""
+    text = _collapse(tag.get_text(" "))
+    return bool(_TEASER_MARK.search(text)) or match_dateline(text, None, anywhere=True) is not None
+
+
+def _blocks(soup: BeautifulSoup) -> tuple[list[str], set[int]]:
+    """Walk the tree without recursion (pages can nest thousands deep) collecting blocks;
+    also the indexes of blocks that lie inside a caption or related-links box."""
     blocks: list[str] = []
+    chrome: set[int] = set()
     pending: list[str] = []
+    pending_chrome = False
 
     def flush() -> None:
+        nonlocal pending_chrome
         line = _collapse("".join(pending))
         pending.clear()
         if line:
+            if pending_chrome:
+                chrome.add(len(blocks))
             blocks.append(line)
+        pending_chrome = False
 
-    # Stack of (node, in_pre); None marks the end of a block element.
-    stack: list[tuple[object, bool] | None] = [(soup, False)]
+    # Stack of (node, in_pre, in_chrome, in_teasers); None marks the end of a block element.
+    stack: list[tuple[object, bool, bool, bool] | None] = [(soup, False, False, False)]
     while stack:
         item = stack.pop()
         if item is None:
             flush()
             continue
-        node, in_pre = item
+        node, in_pre, in_chrome, in_teasers = item
         if isinstance(node, NavigableString):
             if isinstance(node, PreformattedString):
                 continue  # comments, CDATA, doctype, processing instructions
@@ -226,10 +273,12 @@ def _blocks(soup: BeautifulSoup) -> list[str]:
                 *lines, last = str(node).split("\n")
                 for line in lines:
                     pending.append(line)
+                    pending_chrome = pending_chrome or in_chrome
                     flush()
                 pending.append(last)
             else:
                 pending.append(str(node))
+            pending_chrome = pending_chrome or in_chrome
             continue
         if not isinstance(node, Tag):
             continue
@@ -239,13 +288,23 @@ def _blocks(soup: BeautifulSoup) -> list[str]:
         if name in _LINE_BREAK_TAGS:
             flush()
             continue
-        if name in _BLOCK:
-            flush()
+        child_chrome, child_teasers = in_chrome, in_teasers
+        if not in_chrome:
+            kind = _chrome_kind(node, name)
+            if kind == "caption":
+                child_chrome = True
+            elif kind == "box" and not in_teasers:
+                child_teasers = _holds_teasers(node)
+                child_chrome = not child_teasers
+        if name in _BLOCK or child_chrome != in_chrome:
+            flush()  # a caption inside a paragraph is a block of its own
             stack.append(None)
         child_pre = in_pre or name == "pre"
-        stack.extend((child, child_pre) for child in reversed(node.contents))
+        stack.extend(
+            (child, child_pre, child_chrome, child_teasers) for child in reversed(node.contents)
+        )
     flush()
-    return blocks
+    return blocks, chrome
 
 
 def html_to_text(markup: str) -> HtmlText:
@@ -260,11 +319,16 @@ def html_to_text(markup: str) -> HtmlText:
                 RejectReason.UNDECODABLE, f"the HTML parser could not read the page ({exc})"
             ) from exc
     meta = _meta_values(soup)
-    blocks = _blocks(soup)
+    blocks, chrome = _blocks(soup)
     if not blocks:
         raise DumpError(RejectReason.NO_TEXT, "the HTML page has no visible text")
+    if len(chrome) == len(blocks):
+        chrome = set()  # a page that is all "furniture" has mislabelled its story
     return HtmlText(
         text="\n\n".join(blocks),
         meta_date=_meta_date(soup, meta),
         meta_title=_meta_title(soup, meta),
+        # a text that is also story text elsewhere on the page is not furniture by its text
+        chrome=frozenset(blocks[i] for i in chrome)
+        - {text for i, text in enumerate(blocks) if i not in chrome},
     )

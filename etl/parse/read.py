@@ -53,6 +53,7 @@ def decode(raw: RawInput) -> DumpText:
             text=text,
             meta_date=page.meta_date,
             meta_title=title,
+            chrome=frozenset(tidy_lines(repair_mojibake(block)).strip() for block in page.chrome),
         )
 
     text = tidy_lines(repair_mojibake(decoded.text))

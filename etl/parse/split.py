@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from etl.model import Byline, Dateline, DumpError, Paragraph, RejectReason, Story
-from etl.parse.agencies import signoff_agencies
+from etl.parse.agencies import signoff_agencies, signoff_body
 from etl.parse.byline import parse_byline
 from etl.parse.dateline import match_dateline
 
@@ -263,6 +263,11 @@ def is_title_like(text: str) -> bool:
         return False
     if text.endswith((".", ",", ";", ":", '."', ".”", ".'", "...", "…")):
         return False
+    body = signoff_body(text)
+    if body and (body.rstrip("\"'”’").endswith((".", "!", "?")) or text.endswith((")", "]"))):
+        # "... breathing problems. PTI", "... on Sunday (dpa)": a signed-off sentence.
+        # "Rebels retake border town - AFP" may still be a title with its source.
+        return False
     if _STAMP.match(text) or len([w for w in words if not _DATE_WORD.fullmatch(w)]) < 2:
         return False  # "Published 14 November 2017 10:32": a time stamp, not a title
     return not (is_boilerplate(text) or is_caption(text) or subhead_text(text))
@@ -451,8 +456,9 @@ def unwrap_lines(text: str, dump_date: dt.date | None) -> list[str]:
 class _Splitter:
     """One pass over a dump's units; state is the story being filled."""
 
-    def __init__(self, dump_date: dt.date | None) -> None:
+    def __init__(self, dump_date: dt.date | None, chrome: frozenset[str] = frozenset()) -> None:
         self.dump_date = dump_date
+        self.chrome = chrome  # the page's caption and related-link blocks (HTML)
         self.stories: list[_Draft] = []
         self.leftover: list[str] = []
         self.current: _Draft | None = None
@@ -461,6 +467,11 @@ class _Splitter:
         self._datelines: dict[str, _DatelineAt | None] = {}
 
     # -- recognisers bound to the dump date --------------------------------------------
+
+    def furniture(self, text: str) -> bool:
+        """Page furniture: boilerplate, a caption by its wording, or a block the HTML
+        reader found inside a caption or a related-links box."""
+        return text in self.chrome or is_boilerplate(text) or is_caption(text)
 
     def dateline_at(self, text: str) -> _DatelineAt | None:
         """(byline, prefix, dateline, rest) when the unit starts with a dateline, or with a
@@ -471,7 +482,7 @@ class _Splitter:
         return self._datelines[text]
 
     def _find_dateline(self, text: str) -> _DatelineAt | None:
-        if is_caption(text):
+        if text in self.chrome or is_caption(text):
             return None
         found = match_dateline(text, self.dump_date)
         if found is None and text[:3].lower() == "by ":
@@ -620,7 +631,7 @@ class _Splitter:
         prose = 0
         for index, unit in enumerate(units):
             text = unit.text
-            if is_boilerplate(text) or is_caption(text):
+            if self.furniture(text):
                 continue
             if self.dateline_at(text) is not None or self.byline_at(text) is not None:
                 return None if prose >= 2 and self._opens_teaser(units, index) else index
@@ -666,7 +677,7 @@ class _Splitter:
                 continue
             if at is not None and index < at:
                 self.leftover.append(text)  # page chrome above the headline
-            elif _is_prose(text) and not (is_boilerplate(text) or is_caption(text)):
+            elif _is_prose(text) and not self.furniture(text):
                 self.add_text(text)  # a standfirst: story text printed before the dateline
                 main.standfirst = len(main.paragraphs)
             else:
@@ -678,12 +689,12 @@ class _Splitter:
             # time stamps and a standfirst, but not past another title-like line.
             for index in range(len(pre) - 1, max(-1, len(pre) - 7), -1):
                 text = pre[index].text
-                if is_title_like(text):
+                if text not in self.chrome and is_title_like(text):
                     return index
             return None
         for index, unit in enumerate(pre):
             text = unit.text
-            if is_boilerplate(text) or is_caption(text):
+            if self.furniture(text):
                 continue
             if is_title_like(text):
                 following = next(
@@ -699,6 +710,10 @@ class _Splitter:
         text = units[index].text
         current = self.current
         assert current is not None
+        if text in self.chrome:
+            self.flush_pending()
+            self.leftover.append(text)  # a caption or a related link, whatever it reads like
+            return
         found = self.dateline_at(text)
         if found is not None:
             byline, prefix, dateline, rest = found
@@ -793,7 +808,7 @@ class _Splitter:
         if not current.paragraphs and not current.closed and current.byline is None:
             return True
         for unit in units[index + 1 : index + 4]:
-            if is_boilerplate(unit.text) or is_caption(unit.text):
+            if self.furniture(unit.text):
                 continue
             return self.dateline_at(unit.text) is not None
         return False
@@ -887,14 +902,16 @@ def split_text(
     dump_date: dt.date | None,
     headline: str | None = None,
     meta_title: str | None = None,
+    chrome: frozenset[str] = frozenset(),
 ) -> SplitResult:
     """Split a dump's text (header line already removed) into stories and leftover.
 
     `headline` comes from the dump's header line; `meta_title` from HTML metadata is a
     fallback and a hint for which line is the headline. Raises DumpError(NO_STORY) when
-    nothing but page furniture is left.
+    nothing but page furniture is left. `chrome` holds lines known to be captions or
+    related links (from the HTML reader): they go to leftover.
     """
     lines = unwrap_lines(text, dump_date)
-    splitter = _Splitter(dump_date)
+    splitter = _Splitter(dump_date, chrome)
     splitter.run(_units(lines, dump_date), headline, meta_title)
     return splitter.result()

@@ -1774,3 +1774,61 @@ def test_non_agency_source_is_no_agency_credit_inside_text() -> None:
     assert found is not None
     assert found.dateline.place == "Toulouse" and found.dateline.agencies == ()
     assert text[found.end :].strip() == "The lander powered up."
+
+
+# ---------------------------------------------------------------- city, country and a dash
+
+AUG = dt.date(2020, 8, 3)
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "place", "country", "rest"),
+    [
+        ("Nairobi, Kenya -- Matatu drivers struck on Monday.", "Nairobi, Kenya", "Nairobi", "KE",
+         "Matatu drivers struck on Monday."),
+        ("Cusco, Peru — Rail services to the ruins resumed.", "Cusco, Peru", "Cusco", "PE",
+         "Rail services to the ruins resumed."),
+        ("Dhaka, Bangladesh - Garment workers marched again.", "Dhaka, Bangladesh", "Dhaka", "BD",
+         "Garment workers marched again."),
+        ("Hanoi, Vietnam —\"We are ready,\" the minister said.", "Hanoi, Vietnam", "Hanoi", "VN",
+         "\"We are ready,\" the minister said."),
+    ],
+)  # fmt: skip
+def test_city_country_dash_without_agency_or_date(
+    line: str, raw: str, place: str, country: str, rest: str
+) -> None:
+    found = match_dateline(line, AUG)
+    assert found is not None
+    d = found.dateline
+    assert (d.raw, d.place, d.country, d.agencies) == (raw, place, country, ())
+    assert (d.date, d.date_source) == (AUG, "dump_date")
+    assert line[found.end :] == rest
+
+
+def test_city_country_dash_without_a_dump_date_has_no_date() -> None:
+    found = match_dateline("Nairobi, Kenya -- Matatu drivers struck.", None)
+    assert found is not None
+    assert (found.dateline.date, found.dateline.date_source) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nairobi, Peru -- Matatu drivers struck.",  # the city is not in that country
+        "Nairobi, Kenya-Matatu drivers struck.",  # a hyphen, not a dash
+        "Nairobi, Kenya -- matatu drivers struck.",  # no capital after the dash
+        "Nairobi, Kenya, -- Matatu drivers struck.",
+        "In Nairobi, Kenya -- Matatu drivers struck.",  # a sentence
+        "Visitors, Kenya -- Matatu drivers struck.",  # not a city
+        "Nairobi, Atlantis -- Matatu drivers struck.",  # not a country
+        "Nairobi, Kenya: Matatu drivers struck.",  # not a dash
+    ],
+)
+def test_city_country_dash_guards(line: str) -> None:
+    assert match_dateline(line, AUG) is None
+
+
+def test_city_country_dash_only_at_the_start() -> None:
+    text = "Drivers gathered at dawn. Nairobi, Kenya -- Matatu drivers struck."
+    assert match_dateline(text, AUG) is None
+    assert match_dateline(text, AUG, anywhere=True) is None

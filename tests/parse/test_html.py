@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from etl.model import DumpError, RawInput, RejectReason
+from etl.parse import parse_text
 from etl.parse.html import looks_like_html, parse_meta_date
 from etl.parse.read import decode
 
@@ -249,3 +250,94 @@ def test_looks_like_html(text: str, source: str, expected: bool) -> None:
 )
 def test_parse_meta_date(value: str, expected: dt.date | None) -> None:
     assert parse_meta_date(value) == expected
+
+
+# ---------------------------------------------------------------- captions and related boxes
+
+FURNITURE_PAGE = """<!DOCTYPE html>
+<html><head><title>Quito trams</title></head><body>
+<article>
+<h1>Quito opens first tram line to the old town</h1>
+<p>Quito, Apr 2 (EFE).- The first tram line in the Ecuadorean capital opened on Tuesday.</p>
+<figure><img src="t.jpg" alt=""><figcaption>A tram crosses a square in Quito, Ecuador, Apr 2,
+2021. EFE/Luis Paredes</figcaption></figure>
+<p>Officials expect 100,000 riders a day once the line runs at full service.</p>
+<div class="wp-caption-text">Workers test the overhead wires in March.</div>
+<p>The line links the northern bus terminal with the historic centre. EFE</p>
+<p><span itemprop="caption">Passengers board at the terminus.</span></p>
+</article>
+<aside><h3>More</h3><ul><li>Guayaquil buys electric buses</li></ul></aside>
+<div id="more-stories-box"><p>Cuenca river walk reopens</p></div>
+<section class="recommended-reads"><p>Loja coffee harvest starts early</p></section>
+<footer><p>Copyright 2021 EFE</p></footer>
+</body></html>
+"""
+
+CHROME_LINES = {
+    "A tram crosses a square in Quito, Ecuador, Apr 2, 2021. EFE/Luis Paredes",
+    "Workers test the overhead wires in March.",
+    "Passengers board at the terminus.",
+    "More",
+    "Guayaquil buys electric buses",
+    "Cuenca river walk reopens",
+    "Loja coffee harvest starts early",
+}
+
+
+def test_captions_and_related_boxes_are_reported_as_chrome() -> None:
+    doc = _decode(FURNITURE_PAGE)
+    assert doc.chrome == frozenset(CHROME_LINES)
+    # still in the text: nothing is lost, the splitter decides where it lands
+    assert all(line in doc.text.split("\n") for line in CHROME_LINES)
+
+
+def test_captions_and_related_links_end_in_leftover_in_page_order() -> None:
+    doc = _decode(FURNITURE_PAGE)
+    dump = parse_text(doc)
+    assert len(dump.stories) == 1
+    main = dump.stories[0]
+    assert main.dateline is not None and main.dateline.place == "Quito"
+    assert [p.text for p in main.paragraphs] == [
+        "The first tram line in the Ecuadorean capital opened on Tuesday.",
+        "Officials expect 100,000 riders a day once the line runs at full service.",
+        "The line links the northern bus terminal with the historic centre. EFE",
+    ]
+    lines = doc.text.split("\n")
+    wanted = CHROME_LINES | {"Copyright 2021 EFE"}
+    assert list(dump.leftover) == [t for t in lines if t in wanted]
+
+
+def test_related_box_holding_teasers_is_not_chrome() -> None:
+    page = """<html><body><article><h1>Harbour strike ends</h1>
+<p>Valparaiso, May 5 (EFE).- Dock workers in the Chilean port returned to work on Friday.</p>
+<p>The union said it had won a pay rise of 6 percent.</p></article>
+<div class="related-stories"><h3>Related Links</h3>
+<h4>Santiago metro adds night trains</h4>
+<p>Santiago, May 4 (EFE).- The metro will run all night on weekends from June ... read more</p>
+</div></body></html>"""
+    doc = _decode(page)
+    assert doc.chrome == frozenset()
+    dump = parse_text(doc)
+    assert [s.is_teaser for s in dump.stories] == [False, True]
+    assert dump.stories[1].headline == "Santiago metro adds night trains"
+
+
+def test_page_that_is_all_aside_keeps_its_text() -> None:
+    page = "<html><body><aside><p>Rain is expected across the north on Friday.</p></aside>"
+    page += "</body></html>"
+    assert _decode(page).chrome == frozenset()
+
+
+def test_text_that_is_also_story_text_is_not_chrome() -> None:
+    page = """<html><body><article><h1>Bridge reopens</h1>
+<p>The bridge reopened to traffic on Monday morning.</p>
+<p>Engineers had worked on it for two years.</p>
+<figure><figcaption>The bridge reopened to traffic on Monday morning.</figcaption></figure>
+<figure><figcaption>Engineers on the deck in May.</figcaption></figure>
+</article></body></html>"""
+    assert _decode(page).chrome == frozenset({"Engineers on the deck in May."})
+
+
+def test_plain_text_dumps_have_no_chrome() -> None:
+    doc = _decode("Bridge reopens\n\nThe bridge reopened on Monday.\n", "landing/a.txt")
+    assert doc.format == "text" and doc.chrome == frozenset()

@@ -212,3 +212,24 @@ def test_hard_wrapped_paragraphs_come_back_whole(
     _check(text)
     dump = parse_text(doc(text))
     assert [p.text for p in dump.stories[0].paragraphs] == paragraphs
+
+
+@SETTINGS
+@given(st.lists(lines, min_size=1, max_size=25), st.data())
+def test_chrome_lines_land_in_leftover_and_nothing_is_lost(
+    parts: list[str], data: st.DataObject
+) -> None:
+    """Whatever lines the HTML reader marks as captions or related links, each lands in
+    leftover and no other line goes missing."""
+    text = "\n\n".join(parts)
+    kept = [p.strip() for p in parts if p.strip()]
+    picked = data.draw(st.lists(st.sampled_from(kept), max_size=5)) if kept else []
+    chrome = frozenset(picked)
+    try:
+        dump = parse_text(doc(text, "gen.html", chrome=chrome))
+    except DumpError:
+        return
+    problems = unaccounted(text, dump)
+    assert not problems, problems
+    for line in chrome:
+        assert line in dump.leftover

@@ -15,6 +15,7 @@ import pytest
 
 from etl.model import DumpError, DumpText, ParsedDump, RejectReason
 from etl.parse import parse_text
+from etl.parse.split import is_title_like
 
 # Characters that may sit between the pieces of one line without being kept anywhere:
 # separators around datelines and subheads, and "read more" markers.
@@ -1338,3 +1339,135 @@ def test_wrapped_dump_with_section_label_and_teasers() -> None:
         "Export prices for Vietnamese rice reached their highest level in four years this "
         "week as buyers in Manila stocked up ahead of the lean season"
     ]
+
+
+# ---------------------------------------------------------------- parser 1.2.0 rules
+
+
+def test_chrome_lines_go_to_leftover_in_page_order_even_when_dateline_like() -> None:
+    caption = "Pilgrims walk past a shrine in Lima, Peru, Jan 18, 2020. EFE/Ana Quispe"
+    links = ["Cusco hotels report record bookings", "Andes rail line reopens after storm"]
+    text = (
+        "Lima hosts regional transport summit\n\n"
+        "Lima, Jan 18 (EFE).- Transport ministers from eight countries met in the Peruvian "
+        "capital on Saturday to discuss cross-border bus routes.\n\n"
+        "The meeting closes on Sunday with a joint statement, organisers said.\n\n"
+        f"{caption}\n\n"
+        "Related\n\n"
+        f"{links[0]}\n\n"
+        f"{links[1]}\n\n"
+        "© EFE 2020. All rights reserved.\n"
+    )
+    dump = parse(text, dump_date=dt.date(2020, 1, 18), chrome=frozenset([caption, *links]))
+    assert len(dump.stories) == 1
+    main = dump.stories[0]
+    assert main.dateline is not None and main.dateline.place == "Lima"
+    assert texts(main)[-1].startswith("The meeting closes on Sunday with a joint statement")
+    assert dump.leftover == (caption, "Related", *links, "© EFE 2020. All rights reserved.")
+
+
+def test_without_chrome_the_same_links_read_as_story_text() -> None:
+    """The chrome set is what moves these lines: plain text keeps its old reading."""
+    text = (
+        "Lima, Jan 18 (EFE).- Transport ministers met in the Peruvian capital on Saturday.\n\n"
+        "The meeting closes on Sunday with a joint statement, organisers said.\n\n"
+        "Andes rail line reopens after storm\n"
+    )
+    dump = parse(text, dump_date=dt.date(2020, 1, 18))
+    assert texts(dump.stories[0])[-1] == "Andes rail line reopens after storm"
+    chrome = frozenset(["Andes rail line reopens after storm"])
+    dump = parse(text, dump_date=dt.date(2020, 1, 18), chrome=chrome)
+    assert len(dump.stories[0].paragraphs) == 2
+    assert dump.leftover == ("Andes rail line reopens after storm",)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Hospitals in the district reported a rise in asthma cases. PTI",
+        "Hospitals in the district reported a rise in asthma cases. - AFP",
+        "Hospitals in the district reported a rise in asthma cases (dpa)",
+        "Hospitals in the district reported a rise in asthma cases! IANS",
+    ],
+)
+def test_signed_off_sentence_is_never_the_next_storys_headline(last: str) -> None:
+    text = (
+        "Lucknow, Nov 10 (PTI) Schools in the city will stay shut until Monday as the air "
+        "quality index stayed in the severe band for a third day.\n\n"
+        f"{last}\n\n"
+        "Kanpur, Nov 9 (IANS) Traders in the leather market called off a strike after talks "
+        "with officials ... read more\n"
+    )
+    dump = parse(text, dump_date=dt.date(2019, 11, 10))
+    assert len(dump.stories) == 2
+    assert texts(dump.stories[0])[-1] == last
+    assert dump.stories[1].headline is None
+    assert dump.stories[1].is_teaser
+
+
+def test_title_line_before_a_teaser_is_still_its_headline() -> None:
+    text = (
+        "Lucknow, Nov 10 (PTI) Schools in the city will stay shut until Monday as the air "
+        "quality index stayed in the severe band for a third day.\n\n"
+        "Officials said buses would run as usual. PTI\n\n"
+        "Leather traders end strike in Kanpur\n\n"
+        "Kanpur, Nov 9 (IANS) Traders in the leather market called off a strike after talks "
+        "with officials ... read more\n"
+    )
+    dump = parse(text, dump_date=dt.date(2019, 11, 10))
+    assert dump.stories[1].headline == "Leather traders end strike in Kanpur"
+    assert texts(dump.stories[0])[-1] == "Officials said buses would run as usual. PTI"
+
+
+@pytest.mark.parametrize(("signoff", "agency"), [("==Kyodo", "Kyodo"), ("(dpa)", "dpa"),
+                                                 ("- AFP", "AFP")])  # fmt: skip
+def test_standalone_signoff_stays_in_its_story_and_credits_the_agency(
+    signoff: str, agency: str
+) -> None:
+    text = (
+        "Osaka ferry fares to rise in spring\n\n"
+        "Ferry operators serving Osaka will raise fares by about 8 percent from April, "
+        "citing fuel costs, an industry body said Thursday.\n\n"
+        "Commuter passes will rise by a smaller amount, the body said.\n\n"
+        f"{signoff}\n\n"
+        "Related Links\n"
+    )
+    dump = parse(text, dump_date=dt.date(2019, 2, 14))
+    main = dump.stories[0]
+    assert texts(main)[-1] == signoff
+    assert main.agencies == (agency,)
+    assert dump.leftover == ("Related Links",)
+
+
+def test_city_country_dash_dateline_opens_the_story() -> None:
+    text = (
+        "Nairobi matatu drivers strike over fuel prices\n\n"
+        "By Grace Wanjiru\n\n"
+        "Nairobi, Kenya -- Minibus drivers parked their vehicles across the city on Monday in "
+        "protest at a rise in fuel prices, leaving commuters to walk.\n\n"
+        "Police said the strike had been peaceful.\n"
+    )
+    dump = parse(text, dump_date=dt.date(2020, 8, 3))
+    main = dump.stories[0]
+    assert main.dateline is not None
+    assert (main.dateline.raw, main.dateline.country) == ("Nairobi, Kenya", "KE")
+    assert main.dateline.date_source == "dump_date"
+    assert main.agencies == ()
+    assert texts(main)[0].startswith("Minibus drivers parked")
+
+
+def test_city_country_inside_prose_is_no_dateline() -> None:
+    text = (
+        "Drivers said prices had doubled since January. Nairobi, Kenya -- the capital -- "
+        "saw the largest crowds.\n\n"
+        "Police said the strike had been peaceful.\n"
+    )
+    dump = parse(text, dump_date=dt.date(2020, 8, 3))
+    assert len(dump.stories) == 1 and dump.stories[0].dateline is None
+
+
+def test_title_with_a_dash_credit_stays_title_like() -> None:
+    assert is_title_like("Rebels retake border town near the coast - AFP")
+    assert not is_title_like("Rebels retook the border town on Sunday. - AFP")
+    assert not is_title_like("Rebels retook the border town on Sunday (AFP)")
+    assert not is_title_like("Rebels retook the border town on Sunday. AFP")
