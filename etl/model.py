@@ -64,6 +64,8 @@ class DumpText:
     meta_title: str | None = None  # HTML <title> / og:title, if any
     # HTML blocks that are captions or related-link boxes: page furniture, never story text
     chrome: frozenset[str] = frozenset()
+    # HTML headings (h2-h4) in the article's flow: subheads when they fall inside a story body
+    subheads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from etl.parse.read import Limits
 
 # Bump whenever a text rule changes: the archive stores it and `reprocess` compares it.
-PARSER_VERSION = "1.2.0"
+PARSER_VERSION = "1.3.0"
 
 __all__ = ["PARSER_VERSION", "parse_bytes", "parse_path", "parse_raw", "parse_text"]
 
@@ -49,6 +49,7 @@ def parse_text(doc: DumpText, *, dump_date: dt.date | None = None, size: int = 0
         headline=header.headline if header else None,
         meta_title=doc.meta_title,
         chrome=doc.chrome,
+        subheads=doc.subheads,
     )
     return ParsedDump(
         source=doc.source,

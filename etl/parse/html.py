@@ -5,6 +5,8 @@ every block element (paragraph, heading, list item, table cell, ...) and every
 <br>-separated line becomes one line, with whitespace collapsed as a browser would.
 Page furniture that is never story text (scripts, styles, navigation, forms, embeds) is
 dropped; everything else visible is kept, because "nothing lost" holds for HTML too.
+Which blocks were captions, link boxes or h2-h4 headings is reported beside the text: flat
+lines alone cannot say so, and the splitter needs it to place them.
 """
 
 from __future__ import annotations
@@ -62,6 +64,11 @@ _BOX_CLASS = re.compile(r"related|more-stories|recommended", re.IGNORECASE)
 _TEASER_MARK = re.compile(r"read\s+more", re.IGNORECASE)
 # The page's frame is never a box of furniture, whatever its class says.
 _NEVER_CHROME = frozenset({"html", "body", "main"})
+# Headings that may be subheads inside a story's body. The page's first heading is its
+# headline; headings in a page frame (header, footer, aside) or a box never are.
+_SUBHEAD_TAGS = frozenset({"h2", "h3", "h4"})
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_FRAME_TAGS = frozenset({"header", "footer", "aside", "nav"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 # Metadata keys naming the publication date, most specific first.
@@ -98,6 +105,7 @@ class HtmlText:
     meta_date: dt.date | None
     meta_title: str | None
     chrome: frozenset[str] = frozenset()  # blocks from captions and related-link boxes
+    subheads: frozenset[str] = frozenset()  # h2-h4 blocks in the article's flow
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -240,32 +248,42 @@ def _holds_teasers(tag: Tag) -> bool:
     return bool(_TEASER_MARK.search(text)) or match_dateline(text, None, anywhere=True) is not None
 
 
-def _blocks(soup: BeautifulSoup) -> tuple[list[str], set[int]]:
+def _blocks(soup: BeautifulSoup) -> tuple[list[str], set[int], set[int]]:
     """Walk the tree without recursion (pages can nest thousands deep) collecting blocks;
-    also the indexes of blocks that lie inside a caption or related-links box."""
+    also the indexes of blocks that lie inside a caption or related-links box, and of
+    blocks that are h2-h4 headings in the article's flow (subhead candidates)."""
     blocks: list[str] = []
     chrome: set[int] = set()
+    headings: set[int] = set()
     pending: list[str] = []
     pending_chrome = False
+    pending_heading = False
+    seen_heading = False  # the page's first heading is its headline, never a subhead
 
     def flush() -> None:
-        nonlocal pending_chrome
+        nonlocal pending_chrome, pending_heading
         line = _collapse("".join(pending))
         pending.clear()
         if line:
             if pending_chrome:
                 chrome.add(len(blocks))
+            if pending_heading:
+                headings.add(len(blocks))
             blocks.append(line)
         pending_chrome = False
+        pending_heading = False
 
-    # Stack of (node, in_pre, in_chrome, in_teasers); None marks the end of a block element.
-    stack: list[tuple[object, bool, bool, bool] | None] = [(soup, False, False, False)]
+    # Stack of (node, in_pre, in_chrome, in_teasers, in_frame, in_heading); None marks the
+    # end of a block element.
+    stack: list[tuple[object, bool, bool, bool, bool, bool] | None] = [
+        (soup, False, False, False, False, False)
+    ]
     while stack:
         item = stack.pop()
         if item is None:
             flush()
             continue
-        node, in_pre, in_chrome, in_teasers = item
+        node, in_pre, in_chrome, in_teasers, in_frame, in_heading = item
         if isinstance(node, NavigableString):
             if isinstance(node, PreformattedString):
                 continue  # comments, CDATA, doctype, processing instructions
@@ -274,11 +292,13 @@ def _blocks(soup: BeautifulSoup) -> tuple[list[str], set[int]]:
                 for line in lines:
                     pending.append(line)
                     pending_chrome = pending_chrome or in_chrome
+                    pending_heading = pending_heading or in_heading
                     flush()
                 pending.append(last)
             else:
                 pending.append(str(node))
             pending_chrome = pending_chrome or in_chrome
+            pending_heading = pending_heading or in_heading
             continue
         if not isinstance(node, Tag):
             continue
@@ -296,15 +316,22 @@ def _blocks(soup: BeautifulSoup) -> tuple[list[str], set[int]]:
             elif kind == "box" and not in_teasers:
                 child_teasers = _holds_teasers(node)
                 child_chrome = not child_teasers
+        child_frame = in_frame or name in _FRAME_TAGS
+        child_heading = in_heading
+        if name in _HEADING_TAGS and not in_heading:
+            in_flow = not (child_chrome or child_teasers or child_frame)
+            child_heading = name in _SUBHEAD_TAGS and in_flow and seen_heading
+            seen_heading = seen_heading or name == "h1" or in_flow
         if name in _BLOCK or child_chrome != in_chrome:
             flush()  # a caption inside a paragraph is a block of its own
             stack.append(None)
         child_pre = in_pre or name == "pre"
         stack.extend(
-            (child, child_pre, child_chrome, child_teasers) for child in reversed(node.contents)
+            (child, child_pre, child_chrome, child_teasers, child_frame, child_heading)
+            for child in reversed(node.contents)
         )
     flush()
-    return blocks, chrome
+    return blocks, chrome, headings
 
 
 def html_to_text(markup: str) -> HtmlText:
@@ -319,11 +346,12 @@ def html_to_text(markup: str) -> HtmlText:
                 RejectReason.UNDECODABLE, f"the HTML parser could not read the page ({exc})"
             ) from exc
     meta = _meta_values(soup)
-    blocks, chrome = _blocks(soup)
+    blocks, chrome, headings = _blocks(soup)
     if not blocks:
         raise DumpError(RejectReason.NO_TEXT, "the HTML page has no visible text")
     if len(chrome) == len(blocks):
         chrome = set()  # a page that is all "furniture" has mislabelled its story
+    headings -= chrome
     return HtmlText(
         text="\n\n".join(blocks),
         meta_date=_meta_date(soup, meta),
@@ -331,4 +359,7 @@ def html_to_text(markup: str) -> HtmlText:
         # a text that is also story text elsewhere on the page is not furniture by its text
         chrome=frozenset(blocks[i] for i in chrome)
         - {text for i, text in enumerate(blocks) if i not in chrome},
+        # likewise a heading text that is also a paragraph elsewhere is no heading by its text
+        subheads=frozenset(blocks[i] for i in headings)
+        - {text for i, text in enumerate(blocks) if i not in headings},
     )

@@ -54,6 +54,9 @@ def decode(raw: RawInput) -> DumpText:
             meta_date=page.meta_date,
             meta_title=title,
             chrome=frozenset(tidy_lines(repair_mojibake(block)).strip() for block in page.chrome),
+            subheads=frozenset(
+                tidy_lines(repair_mojibake(block)).strip() for block in page.subheads
+            ),
         )
 
     text = tidy_lines(repair_mojibake(decoded.text))

@@ -456,9 +456,15 @@ def unwrap_lines(text: str, dump_date: dt.date | None) -> list[str]:
 class _Splitter:
     """One pass over a dump's units; state is the story being filled."""
 
-    def __init__(self, dump_date: dt.date | None, chrome: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        dump_date: dt.date | None,
+        chrome: frozenset[str] = frozenset(),
+        subheads: frozenset[str] = frozenset(),
+    ) -> None:
         self.dump_date = dump_date
         self.chrome = chrome  # the page's caption and related-link blocks (HTML)
+        self.subheads = subheads  # the page's h2-h4 blocks in the article's flow (HTML)
         self.stories: list[_Draft] = []
         self.leftover: list[str] = []
         self.current: _Draft | None = None
@@ -773,7 +779,37 @@ class _Splitter:
                 self.flush_pending()
                 self.leftover.append(text)
             return
+        if text in self.subheads and self._body_heading(units, index):
+            self.add_paragraph(subhead_text(text) or text, "subhead")
+            return
         self.add_text(text)
+
+    def _body_heading(self, units: list[_Unit], index: int) -> bool:
+        """Whether an HTML heading is a subhead: it follows the story's first body paragraph
+        and body text follows it. A heading right before a dateline, a byline that opens a
+        story or a teaser's "read more" is that story's headline; one right before a section
+        label or the page's end labels what comes next."""
+        current = self.current
+        assert current is not None
+        text = units[index].text
+        if len(current.paragraphs) <= current.standfirst or not _ALNUM.search(text):
+            return False
+        if strip_read_more(text)[1]:
+            return False
+        for at in range(index + 1, len(units)):
+            following = units[at].text
+            if following in self.chrome or is_caption(following):
+                continue  # a photo between a subhead and its section
+            if self.dateline_at(following) is not None:
+                return False
+            if is_terminal(following) or is_section_label(following):
+                return False
+            if is_boilerplate(following):
+                continue  # "Advertisement" inside the body
+            if self.byline_split(following) is not None and self._byline_opens_story(units, at):
+                return False
+            return not (strip_read_more(following)[1] or is_read_more_only(following))
+        return False
 
     def _fits_header_zone(
         self, story: _Draft, byline: Byline | None, *, byline_only: bool = False
@@ -903,15 +939,17 @@ def split_text(
     headline: str | None = None,
     meta_title: str | None = None,
     chrome: frozenset[str] = frozenset(),
+    subheads: frozenset[str] = frozenset(),
 ) -> SplitResult:
     """Split a dump's text (header line already removed) into stories and leftover.
 
     `headline` comes from the dump's header line; `meta_title` from HTML metadata is a
     fallback and a hint for which line is the headline. Raises DumpError(NO_STORY) when
     nothing but page furniture is left. `chrome` holds lines known to be captions or
-    related links (from the HTML reader): they go to leftover.
+    related links (from the HTML reader): they go to leftover. `subheads` holds the page's
+    h2-h4 heading blocks (HTML): inside a story's body they become subhead paragraphs.
     """
     lines = unwrap_lines(text, dump_date)
-    splitter = _Splitter(dump_date, chrome)
+    splitter = _Splitter(dump_date, chrome, subheads)
     splitter.run(_units(lines, dump_date), headline, meta_title)
     return splitter.result()

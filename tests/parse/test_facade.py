@@ -263,3 +263,20 @@ def test_parse_command_runs_without_importing_the_archive(tmp_path: Path) -> Non
     parsed = json.loads(lines[0])
     assert parsed["parser_version"] == PARSER_VERSION
     assert parsed["stories"][0]["dateline"]["place"] == "Amsterdam"
+
+
+def test_parse_bytes_html_headings_in_the_body_are_subheads_in_the_json() -> None:
+    html = (
+        "<!DOCTYPE html><html><head><title>Tidal plant opens | Coast News</title></head>"
+        "<body><h1>Tidal plant opens in northern fjord</h1>"
+        "<p>Tromso (AFP) May 4, 2019</p>"
+        "<p>Norway's first commercial tidal power plant began feeding the grid on Saturday.</p>"
+        "<h2>Fish first</h2>"
+        "<p>Its turbines turn slowly enough for salmon to pass, the builder said.</p>"
+        "<footer><h3>Contact</h3><p>Copyright 2019 Coast News</p></footer></body></html>"
+    )
+    dump = parse_bytes(html.encode("utf-8"), "page.html")
+    paragraphs = dump.to_json()["stories"][0]["paragraphs"]
+    assert [p["kind"] for p in paragraphs] == ["text", "subhead", "text"]
+    assert paragraphs[1]["text"] == "Fish first"
+    assert "Contact" in dump.leftover

@@ -341,3 +341,93 @@ def test_text_that_is_also_story_text_is_not_chrome() -> None:
 def test_plain_text_dumps_have_no_chrome() -> None:
     doc = _decode("Bridge reopens\n\nThe bridge reopened on Monday.\n", "landing/a.txt")
     assert doc.format == "text" and doc.chrome == frozenset()
+
+
+# ---------------------------------------------------------------- parser 1.3.0: subheads
+
+SUBHEAD_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Glacier lake drained to protect valley towns</title></head>
+<body><header><h2>Alpine Desk</h2></header>
+<article><h1>Glacier lake drained to protect valley towns</h1>
+<p>By Rolf STEINER</p>
+<p>Sion, Switzerland (AFP) Aug 9, 2023</p>
+<p>Crews began pumping water out of a lake that formed on a melting glacier above two
+villages in the Swiss Alps on Wednesday, the canton said.</p>
+<h3>A race against the thaw</h3>
+<p>Engineers estimate the lake holds enough water to flood the valley floor within an hour
+if its ice wall gives way.</p>
+<figure><img src="pump.jpg"><figcaption>Pumps on the ice, Aug 8.</figcaption></figure>
+<h4>- Who pays -</h4>
+<p>The federal government will cover most of the cost, a spokeswoman said.</p>
+<div class="ad"><p>Advertisement</p></div>
+<h2>Evacuation plans</h2>
+<p>About 300 residents have been told to keep a bag packed until the work is done.</p>
+</article>
+<div class="related"><h3>Related</h3><ul><li>Melting season starts early</li></ul></div>
+<section class="more"><h2>More stories</h2>
+<h3>Avalanche barriers rebuilt above mountain pass</h3>
+<p>Andermatt (AFP) Aug 7, 2023</p>
+<p>Road crews finished rebuilding a line of steel barriers above a busy pass ... read more</p>
+</section>
+<aside><h3>Weather</h3><p>Sunny in the valleys.</p></aside>
+<footer><h4>About us</h4><p>© 2023 Alpine Desk</p></footer>
+</body></html>"""
+
+
+def test_reader_reports_headings_in_the_article_flow_as_subhead_candidates() -> None:
+    doc = _decode(SUBHEAD_PAGE)
+    # h1 is the headline; the header's, aside's, footer's and box's headings are no subheads;
+    # the related list's headings are candidates by tag: the splitter keeps them as headlines
+    assert doc.subheads == frozenset({
+        "A race against the thaw",
+        "- Who pays -",
+        "Evacuation plans",
+        "More stories",
+        "Avalanche barriers rebuilt above mountain pass",
+    })
+
+
+def test_headings_inside_a_story_body_become_subhead_paragraphs() -> None:
+    dump = parse_text(_decode(SUBHEAD_PAGE))
+    main, teaser = dump.stories
+    assert main.headline == "Glacier lake drained to protect valley towns"
+    kinds = [(p.kind, p.text[:24]) for p in main.paragraphs]
+    assert kinds == [
+        ("text", "Crews began pumping wate"),
+        ("subhead", "A race against the thaw"),
+        ("text", "Engineers estimate the l"),
+        ("subhead", "Who pays"),
+        ("text", "The federal government w"),
+        ("subhead", "Evacuation plans"),
+        ("text", "About 300 residents have"),
+    ]
+    assert teaser.is_teaser and teaser.headline == "Avalanche barriers rebuilt above mountain pass"
+    assert [p.kind for p in teaser.paragraphs] == ["text"]
+    for label in ("Alpine Desk", "Related", "More stories", "Weather", "About us"):
+        assert label in dump.leftover
+
+
+def test_first_heading_is_the_headline_when_the_page_has_no_h1() -> None:
+    page = """<html><body><article><h2>Night trains return to the Alps</h2>
+<p>Zurich (AFP) Dec 10, 2023</p>
+<p>A sleeper service between Zurich and Vienna resumed on Sunday after a two-year pause.</p>
+<h3>Sold out</h3>
+<p>Tickets for the first month sold out within days, the operator said.</p>
+</article></body></html>"""
+    doc = _decode(page)
+    assert doc.subheads == frozenset({"Sold out"})
+    main = parse_text(doc).stories[0]
+    assert main.headline == "Night trains return to the Alps"
+    assert [p.kind for p in main.paragraphs] == ["text", "subhead", "text"]
+
+
+def test_heading_that_is_also_a_paragraph_is_no_candidate() -> None:
+    page = """<html><body><article><h1>Ferry strike ends</h1>
+<p>Ferries ran again on Monday.</p><h3>Ferries ran again on Monday.</h3><h3>Talks</h3>
+<p>Unions and owners met twice last week.</p></article></body></html>"""
+    assert _decode(page).subheads == frozenset({"Talks"})
+
+
+def test_plain_text_dumps_have_no_subhead_candidates() -> None:
+    doc = _decode("Bridge reopens\n\nThe bridge reopened on Monday.\n", "landing/a.txt")
+    assert doc.subheads == frozenset()

@@ -233,3 +233,25 @@ def test_chrome_lines_land_in_leftover_and_nothing_is_lost(
     assert not problems, problems
     for line in chrome:
         assert line in dump.leftover
+
+
+@SETTINGS
+@given(st.lists(lines, min_size=1, max_size=25), st.data())
+def test_any_lines_marked_as_html_headings_lose_nothing(
+    parts: list[str], data: st.DataObject
+) -> None:
+    """Whatever lines the HTML reader reports as headings, no line goes missing, and a
+    heading that became a subhead is a paragraph of its own with the heading's words."""
+    text = "\n\n".join(parts)
+    kept = [p.strip() for p in parts if p.strip()]
+    picked = data.draw(st.lists(st.sampled_from(kept), max_size=6)) if kept else []
+    try:
+        dump = parse_text(doc(text, "gen.html", format="html", subheads=frozenset(picked)))
+    except DumpError:
+        return
+    problems = unaccounted(text, dump)
+    assert not problems, problems
+    for story in dump.stories:
+        for paragraph in story.paragraphs:
+            if paragraph.kind == "subhead" and paragraph.text not in picked:
+                assert any(paragraph.text in line for line in kept)

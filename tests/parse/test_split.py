@@ -1471,3 +1471,117 @@ def test_title_with_a_dash_credit_stays_title_like() -> None:
     assert not is_title_like("Rebels retook the border town on Sunday. - AFP")
     assert not is_title_like("Rebels retook the border town on Sunday (AFP)")
     assert not is_title_like("Rebels retook the border town on Sunday. AFP")
+
+
+# ---------------------------------------------------------------- parser 1.3.0: HTML subheads
+
+SUBHEAD_BODY = """Reef survey finds coral recovering in the north
+
+Cairns (AFP) Feb 2, 2024
+
+Divers counted more young coral on northern reefs than in any survey of the past decade.
+
+Bleaching in the south
+
+Reefs further south still show damage from last summer's marine heatwave.
+
+Dive teams will return to both areas in June."""
+
+
+def test_html_headings_in_a_body_are_subheads_and_without_the_set_stay_text() -> None:
+    plain = parse(SUBHEAD_BODY, "reef.html", format="html")
+    assert [p.kind for p in plain.stories[0].paragraphs] == ["text"] * 4
+    marked = frozenset({"Bleaching in the south"})
+    dump = parse(SUBHEAD_BODY, "reef.html", format="html", subheads=marked)
+    main = dump.stories[0]
+    assert main.headline == "Reef survey finds coral recovering in the north"
+    assert [(p.kind, p.text) for p in main.paragraphs][1] == ("subhead", "Bleaching in the south")
+    assert [p.kind for p in main.paragraphs] == ["text", "subhead", "text", "text"]
+
+
+def test_heading_before_the_first_body_paragraph_is_no_subhead() -> None:
+    text = """Reef survey finds coral recovering
+
+Cairns (AFP) Feb 2, 2024
+
+Marine science
+
+Divers counted more young coral on northern reefs than in any survey of the past decade.
+
+Dive teams will return in June."""
+    dump = parse(text, "reef.html", format="html", subheads=frozenset({"Marine science"}))
+    assert all(p.kind == "text" for p in dump.stories[0].paragraphs)
+
+
+def test_heading_before_a_dateline_or_byline_heads_the_next_story() -> None:
+    text = """Reef survey finds coral recovering
+
+Cairns (AFP) Feb 2, 2024
+
+Divers counted more young coral on northern reefs than in any survey of the past decade.
+
+Dive teams will return in June.
+
+Fishing quotas cut for coastal trout
+
+Hobart (AFP) Feb 1, 2024
+
+Tasmania cut this season's quota for sea-run trout by a fifth on Thursday.
+
+Anglers said the cut would hurt small tour operators.
+
+Island ferry fares to rise in March
+
+By Tom REILLY
+
+Devonport (AFP) Jan 31, 2024
+
+Fares on the overnight ferry will rise by eight percent from March, its operator said."""
+    heads = frozenset(
+        {"Fishing quotas cut for coastal trout", "Island ferry fares to rise in March"}
+    )
+    dump = parse(text, "reef.html", format="html", subheads=heads)
+    assert [s.headline for s in dump.stories[1:]] == sorted(heads)
+    assert all(p.kind == "text" for s in dump.stories for p in s.paragraphs)
+
+
+def test_heading_before_a_teaser_or_a_section_label_is_no_subhead() -> None:
+    text = """Reef survey finds coral recovering
+
+Cairns (AFP) Feb 2, 2024
+
+Divers counted more young coral on northern reefs than in any survey of the past decade.
+
+Dive teams will return in June.
+
+Turtle nests counted on sand cay
+
+Rangers counted a record number of green turtle nests on a small sand cay ... read more
+
+Our other sites
+
+Related Links"""
+    heads = frozenset({"Turtle nests counted on sand cay", "Our other sites"})
+    dump = parse(text, "reef.html", format="html", subheads=heads)
+    assert dump.stories[1].headline == "Turtle nests counted on sand cay"
+    assert dump.stories[1].is_teaser
+    assert all(p.kind == "text" for s in dump.stories for p in s.paragraphs)
+    assert "Our other sites" in dump.leftover
+
+
+def test_heading_right_before_page_furniture_labels_it_and_is_no_subhead() -> None:
+    text = """Reef survey finds coral recovering
+
+Cairns (AFP) Feb 2, 2024
+
+Divers counted more young coral on northern reefs than in any survey of the past decade.
+
+Dive teams will return in June.
+
+Further reading
+
+Related Links
+
+Reef authority"""
+    dump = parse(text, "reef.html", format="html", subheads=frozenset({"Further reading"}))
+    assert all(p.kind == "text" for p in dump.stories[0].paragraphs)
