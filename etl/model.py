@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 Role = Literal["main", "related"]
 ParagraphKind = Literal["text", "subhead"]
-DateSource = Literal["dateline", "inferred_year", "dump_date"]
+DateSource = Literal["dateline", "inferred_year", "page_date", "dump_date"]
 DumpFormat = Literal["text", "html"]
 
 

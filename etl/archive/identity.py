@@ -49,7 +49,7 @@ def _place_date(story: Story) -> tuple[str, str]:
         return "", ""
     place = (dateline.place or "").casefold()
     date = ""
-    if dateline.date is not None and dateline.date_source != "dump_date":
+    if dateline.date is not None and dateline.date_source not in ("dump_date", "page_date"):
         date = dateline.date.isoformat()
     return place, date
 

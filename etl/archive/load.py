@@ -56,7 +56,7 @@ def utcnow() -> dt.datetime:
 def agency_registry() -> dict[str, str]:
     """The parser's registry (code -> name); empty until the parser provides it."""
     try:
-        from etl.parse.agencies import AGENCIES
+        from etl.agencies import AGENCIES
     except ImportError:
         return {}
     return dict(AGENCIES)

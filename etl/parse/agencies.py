@@ -1,180 +1,23 @@
-"""News-agency registry: one short code per agency, whatever spelling a page uses.
+"""Reading agency credits in text: one registry code for whatever spelling a page uses.
 
 Stories credit agencies in many spellings ("Agence France-Presse", "AFP", "/TASS/",
 "XNA"); the archive stores one code per agency so that credits can be counted and
-joined. Only this module knows the spellings.
+joined. The codes and spellings are reference data in etl/agencies.py; this module
+holds the text rules (case, lists, sign-offs).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from types import MappingProxyType
 
-_REGISTRY: dict[str, str] = {
-    "AFP": "Agence France-Presse",
-    "AP": "Associated Press",
-    "Reuters": "Reuters",
-    "UPI": "United Press International",
-    "Xinhua": "Xinhua News Agency",
-    "TASS": "TASS Russian News Agency",
-    "dpa": "Deutsche Presse-Agentur",
-    "Kyodo": "Kyodo News",
-    "Yonhap": "Yonhap News Agency",
-    "PTI": "Press Trust of India",
-    "IANS": "Indo-Asian News Service",
-    "ANSA": "Agenzia Nazionale Stampa Associata",
-    "EFE": "Agencia EFE",
-    "APP": "Associated Press of Pakistan",
-    "SPX": "Space Media Network",
-    "AAP": "Australian Associated Press",
-    "ANI": "Asian News International",
-    "Bernama": "Malaysian National News Agency",
-    "IRNA": "Islamic Republic News Agency",
-    "KCNA": "Korean Central News Agency",
-    "RIA": "RIA Novosti",
-    "Interfax": "Interfax",
-    "Sputnik": "Sputnik",
-    "Anadolu": "Anadolu Agency",
-    "MENA": "Middle East News Agency",
-    "WAM": "Emirates News Agency",
-    "SPA": "Saudi Press Agency",
-    "KUNA": "Kuwait News Agency",
-    "QNA": "Qatar News Agency",
-    "PAP": "Polish Press Agency",
-    "CTK": "Czech News Agency",
-    "BTA": "Bulgarian News Agency",
-    "Jiji": "Jiji Press",
-    "CNA": "Central News Agency",
-    "Antara": "Antara News Agency",
-    "PNA": "Philippine News Agency",
-    "Lusa": "Lusa News Agency",
-    "Belga": "Belga News Agency",
-    "APA": "Austria Presse Agentur",
-    "Agerpres": "Agerpres",
-    "Europa Press": "Europa Press",
-    "NTB": "Norsk Telegrambyra",
-    "TT": "TT Nyhetsbyran",
-    "Ritzau": "Ritzaus Bureau",
-    "STT": "Finnish News Agency STT",
-    "Hina": "Croatian News Agency",
-    "Tanjug": "Tanjug",
-    "Ukrinform": "Ukrinform",
-    "Trend": "Trend News Agency",
-    "ANP": "Algemeen Nederlands Persbureau",
-    "SANA": "Syrian Arab News Agency",
-    "MAP": "Maghreb Arab Press",
-    "APS": "Algerie Presse Service",
-    "TAP": "Tunis Afrique Presse",
-    "Petra": "Jordan News Agency",
-    "NNA": "National News Agency",
-    "IRIB": "Islamic Republic of Iran Broadcasting",
-    "ISNA": "Iranian Students' News Agency",
-    "Fars": "Fars News Agency",
-    "Tasnim": "Tasnim News Agency",
-    "Prensa Latina": "Prensa Latina",
-    "Notimex": "Notimex",
-    "Ansamed": "ANSAmed",
-    "AA": "Anadolu Agency",
-    "NAN": "News Agency of Nigeria",
-    "KNA": "Kenya News Agency",
-    "ENA": "Ethiopian News Agency",
-    "SAPA": "South African Press Association",
-    "Mehr": "Mehr News Agency",
-    "UNB": "United News of Bangladesh",
-    "BSS": "Bangladesh Sangbad Sangstha",
-    "RSS": "Rastriya Samachar Samiti",
-    "VNA": "Vietnam News Agency",
-    "KPL": "Lao News Agency",
-    "AKP": "Agence Kampuchea Presse",
-    "MTI": "Hungarian News Agency",
-    "LETA": "LETA",
-    "ELTA": "Lithuanian News Agency",
-    "BNS": "Baltic News Service",
-    "Kazinform": "Kazinform",
-    "CP": "The Canadian Press",
-    "PA": "PA Media",
-    "NZPA": "New Zealand Press Association",
-}
+from etl.agencies import AGENCIES as AGENCIES  # re-exported: the registry's one home
+from etl.agencies import ALIASES, CASE_STRICT, REGISTRY
 
-AGENCIES: Mapping[str, str] = MappingProxyType(_REGISTRY)
-"""Code -> full name. Codes keep their house case ("dpa", "Reuters")."""
-
-# Spellings that are not a code's own text. Keys are matched case-insensitively.
-_ALIASES: dict[str, str] = {
-    "agence france-presse": "AFP",
-    "agence france presse": "AFP",
-    "agence france press": "AFP",
-    "france-presse": "AFP",
-    "france presse": "AFP",
-    "associated press": "AP",
-    "the associated press": "AP",
-    "xinhua news agency": "Xinhua",
-    "xinhua news": "Xinhua",
-    "xna": "Xinhua",
-    "xinhuanet": "Xinhua",
-    "itar-tass": "TASS",
-    "itar tass": "TASS",
-    "tass news agency": "TASS",
-    "deutsche presse-agentur": "dpa",
-    "deutsche presse agentur": "dpa",
-    "press trust of india": "PTI",
-    "united press international": "UPI",
-    "kyodo news": "Kyodo",
-    "yonhap news agency": "Yonhap",
-    "yonhap news": "Yonhap",
-    "jiji press": "Jiji",
-    "ria novosti": "RIA",
-    "ria-novosti": "RIA",
-    "interfax-ukraine": "Interfax",
-    "anadolu agency": "Anadolu",
-    "anadolu ajansi": "Anadolu",
-    "space media network": "SPX",
-    "spacedaily": "SPX",
-    "agencia efe": "EFE",
-    "australian associated press": "AAP",
-    "asian news international": "ANI",
-    "indo-asian news service": "IANS",
-    "associated press of pakistan": "APP",
-    "islamic republic news agency": "IRNA",
-    "korean central news agency": "KCNA",
-    "middle east news agency": "MENA",
-    "emirates news agency": "WAM",
-    "saudi press agency": "SPA",
-    "kuwait news agency": "KUNA",
-    "qatar news agency": "QNA",
-    "polish press agency": "PAP",
-    "czech news agency": "CTK",
-    "čtk": "CTK",
-    "bulgarian news agency": "BTA",
-    "central news agency": "CNA",
-    "antara news agency": "Antara",
-    "philippine news agency": "PNA",
-    "austria presse agentur": "APA",
-    "syrian arab news agency": "SANA",
-    "maghreb arab press": "MAP",
-    "ukrinform": "Ukrinform",
-    "sputnik news": "Sputnik",
-    "reuters news agency": "Reuters",
-    "thomson reuters": "Reuters",
-    "ansamed": "Ansamed",
-    "canadian press": "CP",
-    "the canadian press": "CP",
-    "press association": "PA",
-    "pa media": "PA",
-}
-
-# Codes that are also everyday words or short capitals: only credited when written
-# in their house case (so "trend" or "map" in prose is never an agency).
-_CASE_STRICT = frozenset(
-    {"Trend", "MAP", "Petra", "Mehr", "Fars", "AA", "TT", "SPA", "NAN", "PA", "CP", "Lusa"}
-)
-
-AGENCY_SPELLINGS: tuple[str, ...] = tuple(sorted({*_REGISTRY, *_ALIASES}, key=len, reverse=True))
+AGENCY_SPELLINGS: tuple[str, ...] = tuple(sorted({*REGISTRY, *ALIASES}, key=len, reverse=True))
 """Every code and alias, longest first: what a dateline pattern may accept as an agency."""
 
-_INDEX: dict[str, str] = {code.casefold(): code for code in _REGISTRY}
-_INDEX.update({alias.casefold(): code for alias, code in _ALIASES.items()})
+_INDEX: dict[str, str] = {code.casefold(): code for code in REGISTRY}
+_INDEX.update({alias.casefold(): code for alias, code in ALIASES.items()})
 
 _EDGE = " \t\r\n.,;:()[]{}|/\\\"'`«»“”‘’*"
 
@@ -190,7 +33,7 @@ def _lookup(token: str, *, strict_case: bool) -> str | None:
     same_word = key.casefold() == code.casefold()
     # "Trend" must look like a name, never like the word "trend"; and in running text
     # a bare code only counts in its house case or in capitals.
-    if (code in _CASE_STRICT or strict_case) and same_word and key not in (code, code.upper()):
+    if (code in CASE_STRICT or strict_case) and same_word and key not in (code, code.upper()):
         return None
     return code
 

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 
 from etl.model import Dateline, DateSource
 from etl.parse.agencies import AGENCY_SPELLINGS, split_agencies
+from etl.parse.pagedate import date_in
 from etl.parse.places import (
     STATELESS,
     country_code,
     find_city,
     fold,
     is_known_place,
+    region_of,
     resolve_place,
 )
 
@@ -157,6 +159,7 @@ _COMMAPART = rf",[ \t]*{_NOT_DATE}(?:{_PLACE}|{_ABBR})"
 _PAREN_COUNTRY = (
     rf"[ \t]*\((?![ \t]*{_AGLIST}[ \t]*\))[ \t]*{_PLACE}[ \t]*\)"
     rf"(?:[ \t]*\[(?![ \t]*{_AGLIST}[ \t]*\])[ \t]*{_PLACE}[ \t]*\])?"  # "(Maharashtra) [India]"
+    rf"|[ \t]*\[(?![ \t]*{_AGLIST}[ \t]*\])[ \t]*{_PLACE}[ \t]*\]"  # "Moscow [Russia]"
 )
 _STATE_CODE = r"[ \t]+(?:[A-Z]{2})(?=[ \t]*[(\[,|])"
 # "WASHINGTON/NEW YORK (Reuters)": a story filed from two places; the first is kept.
@@ -176,6 +179,11 @@ _SEP = r"(?P<sep>[ \t]*(?:\.?-{1,3}|[–—]{1,2}|:|\||_(?=[ \t]))|[ \t]*\.(?=[ 
 _BULLETS = " \t•·*>▪►◆■"
 _PRE = r"[ \t]*(?:[•·*>▪►◆■]+[ \t]*)?"
 
+# A time after a date: ", 4:05 PM EDT", " at 10:30 a.m."
+_CLOCK = (
+    r"(?:,?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,5})?)?"
+)
+
 # Shapes, tried in order. Each has the groups place, date parts, an agency group, sep.
 _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # BEIRUT, Nov 11, 2017 (AFP) -   /  MOSCOW, March 5. /TASS/.
@@ -184,7 +192,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "dash_agency",
         re.compile(
-            rf"{_HEAD},[ \t]*{_DATE}\.?[ \t]*(?P<dash>(?:-{{1,2}}|[–—])[ \t]*)?"
+            rf"{_HEAD},[ \t]*{_DATE}\.?,?[ \t]*(?P<dash>(?:-{{1,2}}|[–—])[ \t]*)?"
             rf"(?P<ag_bare>{_AGLIST})(?P<stop>\.)?{_SEP}"
         ),
     ),
@@ -225,7 +233,51 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "source_date",
         re.compile(rf"{_HEAD}[ \t]*\((?P<source>{_U}[A-Za-z&.-]{{1,14}})\)[ \t]*{_DATE}{_SEP}"),
     ),
+    # ISLAMABAD (Dawn/ANN) -  /  BEIJING, Aug 5 (Site News / Pakistan Point - 5th Aug,
+    # 2022) -: a credit in brackets that mixes a paper or a site with an agency or a date
+    (
+        "mixed_credit",
+        re.compile(
+            rf"{_HEAD}(?:,[ \t]*{_DATE})?[ \t]*\((?P<ag_mixed>[^()\n]{{2,80}})\){_SEP}"
+            rf"(?=[ \t]*(?:[\"“‘'(]?(?:{_U}|\d)|$))"
+        ),
+    ),
+    # OTTAWA Oct 3 -  : the wire's date form without its credit and without the comma
+    ("caps_date", re.compile(rf"{_HEAD}[ \t]+{_DATE}{_SEP}")),
+    # Kyodo -- Oct 3  /  TASS Moscow, 3 October:  /  AFP | Nairobi |  /  By Afp, Nairobi
+    # /  Law360, Chicago (October 3, 2019, 4:05 PM EDT) --  : the source before the place
+    (
+        "source_first",
+        re.compile(
+            rf"(?:[Bb]y[ \t]+)?(?P<ag_bare>{_AGLIST})(?P<lead>[ \t]*(?:[,|:]|-{{1,2}}|[–—])"
+            rf"[ \t]*|[ \t]+)(?:{_NOT_DATE}{_HEAD})?"
+            rf"(?:[ \t]*[,|]?[ \t]*(?P<dopen>\()?[ \t]*{_DATE}{_CLOCK}[ \t]*(?(dopen)\)))?{_SEP}"
+        ),
+    ),
+    # Moscow, SANA - ...  /  Damascus, SANA-Russian ...: the credit after the place, no date
+    (
+        "place_agency",
+        re.compile(
+            rf"{_HEAD},[ \t]*(?P<ag_bare>{_AGLIST})"
+            rf"(?P<sep>[ \t]*(?:-{{1,2}}|[–—]|:)[ \t]*)(?=[\"“‘']?(?:{_U}|\d))"
+        ),
+    ),
+    # NAIROBI —  /  LIMA --  /  AUGUSTA, Maine —  /  (OTTAWA) —  /  OSLO:  : a place and a
+    # separator, no credit and no date: the newspapers' own style.
+    (
+        "place_dash",
+        re.compile(
+            rf"(?P<open>\()?{_HEAD}(?(open)\))"
+            rf"(?P<sep>[ \t]*(?:[–—]{{1,2}}|-{{2,3}}|-[ \t]+-)[ \t]*|[ \t]+-[ \t]+|[ \t]*:[ \t]+"
+            rf"|-(?={_U}[a-z])|(?<=\))[ \t]+)"
+            rf"(?=[\"“‘'(]?(?:{_U}|\d))"
+        ),
+    ),
 )
+# Shapes whose dateline credits no news agency (the others must credit one).
+_UNCREDITED = frozenset({"date_only", "caps_date", "place_dash", "mixed_credit"})
+# Shapes that may open with a bracket.
+_BRACKETED = frozenset({"agency_only", "place_dash"})
 
 # "Lagos, Nigeria -- Ferry operators ...": a city and its country, a dash, no agency and no
 # date. Only at a paragraph's start, with a dash set apart by spaces (or an em dash) and a
@@ -322,6 +374,29 @@ _NOT_PLACE = frozenset(
 
 
 _STATELESS_KEYS = STATELESS
+# Page labels that the gazetteer also knows as small towns ("Date", Hokkaido): "Date:" and
+# "Time:" head a time stamp, never a dateline.
+_LABEL_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "Date", "Time", "Source", "Updated", "Published", "Posted", "Photo", "Image", "Video",
+        "Note", "Editor", "Author", "Tags", "Category", "Section", "Location", "Place",
+        "Contact", "Email", "Phone", "Read", "Watch", "Listen", "Share", "Follow", "Print",
+        "Summary", "Highlights", "Also", "Update", "Breaking", "Live", "Exclusive", "Opinion",
+        "Analysis", "Editorial", "Correction", "Warning", "Notice", "Home", "World", "News",
+        "Sports", "Business", "Politics", "Markets", "Health", "Science", "Title", "Text",
+        "Subject", "Media", "Press", "Release", "Reporter", "Writer", "Credit", "Caption",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateAnchors:
+    """What a dateline's missing year or date is read against: the page's own time stamp
+    first (pagedate.py), then the dump's date."""
+
+    page: dt.date | None = None
+    dump: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -356,31 +431,38 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _no_date(dump_date: dt.date | None) -> tuple[dt.date | None, DateSource | None]:
+def _no_date(
+    dump_date: dt.date | None, page_date: dt.date | None = None
+) -> tuple[dt.date | None, DateSource | None]:
+    """No date in the dateline: the page's own time stamp, else the dump's date."""
+    if page_date is not None:
+        return page_date, "page_date"
     return (dump_date, "dump_date") if dump_date else (None, None)
 
 
 def _resolve_date(
-    m: re.Match[str], dump_date: dt.date | None
+    m: re.Match[str], dump_date: dt.date | None, page_date: dt.date | None = None
 ) -> tuple[dt.date | None, DateSource | None]:
-    """The dateline's date, a year inferred from the dump date, or the dump date."""
+    """The dateline's date; a missing year from the page's stamp (else the dump date);
+    no date at all: the page's stamp, else the dump date."""
     month = _month(m.group("mon1") or m.group("mon2") or m.group("mon3"))
     day = _day(m.group("day1") or m.group("day2") or m.group("day3"))
     year_text = m.group("year1") or m.group("year2") or m.group("year3")
-    fallback = _no_date(dump_date)
+    fallback = _no_date(dump_date, page_date)
     if month is None or day is None:
         return fallback
     if year_text:
         found = _safe_date(int(year_text), month, day)
         return (found, "dateline") if found else fallback
-    if dump_date is None:
+    anchor = page_date or dump_date
+    if anchor is None:
         return None, None
     candidates = [
-        d for d in (_safe_date(dump_date.year + k, month, day) for k in (-1, 0, 1)) if d is not None
+        d for d in (_safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)) if d is not None
     ]
     if not candidates:
         return fallback
-    best = min(candidates, key=lambda d: abs((d - dump_date).days))
+    best = min(candidates, key=lambda d: abs((d - anchor).days))
     return best, "inferred_year"
 
 
@@ -388,7 +470,7 @@ def _resolve_date(
 
 
 def _agency_text(m: re.Match[str]) -> str:
-    for name in ("ag_p", "ag_b", "ag_s", "ag_bare"):
+    for name in ("ag_p", "ag_b", "ag_s", "ag_bare", "ag_mixed"):
         if name in m.re.groupindex and m.group(name):
             return m.group(name)
     return ""
@@ -484,11 +566,106 @@ def _source_ok(m: re.Match[str], place: str | None) -> bool:
     return bool(m.group("year1") or m.group("year2") or m.group("year3"))
 
 
+def _all_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
+def _resolves(place: str | None) -> bool:
+    if not place:
+        return False
+    head = place.split(",")[0].split("(")[0].strip()
+    return fold(head) in _STATELESS_KEYS or resolve_place(place).country is not None
+
+
+def _caps_date_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
+    """"OTTAWA Oct 3 -": only a place in capitals that the gazetteer knows, a real day."""
+    if not place or not _all_caps(place.split(",")[0]) or not _resolves(place):
+        return False
+    if not (m.group("mon1") or m.group("mon2")):
+        return False
+    return bool(m.group("sep")) or not rest.strip() or rest.lstrip()[:1].isupper()
+
+
+def _source_first_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
+    """"TASS Moscow, 3 October:": the credit must be followed by a known place or a date,
+    and the dateline must end in a separator (or the line), never run into a sentence."""
+    has_month = bool(m.group("mon1") or m.group("mon2") or m.group("mon3"))
+    if place is None and not has_month:
+        return False
+    if place is not None and not _resolves(place):
+        return False
+    if place is None and not m.group("lead").strip():
+        return False  # "Kyodo Oct 3" is too loose; "Kyodo -- Oct 3" is the form
+    return bool(m.group("sep")) or not rest.strip()
+
+
+def _place_dash_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
+    """"NAIROBI —", "KUWAIT:", "(Bruxelles) ...": a place the gazetteer knows. In capitals
+    any of the separators will do; in title case it takes a dash set apart or a colon and a
+    sentence after it ("Date: 10/05/2020" is a label, "Kenya: Floods ..." a headline)."""
+    if not place or not _resolves(place):
+        return False
+    head = place.split(",")[0].split("(")[0].split("[")[0].strip()
+    if fold(head.split()[0]) in _NOT_PLACE or fold(head) in _LABEL_WORDS:
+        return False
+    sep = m.group("sep").strip()
+    if "," in place and not _parts_agree(head, place.split(",", 1)[1]):
+        return False
+    if "," in place and sep == ":" and not _all_caps(head):
+        return False  # "Nairobi, Kenya: Matatu drivers ..." reads as a label
+    if not sep and not m.group("open"):
+        return False  # a place and a space: only "(Bruxelles) La ..." in brackets
+    if _all_caps(head):
+        return len(rest.strip()) >= 10 or not rest.strip()
+    if sep == "-" and not m.group("sep")[:1].isspace():
+        return False  # "Addis-based": a glued hyphen only after a place in capitals
+    if sep in (":", "-") and "," not in place:
+        if country_code(head) is not None:
+            return False  # "Kenya: ..." heads a story as its headline
+        return len(rest.strip()) >= 40
+    return len(rest.strip()) >= 10
+
+
+def _parts_agree(city: str, rest: str) -> bool:
+    """"AUGUSTA, Maine", "NAIROBI, Kenya": what follows the comma is a state or province,
+    or a country the city lies in ("Nairobi, Peru" and "Visitors, Kenya" are prose)."""
+    rest = rest.split(",")[0].strip()
+    code = country_code(rest)
+    if code is not None:
+        return find_city(city, code) is not None
+    return bool(region_of(rest))
+
+
+def _place_agency_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
+    """"Moscow, SANA - ...": a known place, then the agency and a separator."""
+    return _resolves(place) and len(rest.strip()) >= 10
+
+
+def _mixed_credit_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
+    """A bracket after a known place that names an agency or dates the story."""
+    if not _resolves(place):
+        return False
+    credit = m.group("ag_mixed")
+    if split_agencies(credit):
+        return True
+    return date_in(credit) is not None and any(ch.isupper() for ch in credit[:3])
+
+
+_CHECKS = {
+    "mixed_credit": _mixed_credit_ok,
+    "place_agency": _place_agency_ok,
+    "caps_date": _caps_date_ok,
+    "source_first": _source_first_ok,
+    "place_dash": _place_dash_ok,
+}
+
+
 def _build(
     line: str,
     m: re.Match[str],
     shape: str,
-    dump_date: dt.date | None,
+    anchors: DateAnchors,
     *,
     anywhere: bool,
 ) -> DatelineMatch | None:
@@ -499,11 +676,15 @@ def _build(
         start = m.start("place") + cut
         if not _place_ok(place_text, shape, anywhere=anywhere):
             return None
+    if shape == "source_first" or (shape == "place_dash" and m.group("open")):
+        start = m.start()  # "TASS Moscow, 3 October", "(OTTAWA)": the whole credit and place
     agencies = split_agencies(_agency_text(m))
     if shape == "source_date":
         if not _source_ok(m, place_text):
             return None
-    elif shape != "date_only" and not agencies:
+    elif shape not in _UNCREDITED and not agencies:
+        return None
+    if shape in _CHECKS and not _CHECKS[shape](m, place_text, line[m.end() :]):
         return None
     has_date = _has_date(m)
     sep = m.group("sep") if "sep" in m.re.groupindex else None
@@ -532,7 +713,13 @@ def _build(
     if shape == "agency_only" and not has_date and not (sep and sep.strip() != "."):
         return None  # "(dpa)" alone closing a paragraph is a sign-off, not a dateline
     # A weekday alone ("WASHINGTON, Tuesday") gives no date: the dump's date stands in.
-    date, source = _resolve_date(m, dump_date) if has_date else _no_date(dump_date)
+    inner = date_in(m.group("ag_mixed")) if shape == "mixed_credit" else None
+    if has_date:
+        date, source = _resolve_date(m, anchors.dump, anchors.page)
+    elif inner is not None:
+        date, source = inner, "dateline"  # "(Site News / Sputnik - 3rd October, 2019)"
+    else:
+        date, source = _no_date(anchors.dump, anchors.page)
     end = m.end()
     raw_end = m.start("sep") if sep else end
     raw = line[start:raw_end].strip()
@@ -552,15 +739,17 @@ def _build(
 
 
 def _match_at(
-    line: str, pos: int, dump_date: dt.date | None, *, anywhere: bool
+    line: str, pos: int, anchors: DateAnchors, *, anywhere: bool
 ) -> DatelineMatch | None:
     bracket = line[pos : pos + 1] in ("(", "[")
     caps_word = re.match(r"[^\s,(]+", line[pos : pos + 40])
     for name, pattern in _SHAPES:
         # Cheap exclusions first: only "(AFP) -" opens with a bracket; and inside running
         # text a dateline without an agency needs a place in capitals ("LONDON, 11 ...").
-        if bracket != (name == "agency_only"):
+        if bracket and name not in _BRACKETED or not bracket and name == "agency_only":
             continue
+        if anywhere and name in ("place_dash", "source_first", "place_agency"):
+            continue  # no anchor inside running text: only where a paragraph starts
         if name == "date_first" and not (pos == 0 or not line[:pos].strip(_BULLETS)):
             continue
         if name == "date_only" and anywhere and not (caps_word and caps_word[0].isupper()):
@@ -568,7 +757,7 @@ def _match_at(
         m = pattern.match(line, pos)
         if m is None:
             continue
-        found = _build(line, m, name, dump_date, anywhere=anywhere)
+        found = _build(line, m, name, anchors, anywhere=anywhere)
         if found is not None:
             return found
     return None
@@ -587,7 +776,11 @@ _REACH = 200
 
 
 def match_dateline(
-    line: str, dump_date: dt.date | None, *, anywhere: bool = False
+    line: str,
+    dump_date: dt.date | None,
+    *,
+    anywhere: bool = False,
+    page_date: dt.date | None = None,
 ) -> DatelineMatch | None:
     """The dateline at the start of `line` (or anywhere in it), or None when there is none.
 
@@ -598,22 +791,23 @@ def match_dateline(
         return None
     if isinstance(dump_date, dt.datetime):  # a timestamp from metadata: its day counts
         dump_date = dump_date.date()
+    anchors = DateAnchors(page=page_date, dump=dump_date)
     pos = _START.match(line).end()  # type: ignore[union-attr]
     if anywhere:
-        return _search(line, pos, len(line), dump_date)
-    found = _match_at(line, pos, dump_date, anywhere=False) or _place_country(
-        line, pos, dump_date
+        return _search(line, pos, len(line), anchors)
+    found = _match_at(line, pos, anchors, anywhere=False) or _place_country(
+        line, pos, anchors
     )
     if found is not None:
         return found
     by = _BY_PREFIX.match(line, pos)
     if by is not None:
         # "by Staff Writers Cape Canaveral FL (SPX) Nov 11, 2017": byline then dateline.
-        return _search(line, by.end(), min(len(line), by.end() + 160), dump_date)
+        return _search(line, by.end(), min(len(line), by.end() + 160), anchors)
     return None
 
 
-def _search(line: str, pos: int, stop: int, dump_date: dt.date | None) -> DatelineMatch | None:
+def _search(line: str, pos: int, stop: int, anchors: DateAnchors) -> DatelineMatch | None:
     """Leftmost dateline starting in [pos, stop), trying only starts near an anchor."""
     tried_upto = pos
     for anchor in _ANCHOR.finditer(line, pos, min(len(line), stop + _REACH)):
@@ -622,14 +816,14 @@ def _search(line: str, pos: int, stop: int, dump_date: dt.date | None) -> Dateli
         if low >= high:
             continue
         for cand in _CANDIDATE.finditer(line, low, high):
-            found = _match_at(line, cand.start(), dump_date, anywhere=True)
+            found = _match_at(line, cand.start(), anchors, anywhere=True)
             if found is not None:
                 return found
         tried_upto = high
     return None
 
 
-def _place_country(line: str, pos: int, dump_date: dt.date | None) -> DatelineMatch | None:
+def _place_country(line: str, pos: int, anchors: DateAnchors) -> DatelineMatch | None:
     """"Lagos, Nigeria -- ...": both names must resolve and agree, or it is prose."""
     m = _PLACE_COUNTRY.match(line, pos)
     if m is None:
@@ -644,7 +838,7 @@ def _place_country(line: str, pos: int, dump_date: dt.date | None) -> DatelineMa
     resolved = resolve_place(raw)
     if resolved.country != code:
         return None
-    date, source = _no_date(dump_date)
+    date, source = _no_date(anchors.dump, anchors.page)
     dateline = Dateline(
         raw=raw,
         place=resolved.place,

@@ -21,6 +21,7 @@ from etl.model import Byline, Dateline, DumpError, Paragraph, RejectReason, Stor
 from etl.parse.agencies import signoff_agencies, signoff_body
 from etl.parse.byline import parse_byline
 from etl.parse.dateline import match_dateline
+from etl.parse.pagedate import HEAD_LINES, stamp_date
 
 # A page counts as flattened when it has few lines and one of them is this long.
 FLAT_LINE_CHARS = 2500
@@ -33,8 +34,9 @@ WRAP_SLACK = 20  # an inner line of a wrapped paragraph falls short of the width
 _WINDOW = 4000  # flattened lines are searched for datelines this many characters at a time
 _OVERLAP = 400  # longer than any dateline
 
+TEASER_MIN_CHARS = 80  # a prose paragraph ending in "..." this long is a cut-off teaser
 _READ_MORE = re.compile(
-    r"\s*(?:(?:\.{2,}|…|\[(?:\.{3}|…)\])\s*read\s+more|\(\s*read\s+more\s*\)"
+    r"\s*(?:(?:\.{2,}|…|\[(?:\.{3}|…)\])\s*read\s+more|(?<=\w)[ \t]{2,}more|\(\s*read\s+more\s*\)"
     r"|\[\s*read\s+more\s*\])"
     r"\s*(?:»|>>|›|→)?\s*$",
     re.IGNORECASE,
@@ -69,7 +71,8 @@ _BOILERPLATE = re.compile(
     r"|accept\s+(?:all\s+)?cookies|skip\s+to\b|back\s+to\s+top|about\s+us\s*$|contact\s+us\s*$"
     r"|home\s*(?:[|>»/›]|$)|menu\s*$|search\s*$|log\s*in\s*$|sign\s+in\s*$|register\s*$"
     r"|read\s+more\s*:|tell\s+a\s+friend|bookmark\s*$|rss\s*$|tags?\s*:"
-    r"|the\s+content\s+herein|no\s+part\s+of\s+this|permalink\s*$|top\s+stories\s*$)",
+    r"|the\s+content\s+herein|no\s+part\s+of\s+this|permalink\s*$|top\s+stories\s*$"
+    r"|go\s+to\s+contents\s*$|site\s*map\b|all\s+headlines\s*$|e-?paper\b)",
     re.IGNORECASE,
 )
 # Labels that head a list of other stories ("Latest News", "Also read | <title>"): page
@@ -113,7 +116,7 @@ _CAPTION = re.compile(
     r"|^(?:an?\s+|this\s+|the\s+)?(?:handout\s+|file\s+|undated\s+)?(?:photo(?:graph)?|picture"
     r"|image|screen\s?grab|video\s+grab)s?\s+(?:taken|shows?|dated|released|made|obtained"
     r"|provided|from|of)\b"
-    r"|^(?:photo|picture|image|caption|credit)\s*:"
+    r"|^(?:photo|picture|image|caption|credit)s?\s*:|\bfile\s+(?:photo|picture|image)\b"
     r"|\bphoto\s+(?:credit|by)\b",
     re.IGNORECASE,
 )
@@ -140,10 +143,17 @@ _TIME_ONLY = re.compile(r"^\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4}|\([A-Z]
 _NAV_TAIL = re.compile(r"^(?:[\w ]{1,20}\s*\|\s*)+[\w ]{1,20}$")
 _STAMP = re.compile(r"^(?:(?:first|last)\s+)?(?:published|updated|posted|modified)\b", re.I)
 _DATE_WORD = re.compile(
-    r"\d+(?:st|nd|rd|th)?|[ap]m|gmt|utc|cet|est|edt|pst|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+    r"\d+(?:st|nd|rd|th)?|[ap]m|gmt|utc|cet|cest|est|edt|pst|pdt|et|ist|bst|jst|kst|wib|hkt"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+    r"|updated?|published|posted|modified|last|ago|hours?|hrs?|mins?|minutes?|seconds?|secs?"
+    r"|days?|weeks?|at|on|by|and",
     re.IGNORECASE,
+)
+# A title may end in an abbreviation's stop: "... for Kagoshima Pref.", "... in U.S."
+_ABBREV_END = re.compile(
+    r"\b(?:Pref|Prov|Co|Corp|Inc|Ltd|Bros|Jr|Sr|St|Mt|Gov|Sen|Rep|Gen|Dept|Govt|Intl|No|vs"
+    r"|(?:[A-Z]\.){1,3}[A-Z])\.$"
 )
 _BULLETS = "•·*▪►▸◦ \t"
 _PREFIX_TAIL = " |-–—:•·*▪►▸◦»>›/"  # separators between page text and a dateline
@@ -186,13 +196,18 @@ class SplitResult:
 
 
 def strip_read_more(text: str) -> tuple[str, bool]:
-    """Text without its trailing "... read more" marker, and whether there was one."""
-    if "more" not in text[-24:].lower():
-        return text, False
-    match = _READ_MORE.search(text, max(0, len(text) - 40))
-    if match is None:
-        return text, False
-    return text[: match.start()].rstrip(), True
+    """Text without its trailing "... read more" marker, and whether it ends as a teaser.
+
+    A teaser ends in "... read more", "  more", or, in a paragraph of prose, in a bare
+    ellipsis ("... the two..."): that ellipsis is the story's own text and stays.
+    """
+    if "more" in text[-24:].lower():
+        match = _READ_MORE.search(text, max(0, len(text) - 40))
+        if match is not None:
+            return text[: match.start()].rstrip(), True
+    if len(text) >= TEASER_MIN_CHARS and text.rstrip().endswith(("...", "…")):
+        return text, True
+    return text, False
 
 
 def is_read_more_only(text: str) -> bool:
@@ -252,16 +267,20 @@ def debullet(text: str) -> str:
     return text.lstrip(_BULLETS).strip() if text[:1] in _BULLETS else text
 
 
-def is_title_like(text: str) -> bool:
+def is_title_like(text: str, *, min_words: int = 3) -> bool:
     """Short, capitalised, not a sentence: what a headline line looks like."""
     text = debullet(text)
     first = text[:1]
-    if len(text) > 160 or not (first.isupper() or first.isdigit() or first in "\"'“‘"):
+    if len(text) > 160 or not (first.isupper() or first.isdigit() or first in "\"'“‘("):
         return False
+    if first == "(" and not re.match(r"\((?:LEAD|UPDATE|URGENT|\d+)(?:\s*\d+)?\)\s", text):
+        return False  # "(LEAD) N. Korea ...": only a wire's status tag may open a title
     words = _WORD.findall(text)
-    if not 3 <= len(words) <= 25:
+    if not min_words <= len(words) <= 25:
         return False
-    if text.endswith((".", ",", ";", ":", '."', ".”", ".'", "...", "…")):
+    if text.endswith(("...", "…")) or (text.endswith(".") and not _ABBREV_END.search(text)):
+        return False
+    if text.endswith((",", ";", ":", '."', ".”", ".'")):
         return False
     body = signoff_body(text)
     if body and (body.rstrip("\"'”’").endswith((".", "!", "?")) or text.endswith((")", "]"))):
@@ -461,8 +480,10 @@ class _Splitter:
         dump_date: dt.date | None,
         chrome: frozenset[str] = frozenset(),
         subheads: frozenset[str] = frozenset(),
+        page_date: dt.date | None = None,
     ) -> None:
         self.dump_date = dump_date
+        self.page_date = page_date  # the page's own time stamp (pagedate.py)
         self.chrome = chrome  # the page's caption and related-link blocks (HTML)
         self.subheads = subheads  # the page's h2-h4 blocks in the article's flow (HTML)
         self.stories: list[_Draft] = []
@@ -490,14 +511,14 @@ class _Splitter:
     def _find_dateline(self, text: str) -> _DatelineAt | None:
         if text in self.chrome or is_caption(text):
             return None
-        found = match_dateline(text, self.dump_date)
+        found = match_dateline(text, self.dump_date, page_date=self.page_date)
         if found is None and text[:3].lower() == "by ":
-            found = match_dateline(text, self.dump_date, anywhere=True)
+            found = match_dateline(text, self.dump_date, anywhere=True, page_date=self.page_date)
             if found is not None and parse_byline(text[: found.start].strip()) is None:
                 found = None
         if found is None and (len(text) <= 200 or strip_read_more(text)[1]):
             # A dateline sharing its line with a teaser headline or a section label.
-            found = match_dateline(text, self.dump_date, anywhere=True)
+            found = match_dateline(text, self.dump_date, anywhere=True, page_date=self.page_date)
             head = text[: found.start].strip().rstrip(_PREFIX_TAIL) if found else ""
             if found is not None and not _label_like(head):
                 found = None
@@ -518,7 +539,7 @@ class _Splitter:
             return start, dateline, end
         for word in re.finditer(r"(?<=\s)\S", text[start : start + len(dateline.raw)]):
             at = start + word.start()
-            found = match_dateline(text[at:], self.dump_date)
+            found = match_dateline(text[at:], self.dump_date, page_date=self.page_date)
             if found is not None and found.start == 0 and found.dateline.country is not None:
                 return at, found.dateline, at + found.end
         return start, dateline, end
@@ -775,6 +796,14 @@ class _Splitter:
                 self.add_text(text)
             elif _teaser_headline_like(text):
                 self.pending.append(text)
+            elif self.pending and current.closed and not self.footer and _is_prose(text):
+                # A headline and its lede after a teaser: the next teaser, cut off before
+                # its "read more" (or printed without one).
+                story = self.start_story()
+                story.is_teaser = current.is_teaser
+                self.add_text(text)
+            elif self.pending and len(text) < 60 and not _ends_sentence(text):
+                self.leftover.append(text)  # a photo's name under a teaser's headline
             else:
                 self.flush_pending()
                 self.leftover.append(text)
@@ -932,6 +961,16 @@ def _clean_title(title: str) -> str | None:
     return head or None
 
 
+def _page_date(lines: list[str]) -> dt.date | None:
+    """The page's own time stamp among its first lines; a dateline's date is the story's,
+    not the page's, so dateline lines are passed over."""
+    for line in lines[:HEAD_LINES]:
+        found = stamp_date(line)
+        if found is not None and match_dateline(line, None) is None:
+            return found
+    return None
+
+
 def split_text(
     text: str,
     *,
@@ -950,6 +989,6 @@ def split_text(
     h2-h4 heading blocks (HTML): inside a story's body they become subhead paragraphs.
     """
     lines = unwrap_lines(text, dump_date)
-    splitter = _Splitter(dump_date, chrome, subheads)
+    splitter = _Splitter(dump_date, chrome, subheads, _page_date(lines))
     splitter.run(_units(lines, dump_date), headline, meta_title)
     return splitter.result()

@@ -24,7 +24,7 @@ BigId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 def _seed_agencies() -> None:
     """Registry rows now; the loader also adds codes the registry gains later."""
     try:
-        from etl.parse.agencies import AGENCIES
+        from etl.agencies import AGENCIES
     except ImportError:  # parser not installed yet: the loader seeds at load time
         return
     table = sa.table("agencies", sa.column("code", sa.String), sa.column("name", sa.Text))

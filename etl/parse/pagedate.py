@@ -1,0 +1,128 @@
+"""The page's own timestamp: the date a site prints by the headline or the byline.
+
+Wire datelines often give a day without a year ("SEOUL, Nov. 23 (Yonhap)") or no date at
+all ("NAIROBI —"). Pages that carry them usually print their own time stamp near the top:
+"Updated: 03-10-2019 11:20 IST", "By Jane Doe | Oct. 3, 2019 at 10:30 AM", "Published 14
+November 2017", "Wed, 10/01/2008 - 20:38". That date anchors the dateline's year, and
+stands in when a dateline has no date (DESIGN.md, `date_source` "page_date").
+
+Only the head of the page is read (a teaser far below carries another story's date), and
+only short lines or the opening of a line: a date inside prose is what the story is about,
+not when the page was printed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# How many non-blank lines from the top may hold the page's stamp.
+HEAD_LINES = 16
+# A stamp line is short; a longer line counts only when it opens with the date.
+STAMP_LINE_CHARS = 140
+OPENING_CHARS = 48
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+_PATTERNS = (
+    # Oct. 3, 2019  /  October 03 2019  /  Oct 3,2019
+    re.compile(rf"(?<![\w]){_MON}[ \t]*{_DAY},?[ \t]*{_YEAR}", re.IGNORECASE),
+    # 3 October 2019  /  03 Oct, 2019  /  3rd October, 2019
+    re.compile(rf"(?<![\w\d]){_DAY}[ \t]+(?:of[ \t]+)?{_MON},?[ \t]+{_YEAR}", re.IGNORECASE),
+    # 2019-10-03 (also 2019/10/03)
+    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mon>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),
+    # 03-10-2019, 10/01/2008, 03.10.2019: order settled by the values or the separator
+    re.compile(
+        r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[-/.])(?P<b>[0-3]?\d)(?P=sep)"
+        r"(?P<year>(?:19|20)\d\d)(?!\d)"
+    ),
+)
+# A time or a stamp word beside a date marks a time stamp rather than a date in a title.
+_STAMP_HINT = re.compile(
+    r"\d{1,2}[:.h]\d{2}|\b(?:updated|published|posted|modified|last\s+update|created|am|pm"
+    r"|ist|gmt|utc|edt|est|pdt|pst|cet|cest|bst|jst|kst|wib|ict|hkt|sgt)\b|\|",
+    re.IGNORECASE,
+)
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _from_match(m: re.Match[str]) -> dt.date | None:
+    groups = m.groupdict()
+    year = int(groups["year"])
+    if groups.get("a") is not None:
+        a, b = int(groups["a"]), int(groups["b"])
+        if a > 12:
+            day, month = a, b
+        elif b > 12:
+            day, month = b, a
+        elif groups["sep"] == "/":
+            month, day = a, b  # "10/01/2008": the US order, as sites that use slashes do
+        else:
+            day, month = a, b  # "03-10-2019", "03.10.2019": day first
+        return _safe(year, month, day)
+    mon = groups["mon"]
+    month = int(mon) if mon.isdigit() else _MONTHS[mon[:3].lower()]
+    return _safe(year, month, int(groups["day"]))
+
+
+def date_in(text: str) -> dt.date | None:
+    """The first full date (with a year) in `text`, or None."""
+    best: tuple[int, dt.date] | None = None
+    for pattern in _PATTERNS:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        found = _from_match(m)
+        if found is not None and (best is None or m.start() < best[0]):
+            best = (m.start(), found)
+    return best[1] if best else None
+
+
+def stamp_date(line: str) -> dt.date | None:
+    """The date of a time-stamp line ("Updated: 03-10-2019 11:20 IST"), else None.
+
+    A short line counts when its date comes with a time, a stamp word or a pipe, or when the
+    date is most of the line; a long line only when it opens with the date.
+    """
+    text = line.strip()
+    if not text:
+        return None
+    if len(text) > STAMP_LINE_CHARS:
+        head = text[:OPENING_CHARS]
+        found = date_in(head)
+        if found is None:
+            return None
+        return found if _opens_with_date(head) else None
+    found = date_in(text)
+    if found is None:
+        return None
+    if _STAMP_HINT.search(text) or _opens_with_date(text) or len(text.split()) <= 6:
+        return found
+    return None
+
+
+_LEAD_WORDS = re.compile(
+    r"(?:[\W\d_]|\b(?:updated?|published|posted|modified|last|first|date[ds]?|on|at"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b)*",
+    re.IGNORECASE,
+)
+
+
+def _opens_with_date(text: str) -> bool:
+    """Whether nothing but stamp words, a weekday or punctuation comes before the date."""
+    for pattern in _PATTERNS:
+        m = pattern.search(text)
+        if m is not None and _LEAD_WORDS.fullmatch(text[: m.start()]):
+            return True
+    return False
