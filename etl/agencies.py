@@ -109,6 +109,14 @@ REGISTRY: dict[str, str] = {
     "Accesswire": "ACCESSWIRE",
     "Law360": "Law360",
     "ANN": "Asia News Network",
+    "ONA": "Oman News Agency",
+    "Adnkronos": "Adnkronos",
+    "Servimedia": "Servimedia",
+    "Colprensa": "Colprensa",
+    "EINPresswire": "EIN Presswire",
+    "TNS": "Targeted News Service",
+    "IRIN": "IRIN News",
+    "Dow Jones": "Dow Jones Newswires",
 }
 
 AGENCIES: Mapping[str, str] = MappingProxyType(REGISTRY)
@@ -186,6 +194,11 @@ ALIASES: dict[str, str] = {
     "globe newswire": "GlobeNewswire",
     "business wire": "BusinessWire",
     "asia news network": "ANN",
+    "oman news agency": "ONA",
+    "ein presswire": "EINPresswire",
+    "targeted news service": "TNS",
+    "dow jones newswires": "Dow Jones",
+    "europa press": "Europa Press",
 }
 
 # Codes that are also everyday words or short capitals: only credited when written
@@ -193,6 +206,6 @@ ALIASES: dict[str, str] = {
 CASE_STRICT = frozenset(
     {
         "Trend", "MAP", "Petra", "Mehr", "Fars", "AA", "TT", "SPA", "NAN", "PA", "CP", "Lusa",
-        "Bloomberg", "UNI", "IPS", "ABr", "ANN", "GNA", "WAFA",
+        "Bloomberg", "UNI", "IPS", "ABr", "ANN", "GNA", "WAFA", "ONA", "TNS",
     }
 )

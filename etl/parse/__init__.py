@@ -27,6 +27,9 @@ __all__ = ["PARSER_VERSION", "parse_bytes", "parse_path", "parse_raw", "parse_te
 
 def parse_text(doc: DumpText, *, dump_date: dt.date | None = None, size: int = 0) -> ParsedDump:
     """Split decoded text into stories; `dump_date` overrides every date the dump carries."""
+    from dataclasses import replace
+
+    from etl.parse.dateline import match_dateline
     from etl.parse.dumpdate import parse_header, resolve_dump_date
     from etl.parse.split import split_text
 
@@ -38,6 +41,10 @@ def parse_text(doc: DumpText, *, dump_date: dt.date | None = None, size: int = 0
         header = parse_header(first_line)
     if header is not None:
         text = stripped.split("\n", 1)[1] if "\n" in stripped else ""
+        if header.headline and match_dateline(header.headline, None) is not None:
+            # " date 2018-05-12 JAKARTA - Villagers fled ...": the crawl put the story's
+            # opening on its header line; that is story text, not a headline.
+            header = replace(header, headline=None, rest=header.headline)
         if header.rest:
             text = header.rest + "\n" + text
     when = resolve_dump_date(

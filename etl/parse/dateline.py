@@ -223,6 +223,15 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:\|[ \t]*{_DATE}[ \t]*)?(?P<sep>\|)?"
         ),
     ),
+    # (ANSA) - MILANO, 28 MAR -  : the credit first, then place and date
+    (
+        "agency_place",
+        re.compile(
+            rf"{_AGMARK}[ \t]*(?:-{{1,2}}|[–—])[ \t]*{_HEAD},[ \t]*{_DATE}\.?{_SEP}"
+        ),
+    ),
+    # MADRID, 9 (EUROPA PRESS)  : the Spanish wires give the day alone
+    ("day_agency", re.compile(rf"{_HEAD},[ \t]*(?P<dayonly>[0-3]?\d)[ \t]*{_AGMARK}{_SEP}")),
     # (AFP) -  : no place
     ("agency_only", re.compile(rf"{_AGMARK}(?:[ \t]*{_DATE})?{_SEP}")),
     # LONDON, 11 November 2017 -   : no agency
@@ -268,16 +277,17 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "place_dash",
         re.compile(
             rf"(?P<open>\()?{_HEAD}(?(open)\))"
-            rf"(?P<sep>[ \t]*(?:[–—]{{1,2}}|-{{2,3}}|-[ \t]+-)[ \t]*|[ \t]+-[ \t]+|[ \t]*:[ \t]+"
-            rf"|-(?={_U}[a-z])|(?<=\))[ \t]+)"
-            rf"(?=[\"“‘'(]?(?:{_U}|\d))"
+            rf"(?P<sep>[ \t]*(?:[–—]{{1,2}}|-{{2,3}}|-[ \t]+-|:-)[ \t]*|[ \t]+-[ \t]+"
+            rf"|[ \t]*:[ \t]+|[ \t]+[•·][ \t]+|-[ \t]*(?={_U}[a-z])|-[ \t]+|(?<=\))[ \t]+"
+            rf"|[ \t]*[:–—-]?[ \t]*$)"
+            rf"(?=$|[\"“‘'(]?(?:{_U}|\d))"
         ),
     ),
 )
 # Shapes whose dateline credits no news agency (the others must credit one).
 _UNCREDITED = frozenset({"date_only", "caps_date", "place_dash", "mixed_credit"})
 # Shapes that may open with a bracket.
-_BRACKETED = frozenset({"agency_only", "place_dash"})
+_BRACKETED = frozenset({"agency_only", "agency_place", "place_dash"})
 
 # "Lagos, Nigeria -- Ferry operators ...": a city and its country, a dash, no agency and no
 # date. Only at a paragraph's start, with a dash set apart by spaces (or an em dash) and a
@@ -466,6 +476,18 @@ def _resolve_date(
     return best, "inferred_year"
 
 
+def _day_only(day: int, anchor: dt.date | None) -> tuple[dt.date | None, DateSource | None]:
+    """"MADRID, 9 (EUROPA PRESS)": the day of the anchor's month, or of the month before
+    when that day is still to come."""
+    if anchor is None or not 1 <= day <= 31:
+        return None, None
+    found = _safe_date(anchor.year, anchor.month, day)
+    if found is None or found > anchor + dt.timedelta(days=1):
+        first = anchor.replace(day=1) - dt.timedelta(days=1)
+        found = _safe_date(first.year, first.month, day)
+    return (found, "inferred_year") if found else (None, None)
+
+
 # ---------------------------------------------------------------- matching
 
 
@@ -593,47 +615,67 @@ def _source_first_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     has_month = bool(m.group("mon1") or m.group("mon2") or m.group("mon3"))
     if place is None and not has_month:
         return False
-    if place is not None and not _resolves(place):
-        return False
+    if place is not None:
+        head = place.split(",")[0].strip()
+        if not _resolves(place) or split_agencies(head):
+            return False  # "IRIB | BBC": two sources, no place
+        if re.fullmatch(r"[A-Z]{2,4}", head) and fold(head) not in _STATELESS_KEYS:
+            return False
     if place is None and not m.group("lead").strip():
         return False  # "Kyodo Oct 3" is too loose; "Kyodo -- Oct 3" is the form
     return bool(m.group("sep")) or not rest.strip()
 
 
 def _place_dash_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
-    """"NAIROBI —", "KUWAIT:", "(Bruxelles) ...": a place the gazetteer knows. In capitals
-    any of the separators will do; in title case it takes a dash set apart or a colon and a
-    sentence after it ("Date: 10/05/2020" is a label, "Kenya: Floods ..." a headline)."""
+    """"NAIROBI —", "KUWAIT:", "(Bruxelles) ...", or a place alone on its line: a place the
+    gazetteer knows. In capitals any separator will do; in title case it takes a dash set
+    apart or a colon and a sentence after it ("Date: 10/05/2020" is a label, "Kenya: Floods
+    ..." a headline), or the line to itself with a country or state after a comma."""
     if not place or not _resolves(place):
         return False
     head = place.split(",")[0].split("(")[0].split("[")[0].strip()
     if fold(head.split()[0]) in _NOT_PLACE or fold(head) in _LABEL_WORDS:
         return False
-    sep = m.group("sep").strip()
-    if "," in place and not _parts_agree(head, place.split(",", 1)[1]):
+    if len(head.replace(".", "")) < 3 and fold(head) not in _STATELESS_KEYS:
+        return False  # "AR: Arkansas Senate votes ...": a state code heading a brief
+    raw_sep = m.group("sep")
+    sep = raw_sep.strip()
+    caps = _all_caps(head)
+    if "," in place and not _parts_agree(head, place.split(",", 1)[1], caps=caps):
         return False
-    if "," in place and sep == ":" and not _all_caps(head):
-        return False  # "Nairobi, Kenya: Matatu drivers ..." reads as a label
+    alone = not rest.strip()
+    if alone:
+        # A place on a line of its own: in capitals ("WASHINGTON"), or with its country
+        # or state ("Banda, India"), or a city with a colon ("New Delhi:").
+        if m.group("open"):
+            return False
+        return caps or "," in place or (sep == ":" and country_code(head) is None)
     if not sep and not m.group("open"):
         return False  # a place and a space: only "(Bruxelles) La ..." in brackets
-    if _all_caps(head):
-        return len(rest.strip()) >= 10 or not rest.strip()
-    if sep == "-" and not m.group("sep")[:1].isspace():
+    if caps:
+        glued = sep.startswith("-") and not raw_sep[:1].isspace()
+        if glued and country_code(head) is not None and " " not in head:
+            return False  # "UAE-Jordanian field hospital": a compound, not a dateline
+        return len(rest.strip()) >= 10
+    if sep.startswith("-") and not raw_sep[:1].isspace():
         return False  # "Addis-based": a glued hyphen only after a place in capitals
-    if sep in (":", "-") and "," not in place:
-        if country_code(head) is not None:
+    if sep in ("•", "·"):
+        return False
+    if sep in (":", "-"):
+        if "," not in place and country_code(head) is not None:
             return False  # "Kenya: ..." heads a story as its headline
         return len(rest.strip()) >= 40
     return len(rest.strip()) >= 10
 
 
-def _parts_agree(city: str, rest: str) -> bool:
+def _parts_agree(city: str, rest: str, *, caps: bool = False) -> bool:
     """"AUGUSTA, Maine", "NAIROBI, Kenya": what follows the comma is a state or province,
-    or a country the city lies in ("Nairobi, Peru" and "Visitors, Kenya" are prose)."""
+    or a country the city lies in ("Nairobi, Peru" and "Visitors, Kenya" are prose). A
+    place in capitals may be one the gazetteer lacks ("MOUNT MERAPI, Indonesia")."""
     rest = rest.split(",")[0].strip()
     code = country_code(rest)
     if code is not None:
-        return find_city(city, code) is not None
+        return caps or find_city(city, code) is not None
     return bool(region_of(rest))
 
 
@@ -649,7 +691,11 @@ def _mixed_credit_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     credit = m.group("ag_mixed")
     if split_agencies(credit):
         return True
-    return date_in(credit) is not None and any(ch.isupper() for ch in credit[:3])
+    if date_in(credit) is not None and any(ch.isupper() for ch in credit[:3]):
+        return True
+    # "Havana, 26 abril (RHC).-": a source by its initials after a place and a date
+    dated = bool(m.group("mon1") or m.group("mon2"))
+    return dated and bool(re.fullmatch(r"[A-Z][A-Z&.]{1,9}", credit.strip()))
 
 
 _CHECKS = {
@@ -676,7 +722,7 @@ def _build(
         start = m.start("place") + cut
         if not _place_ok(place_text, shape, anywhere=anywhere):
             return None
-    if shape == "source_first" or (shape == "place_dash" and m.group("open")):
+    if shape in ("source_first", "agency_place") or (shape == "place_dash" and m.group("open")):
         start = m.start()  # "TASS Moscow, 3 October", "(OTTAWA)": the whole credit and place
     agencies = split_agencies(_agency_text(m))
     if shape == "source_date":
@@ -714,7 +760,9 @@ def _build(
         return None  # "(dpa)" alone closing a paragraph is a sign-off, not a dateline
     # A weekday alone ("WASHINGTON, Tuesday") gives no date: the dump's date stands in.
     inner = date_in(m.group("ag_mixed")) if shape == "mixed_credit" else None
-    if has_date:
+    if shape == "day_agency":
+        date, source = _day_only(int(m.group("dayonly")), anchors.page or anchors.dump)
+    elif has_date:
         date, source = _resolve_date(m, anchors.dump, anchors.page)
     elif inner is not None:
         date, source = inner, "dateline"  # "(Site News / Sputnik - 3rd October, 2019)"

@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass
 
 # " date 2017-11-11 Headline": the crawler's header; the headline part may be empty.
-_HEADER = re.compile(r"^\s*date:?\s+(\d{4})-(\d{2})-(\d{2})(?:\s+(.*?))?\s*$", re.IGNORECASE)
+# " date 2019-01 Headline": some crawls give the month only; that header has no date.
+_HEADER = re.compile(
+    r"^\s*date:?\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?:\s+(.*?))?\s*$", re.IGNORECASE
+)
 _ISO_NAME = re.compile(
     r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)"
 )
@@ -44,7 +47,7 @@ def parse_header(line: str) -> Header | None:
     if match is None:
         return None
     year, month, day, headline = match.groups()
-    date = _safe_date(year, month, day)
+    date = _safe_date(year, month, day) if day else None
     if headline and len(headline) > MAX_HEADLINE_CHARS:
         return Header(line=line[: match.start(4)].strip(), date=date, headline=None,
                       rest=headline)

@@ -1514,7 +1514,6 @@ def test_not_anywhere_means_line_start() -> None:
         "Trump (R) - Washington",
         "Apple (AAPL) shares rose",
         "Paris (France) is a city",
-        "WASHINGTON",
         "LONDON, Tuesday - Shares fell",
         "Beirut (AFP) said the army",
         "Copyright 2017 AFP",
@@ -1876,6 +1875,19 @@ SHAPES = [
     Shape("New Delhi: The monsoon session will open a week late, officials said.",
           "New Delhi", "New Delhi", None, "IN", (), P, "page_date",
           "The monsoon session will open a week late, officials said."),
+    Shape("KUALA LUMPUR:- Ministers will meet growers next week.", "KUALA LUMPUR",
+          "Kuala Lumpur", None, "MY", (), P, "page_date", "Ministers will meet growers next week."),
+    Shape("JAKARTA • Villagers left their homes below the crater.", "JAKARTA", "Jakarta", None,
+          "ID", (), P, "page_date", "Villagers left their homes below the crater."),
+    Shape("MOUNT BROMO, Indonesia -- Ash fell on nearby villages.", "MOUNT BROMO, Indonesia",
+          "Mount Bromo", None, "ID", (), P, "page_date", "Ash fell on nearby villages."),
+    Shape("Seoul, South Korea: The announcement caught markets by surprise on Friday.",
+          "Seoul, South Korea", "Seoul", None, "KR", (), P, "page_date",
+          "The announcement caught markets by surprise on Friday."),
+    # a place on a line of its own, the story's text on the next line
+    Shape("WASHINGTON", "WASHINGTON", "Washington", None, "US", (), P, "page_date", ""),
+    Shape("Banda, India", "Banda, India", "Banda", None, "IN", (), P, "page_date", ""),
+    Shape("New Delhi:", "New Delhi", "New Delhi", None, "IN", (), P, "page_date", ""),
     # the wire's date form without its credit
     Shape("OTTAWA, Oct 3 - Housing starts rose in September.", "OTTAWA, Oct 3", "Ottawa",
           None, "CA", (), dt.date(2019, 10, 3), "inferred_year",
@@ -1923,6 +1935,14 @@ SHAPES = [
     Shape("Kazan [Russia], Oct 3 (ANI): The festival opened.", "Kazan [Russia], Oct 3 (ANI)",
           "Kazan", None, "RU", ("ANI",), dt.date(2019, 10, 3), "inferred_year",
           "The festival opened."),
+    Shape("(ANSA) - TORINO, 28 SET - I vigili del fuoco sono intervenuti.",
+          "(ANSA) - TORINO, 28 SET", "Torino", None, "IT", ("ANSA",), dt.date(2019, 9, 28),
+          "inferred_year", "I vigili del fuoco sono intervenuti."),
+    Shape("SEVILLA, 4 (EUROPA PRESS)", "SEVILLA, 4 (EUROPA PRESS)", "Sevilla", None, "ES",
+          ("Europa Press",), dt.date(2019, 10, 4), "inferred_year", ""),
+    Shape("Havana, 26 abril (RHC).- Los ministros se reunieron.", "Havana, 26 abril (RHC)",
+          "Havana", None, "CU", (), dt.date(2019, 4, 26), "inferred_year",
+          "Los ministros se reunieron."),
     # other languages, day first
     Shape("Moscou, 3 oct. (AFP) – La banque centrale a baissé son taux.",
           "Moscou, 3 oct. (AFP)", "Moscou", None, "RU", ("AFP",), dt.date(2019, 10, 3),
@@ -1968,6 +1988,12 @@ def test_without_a_page_stamp_the_dump_date_stands_in() -> None:
         "Paris (France) is a city of bridges.",
         "BREAKING — Markets rally on rate hopes",
         "Kyodo Oct 3",
+        "UAE-Jordanian field hospital opens near the border",  # a compound adjective
+        "AR: Arkansas Senate votes to override the veto",  # a state code heading a brief
+        "IRIB | BBC",  # two sources, no place
+        "Politics",
+        "Washington",  # a title-case word alone may be a section name
+        "(Nairobi)",
     ],
 )
 def test_not_a_real_page_dateline(line: str) -> None:
