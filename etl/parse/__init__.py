@@ -31,7 +31,7 @@ def parse_text(doc: DumpText, *, dump_date: dt.date | None = None, size: int = 0
 
     from etl.parse.dateline import match_dateline
     from etl.parse.dumpdate import parse_header, resolve_dump_date
-    from etl.parse.split import split_text
+    from etl.parse.split import is_stamp_line, split_text
 
     text = doc.text
     header = None
@@ -41,9 +41,12 @@ def parse_text(doc: DumpText, *, dump_date: dt.date | None = None, size: int = 0
         header = parse_header(first_line)
     if header is not None:
         text = stripped.split("\n", 1)[1] if "\n" in stripped else ""
-        if header.headline and match_dateline(header.headline, None) is not None:
-            # " date 2018-05-12 JAKARTA - Villagers fled ...": the crawl put the story's
-            # opening on its header line; that is story text, not a headline.
+        if header.headline and (
+            match_dateline(header.headline, None) is not None or is_stamp_line(header.headline)
+        ):
+            # " date 2018-05-12 JAKARTA - Villagers fled ...", " date 2020-01-27 Sunday, 9
+            # February 2020": the crawl put the story's opening or the page's stamp on its
+            # header line; that is page text, not a headline.
             header = replace(header, headline=None, rest=header.headline)
         if header.rest:
             text = header.rest + "\n" + text

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from etl.model import Byline, Dateline, DumpError, Paragraph, RejectReason, Story
-from etl.parse.agencies import signoff_agencies, signoff_body
+from etl.parse.agencies import agency_code, signoff_agencies, signoff_body
 from etl.parse.byline import parse_byline
 from etl.parse.dateline import match_dateline
 from etl.parse.pagedate import HEAD_LINES, stamp_date
@@ -31,6 +31,8 @@ FLAT_MIN_CHARS = 250  # shorter lines are never taken for a flattened page
 WRAP_MIN = 40  # the longest inner line seen; a real wrap column is wider (60-80)
 WRAP_MAX = 100
 WRAP_SLACK = 20  # an inner line of a wrapped paragraph falls short of the width by at most
+HEADLINE_REACH = 8  # how many lines above a dateline the headline may stand
+HEAD_SCAN = 14  # how many lines from a page's top its headline may stand, with no dateline
 _WINDOW = 4000  # flattened lines are searched for datelines this many characters at a time
 _OVERLAP = 400  # longer than any dateline
 
@@ -72,7 +74,9 @@ _BOILERPLATE = re.compile(
     r"|home\s*(?:[|>»/›]|$)|menu\s*$|search\s*$|log\s*in\s*$|sign\s+in\s*$|register\s*$"
     r"|read\s+more\s*:|tell\s+a\s+friend|bookmark\s*$|rss\s*$|tags?\s*:"
     r"|the\s+content\s+herein|no\s+part\s+of\s+this|permalink\s*$|top\s+stories\s*$"
-    r"|go\s+to\s+contents\s*$|site\s*map\b|all\s+headlines\s*$|e-?paper\b)",
+    r"|go\s+to\s+contents\s*$|site\s*map\b|all\s+headlines\s*$|e-?paper\b"
+    r"|for\s+immediate\s+release\b|connect\s+with\s+us\s*$|make\s+us\s+your\s+home\s+page"
+    r"|estimated\s+read(?:ing)?\s+time\b|log\s*in\b|trends?\s*:|\(?view\s+our\s+privacy)",
     re.IGNORECASE,
 )
 # Labels that head a list of other stories ("Latest News", "Also read | <title>"): page
@@ -292,6 +296,36 @@ def is_title_like(text: str, *, min_words: int = 3) -> bool:
     return not (is_boilerplate(text) or is_caption(text) or subhead_text(text))
 
 
+_DOMAIN = re.compile(r"^(?:https?://)?[\w.-]+\.(?:com|org|net|co|in|pk|uk|info|news|gov|edu)"
+                     r"(?:\.[a-z]{2})?(?:/\S*)?$", re.IGNORECASE)
+
+
+_CREDIT_FILLER = re.compile(r"(?:^the\s+|[,;|]?\s*\b(?:staff|report|reports|news|wire)\b)",
+                            re.IGNORECASE)
+
+
+STAMP_WORDS = 12  # a time-stamp line is short: a date, a time, a name, a label
+
+
+def is_stamp_line(text: str) -> bool:
+    """"Updated: 03-10-2019 11:20 IST", "Jane Doe|Jan 13, 2019": a page's time stamp."""
+    return len(_WORD.findall(text)) <= STAMP_WORDS and stamp_date(text) is not None
+
+
+def headline_candidate(text: str, *, min_words: int = 3) -> bool:
+    """A title line that is not site furniture: not a time stamp, a credit, a byline, a
+    caption, a bare address or an agency's name alone ("The Associated Press")."""
+    if not is_title_like(text, min_words=min_words):
+        return False
+    body = debullet(text)
+    if body[:3].lower() == "by " or body[:3].lower() == "by:" or _DOMAIN.match(body):
+        return False
+    if is_stamp_line(body):
+        return False  # "Jane Doe|Jan 13, 2019", "28 de October de 2021"
+    # "The Associated Press", "Kyodo, Staff Report": an agency's name is a credit, no title
+    return agency_code(_CREDIT_FILLER.sub(" ", body).strip(" ,;|-")) is None
+
+
 def _is_prose(text: str) -> bool:
     return len(text) >= 60 and not is_title_like(text)
 
@@ -491,7 +525,7 @@ class _Splitter:
         self.current: _Draft | None = None
         self.footer = False
         self.pending: list[str] = []  # title-like units held back in a closed/footer state
-        self._datelines: dict[str, _DatelineAt | None] = {}
+        self._datelines: dict[tuple[str, dt.date | None], _DatelineAt | None] = {}
 
     # -- recognisers bound to the dump date --------------------------------------------
 
@@ -504,9 +538,10 @@ class _Splitter:
         """(byline, prefix, dateline, rest) when the unit starts with a dateline, or with a
         byline and then a dateline on the same line (SpaceDaily style). `prefix` is the text
         before the dateline (the byline's raw text, or stray page text, or "")."""
-        if text not in self._datelines:  # asked several times per unit: look once
-            self._datelines[text] = self._find_dateline(text)
-        return self._datelines[text]
+        key = (text, self.page_date)
+        if key not in self._datelines:  # asked several times per unit: look once
+            self._datelines[key] = self._find_dateline(text)
+        return self._datelines[key]
 
     def _find_dateline(self, text: str) -> _DatelineAt | None:
         if text in self.chrome or is_caption(text):
@@ -712,26 +747,34 @@ class _Splitter:
 
     def _guess_headline(self, pre: list[_Unit], dateline_follows: bool) -> int | None:
         if dateline_follows:
-            # The closest title-like line above the byline/dateline, looking past labels,
-            # time stamps and a standfirst, but not past another title-like line.
-            for index in range(len(pre) - 1, max(-1, len(pre) - 7), -1):
+            # The closest title line above the byline/dateline, looking past furniture
+            # (time stamps, credits, captions, labels) and a standfirst.
+            for index in range(len(pre) - 1, max(-1, len(pre) - HEADLINE_REACH), -1):
                 text = pre[index].text
-                if text not in self.chrome and is_title_like(text):
+                if text not in self.chrome and headline_candidate(text, min_words=2):
                     return index
             return None
-        for index, unit in enumerate(pre):
+        # No dateline: the first title line in the page's head that prose follows (past
+        # stamps, bylines and captions); page chrome above it is passed over.
+        for index, unit in enumerate(pre[:HEAD_SCAN]):
             text = unit.text
             if self.furniture(text):
                 continue
-            if is_title_like(text):
-                following = next(
-                    (u.text for u in pre[index + 1 :] if not is_boilerplate(u.text)), ""
-                )
-                if _is_prose(following):
-                    return index
-                continue
-            return None
+            if _is_prose(text):
+                return None  # the body has begun with no headline above it
+            if headline_candidate(text, min_words=2) and self._prose_follows(pre, index):
+                return index
         return None
+
+    def _prose_follows(self, units: list[_Unit], index: int) -> bool:
+        """Whether body text follows a title line, with only furniture in between."""
+        for unit in units[index + 1 : index + 6]:
+            text = unit.text
+            if _is_prose(text) and not self.furniture(text):
+                return True
+            if headline_candidate(text):
+                return False  # another title first: this line was a label or a link
+        return False
 
     def _step(self, units: list[_Unit], index: int) -> None:
         text = units[index].text
@@ -742,13 +785,20 @@ class _Splitter:
             self.leftover.append(text)  # a caption or a related link, whatever it reads like
             return
         found = self.dateline_at(text)
+        if found is None and is_stamp_line(text):
+            # "Jane Doe | Oct 3, 2019", "Published on Nov 19, 2013": the time stamp of the
+            # story below; it dates that story's dateline and is no paragraph.
+            self.page_date = stamp_date(text)
+            if self.byline_split(text) is None:
+                self.leftover.append(text)
+                return
         if found is not None:
             byline, prefix, dateline, rest = found
             if not self._fits_header_zone(current, byline):
                 current = self.start_story()
             if byline is not None:
                 current.byline = byline
-            elif prefix and current.headline is None and is_title_like(prefix):
+            elif prefix and current.headline is None and headline_candidate(prefix):
                 current.headline = debullet(prefix)  # "Headline  Tehran (AFP) Nov 8 - ..."
             elif prefix:
                 self.leftover.append(prefix)
@@ -903,6 +953,7 @@ class _Splitter:
                 drafts[0].headline = self.stories[0].headline
         if not drafts:
             raise DumpError(RejectReason.NO_STORY, "no story text: every line is page furniture")
+        drafts = [piece for draft in drafts for piece in _split_listing(draft)]
         for position, draft in enumerate(drafts):
             stories.append(
                 Story(
@@ -919,9 +970,54 @@ class _Splitter:
         return SplitResult(tuple(stories), tuple(self.leftover))
 
 
+LISTING_ITEM_MAX = 2  # paragraphs under each title in a listing; an article's sections run longer
+
+
+def _split_listing(draft: _Draft) -> list[_Draft]:
+    """A story whose text is a listing (title, a lede or two, title, a lede, ...) is several
+    stories: briefs, or teasers when their lede is cut off. Sections of one article run
+    longer under their subheads, so only short items under every title count."""
+    paras = draft.paragraphs
+    breaks = [
+        j
+        for j in range(1, len(paras) - 1)
+        if paras[j].kind == "text"
+        and headline_candidate(paras[j].text)
+        and _is_prose(paras[j + 1].text)
+        and not headline_candidate(paras[j - 1].text)
+    ]
+    if not breaks:
+        return [draft]
+    bounds = [0, *breaks, len(paras)]
+    sizes = [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
+    items = [size - 1 for size in sizes[1:]]  # the title is not an item's paragraph
+    if max(items) > LISTING_ITEM_MAX:
+        return [draft]
+    if len(breaks) < 2 and (sizes[0] > LISTING_ITEM_MAX or not _cut_off(paras[-1].text)):
+        return [draft]  # one title in a short text: a subhead, unless a teaser follows it
+    out = [replace(draft, paragraphs=paras[: breaks[0]])]
+    for start, end in zip(breaks, [*breaks[1:], len(paras)], strict=True):
+        body = paras[start + 1 : end]
+        out.append(
+            _Draft(
+                headline=debullet(paras[start].text),
+                paragraphs=list(body),
+                is_teaser=draft.is_teaser or _cut_off(body[-1].text),
+                closed=True,
+            )
+        )
+    return out
+
+
+def _cut_off(text: str) -> bool:
+    """A lede that stops mid-sentence or in an ellipsis: a teaser of a longer story."""
+    end = text.rstrip("\"'”’)] ")
+    return end.endswith(("...", "…")) or not end.endswith((".", "!", "?"))
+
+
 def _teaser_headline_like(text: str) -> bool:
     """A related story's headline: title-like, and not an ALL-CAPS section label."""
-    return is_title_like(text) and any(ch.islower() for ch in text)
+    return headline_candidate(text) and any(ch.islower() for ch in text)
 
 
 def _chrome_fragment(text: str) -> bool:
