@@ -315,8 +315,8 @@ def is_stamp_line(text: str) -> bool:
 def headline_candidate(text: str, *, min_words: int = 3) -> bool:
     """A title line that is not site furniture: not a time stamp, a credit, a byline, a
     caption, a bare address or an agency's name alone ("The Associated Press")."""
-    if not is_title_like(text, min_words=min_words):
-        return False
+    if not is_title_like(text, min_words=min_words) or strip_read_more(text)[1]:
+        return False  # "Headline ... read more" is a teaser's text, not a title
     body = debullet(text)
     if body[:3].lower() == "by " or body[:3].lower() == "by:" or _DOMAIN.match(body):
         return False
@@ -954,6 +954,14 @@ class _Splitter:
         if not drafts:
             raise DumpError(RejectReason.NO_STORY, "no story text: every line is page furniture")
         drafts = [piece for draft in drafts for piece in _split_listing(draft)]
+        if _is_listing(drafts):
+            # Where the page marks its teasers ("read more"), the unmarked main story is the
+            # full one; a story with a byline is a story in full, too.
+            marked = any(d.is_teaser for d in drafts[1:])
+            for index, draft in enumerate(drafts):
+                if draft.byline is not None or (index == 0 and marked):
+                    continue
+                draft.is_teaser = draft.is_teaser or _listing_teaser(draft, main=index == 0)
         for position, draft in enumerate(drafts):
             stories.append(
                 Story(
@@ -1007,6 +1015,24 @@ def _split_listing(draft: _Draft) -> list[_Draft]:
             )
         )
     return out
+
+
+TEASER_LEDE_CHARS = 400  # a listing item whose one paragraph is shorter is a teaser
+
+
+def _is_listing(drafts: list[_Draft]) -> bool:
+    """A page of several stories, most of them a single paragraph: a list of ledes."""
+    single = sum(len([p for p in d.paragraphs if p.kind == "text"]) == 1 for d in drafts)
+    return len(drafts) >= 2 and 2 * single > len(drafts)
+
+
+def _listing_teaser(draft: _Draft, *, main: bool) -> bool:
+    """On a page of several stories, an item that shows only a short lede (or a lede cut
+    off mid-sentence) is a teaser of a story told elsewhere."""
+    texts = [p.text for p in draft.paragraphs if p.kind == "text"]
+    if len(texts) == 1:
+        return len(texts[0]) < TEASER_LEDE_CHARS or (not main and _cut_off(texts[0]))
+    return len(texts) == 2 and not main and _cut_off(texts[-1])
 
 
 def _cut_off(text: str) -> bool:
