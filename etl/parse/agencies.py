@@ -153,3 +153,35 @@ def signoff_agencies(paragraph: str) -> tuple[str, ...]:
         if codes:
             return codes
     return ()
+
+
+# A line that is nothing but a credit, in the forms sites print above or below a story:
+# "The Associated Press", "Source: APP", "- Bernama", "(AP, Bloomberg)", "avec AFP",
+# "THE CANADIAN PRESS | posted Thursday, Mar 31", "• Kyodo, Staff Report".
+_CREDIT_LINE_LEAD = re.compile(
+    r"^[\s•·*|/(\[—–=-]*(?:(?:source|sources|fuente|quelle|fonte|credit|by|with|avec|con|mit"
+    r"|via|from)\b\s*:?\s*)?",
+    re.IGNORECASE,
+)
+_CREDIT_LINE_TAIL = re.compile(
+    r"\s*(?:[|,]\s*(?:posted|published|updated|staff|report|news\s+agency)\b.*"
+    r"|,\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}).*|[\s)\]—–=.-]*)$",
+    re.IGNORECASE,
+)
+MAX_CREDIT_LINE = 80
+
+
+def credit_line(text: str) -> tuple[str, ...]:
+    """Agencies of a line that is only a credit, else (). Prose never qualifies: every word
+    left once the lead ("Source:") and the tail (a time stamp) are cut must be an agency's."""
+    if len(text) > MAX_CREDIT_LINE:
+        return ()
+    body = _CREDIT_LINE_LEAD.sub("", text.strip(), count=1)
+    body = _CREDIT_LINE_TAIL.sub("", body, count=1).strip()
+    if not body:
+        return ()
+    codes = _credit_codes(body)
+    if codes:
+        return codes
+    code = agency_code(body)
+    return (code,) if code else ()

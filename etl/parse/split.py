@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from etl.model import Byline, Dateline, DumpError, Paragraph, RejectReason, Story
-from etl.parse.agencies import agency_code, signoff_agencies, signoff_body
+from etl.parse.agencies import agency_code, credit_line, signoff_agencies, signoff_body
 from etl.parse.byline import parse_byline
 from etl.parse.dateline import match_dateline
 from etl.parse.pagedate import HEAD_LINES, stamp_date
@@ -181,6 +181,7 @@ class _Draft:
     is_teaser: bool = False
     closed: bool = False  # a teaser's "read more" ends it: later text is not its own
     standfirst: int = 0  # paragraphs printed above the dateline (main story only)
+    credits: list[str] = field(default_factory=list)  # agencies from credit lines
 
     @property
     def empty(self) -> bool:
@@ -525,6 +526,7 @@ class _Splitter:
         self.current: _Draft | None = None
         self.footer = False
         self.pending: list[str] = []  # title-like units held back in a closed/footer state
+        self.pending_credits: list[str] = []  # credit lines above the next story's dateline
         self._datelines: dict[tuple[str, dt.date | None], _DatelineAt | None] = {}
 
     # -- recognisers bound to the dump date --------------------------------------------
@@ -610,6 +612,8 @@ class _Splitter:
             self.pending = []
         elif self.current is not None and not self.current.closed:
             draft.headline = self._steal_headline(self.current)
+        draft.credits.extend(self.pending_credits)
+        self.pending_credits = []
         self.stories.append(draft)
         self.current = draft
         self.footer = False
@@ -739,6 +743,9 @@ class _Splitter:
                 continue
             if at is not None and index < at:
                 self.leftover.append(text)  # page chrome above the headline
+            elif credit_line(text):
+                main.credits.extend(credit_line(text))  # "The Associated Press" by the title
+                self.leftover.append(text)
             elif _is_prose(text) and not self.furniture(text):
                 self.add_text(text)  # a standfirst: story text printed before the dateline
                 main.standfirst = len(main.paragraphs)
@@ -792,6 +799,14 @@ class _Splitter:
             if self.byline_split(text) is None:
                 self.leftover.append(text)
                 return
+        codes = credit_line(text) if found is None else ()
+        if codes and self.byline_split(text) is None and not (self.footer or current.closed):
+            # (A credit in the footer or after a teaser is the site's name: no story's.)
+            if not (current.paragraphs and signoff_agencies(text)):
+                self._credit(units, index, codes)
+                self.leftover.append(text)
+                return
+            current.credits.extend(codes)  # "- AFP" closing the text: it stays a paragraph
         if found is not None:
             byline, prefix, dateline, rest = found
             if not self._fits_header_zone(current, byline):
@@ -862,6 +877,16 @@ class _Splitter:
             self.add_paragraph(subhead_text(text) or text, "subhead")
             return
         self.add_text(text)
+
+    def _credit(self, units: list[_Unit], index: int, codes: tuple[str, ...]) -> None:
+        """A credit line ("- Bernama", "Source: APP", "The Associated Press") credits the
+        story it closes, or the one whose dateline follows it when a body stands above."""
+        current = self.current
+        assert current is not None
+        if len(current.paragraphs) > current.standfirst and self._dateline_ahead(units, index):
+            self.pending_credits.extend(codes)
+        else:
+            current.credits.extend(codes)
 
     def _body_heading(self, units: list[_Unit], index: int) -> bool:
         """Whether an HTML heading is a subhead: it follows the story's first body paragraph
@@ -1067,6 +1092,7 @@ def _story_agencies(draft: _Draft) -> tuple[str, ...]:
         found.extend(draft.dateline.agencies)
     if draft.byline is not None:
         found.extend(draft.byline.agencies)
+    found.extend(draft.credits)
     texts = [p.text for p in draft.paragraphs if p.kind == "text"]
     if texts:
         found.extend(signoff_agencies(texts[-1]))
