@@ -16,7 +16,10 @@ from etl.parse.places import PARTICLES, case_word
 
 MAX_BYLINE = 120
 
-_LEAD = re.compile(r"^\s*(?:(?:story|text|words|report)\s+)?by\b[\s:]*", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^\s*(?:(?:story|text|words|report|published|written|posted|reported)\s+)?by\b[\s:]*",
+    re.IGNORECASE,
+)
 _UPPER = r"A-ZÀ-ÖØ-ÞĀ-ſ"
 # One token of a person's name: "Maya", "GEBEILY", "O'NEILL", "Jean-Pierre", "J.", "al-KHATIB".
 _NAME_TOKEN = re.compile(

@@ -305,6 +305,39 @@ _CREDIT_FILLER = re.compile(r"(?:^the\s+|[,;|]?\s*\b(?:staff|report|reports|news
                             re.IGNORECASE)
 
 
+_BY_START = re.compile(
+    r"\s*(?:(?:published|written|posted|reported|story|text|words|report)\s+)?by\b\s*:?\s*\S",
+    re.IGNORECASE,
+)
+# Where a web byline's name ends: a pipe, a stamp word, a date, or an agency's credit.
+_WEB_BYLINE_CUT = re.compile(
+    r"\s*\|\s*|\s+(?=(?:published|updated|posted|on)\b)|,\s+(?=the\s+|[A-Z])", re.IGNORECASE
+)
+MAX_WEB_BYLINE = 100
+
+
+def web_byline(text: str) -> tuple[Byline, str] | None:
+    """"Jane Doe | Oct 3, 2019", "Jane Doe Published August 5, 2022", "Jane Doe, The
+    Associated Press", "Jane Doe | Reuters": a name with no "By" beside a stamp or a credit.
+    The part after the name must be one or the other, so a title with a comma never
+    passes."""
+    if len(text) > MAX_WEB_BYLINE or not text[:1].isupper():
+        return None
+    cut = _WEB_BYLINE_CUT.search(text)
+    if cut is None:
+        return None
+    name, rest = text[: cut.start()].strip(), text[cut.end() :].strip()
+    credit = credit_line(rest)
+    if not credit and not is_stamp_line(rest):
+        return None
+    byline = parse_byline("By " + name)
+    if byline is None or not byline.authors or byline.agencies:
+        return None
+    agencies = tuple(dict.fromkeys([*byline.agencies, *credit]))
+    return Byline(raw=text[: cut.start()].strip() if not credit else text, authors=byline.authors,
+                  agencies=agencies), ("" if credit else rest)
+
+
 STAMP_WORDS = 12  # a time-stamp line is short: a date, a time, a name, a label
 
 
@@ -319,7 +352,7 @@ def headline_candidate(text: str, *, min_words: int = 3) -> bool:
     if not is_title_like(text, min_words=min_words) or strip_read_more(text)[1]:
         return False  # "Headline ... read more" is a teaser's text, not a title
     body = debullet(text)
-    if body[:3].lower() == "by " or body[:3].lower() == "by:" or _DOMAIN.match(body):
+    if _BY_START.match(body) or _DOMAIN.match(body):
         return False
     if is_stamp_line(body):
         return False  # "Jane Doe|Jan 13, 2019", "28 de October de 2021"
@@ -549,7 +582,7 @@ class _Splitter:
         if text in self.chrome or is_caption(text):
             return None
         found = match_dateline(text, self.dump_date, page_date=self.page_date)
-        if found is None and text[:3].lower() == "by ":
+        if found is None and _BY_START.match(text):
             found = match_dateline(text, self.dump_date, anywhere=True, page_date=self.page_date)
             if found is not None and parse_byline(text[: found.start].strip()) is None:
                 found = None
@@ -563,7 +596,7 @@ class _Splitter:
             return None
         start, dateline, end = self._tighten(text, found.start, found.dateline, found.end)
         prefix = text[:start].strip().rstrip(_PREFIX_TAIL)
-        byline = parse_byline(prefix) if prefix[:3].lower() == "by " else None
+        byline = parse_byline(prefix) if _BY_START.match(prefix) else None
         return byline, prefix, dateline, text[end:].strip()
 
     def _tighten(
@@ -587,9 +620,12 @@ class _Splitter:
 
     def byline_split(self, text: str) -> tuple[Byline, str] | None:
         """(byline, tail) for a "By ..." line; pages often run a time stamp or a role into
-        the byline line ("By Ann LEE 14 November 2017"): the tail is cut off for leftover."""
-        if len(text) > 160 or text[:3].lower() != "by ":
+        the byline line ("By Ann LEE 14 November 2017"): the tail is cut off for leftover.
+        Web pages also print the name without "By", beside a stamp or an agency."""
+        if len(text) > 160:
             return None
+        if not _BY_START.match(text):
+            return web_byline(text)
         byline = parse_byline(text) if len(text) <= 120 else None
         if byline is not None:
             return byline, ""
