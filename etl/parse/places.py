@@ -527,22 +527,33 @@ _NON_LATIN = re.compile(r"[\u0250-\u2018\u201a-\U0010ffff]")
 
 
 @lru_cache(maxsize=1)
-def _alternate_index() -> dict[str, _City]:
-    """Cities by their Latin-script alternate names ("Moskau", "Kiev"); built on first need,
-    as it is the slow part of the gazetteer (a quarter of a million names)."""
+def _alternate_indexes() -> tuple[dict[str, _City], dict[tuple[str, str], _City]]:
+    """Cities by their Latin-script alternate names ("Moskau", "Kiev"), and by name within
+    each country ("Augusta" in the US); built once, on first need, in one pass, as this is
+    the slow part of the gazetteer (a quarter of a million names)."""
     index: dict[str, _City] = {}
+    in_country: dict[tuple[str, str], _City] = {}
     for row in _rows():
         population = int(row["population"] or 0)
-        city: _City | None = None
+        city = _city(row)
+        keys = {_fold(row["name"])}
         for alt in row.get("alternatenames") or ():
             if not alt or not alt[0].isalpha() or (not alt.isascii() and _NON_LATIN.search(alt)):
                 continue
             key = _fold(alt)
+            keys.add(key)
             best = index.get(key)
             if best is None or population > best.population:
-                city = city or _city(row)
                 index[key] = city
-    return index
+        for key in keys:
+            best = in_country.get((key, city.country))
+            if best is None or population > best.population:
+                in_country[(key, city.country)] = city
+    return index, in_country
+
+
+def _alternate_index() -> dict[str, _City]:
+    return _alternate_indexes()[0]
 
 
 def find_city(name: str, country: str | None = None) -> _City | None:
@@ -556,18 +567,8 @@ def find_city(name: str, country: str | None = None) -> _City | None:
     return city
 
 
-@lru_cache(maxsize=4096)
 def _find_city_in(key: str, country: str) -> _City | None:
-    best: _City | None = None
-    for row in _rows():
-        if row["countrycode"] != country:
-            continue
-        names = [row["name"], *(row.get("alternatenames") or ())]
-        if any(_fold(n) == key for n in names):
-            population = int(row["population"] or 0)
-            if best is None or population > best.population:
-                best = _City(row["name"], country, population, str(row.get("admin1code") or ""))
-    return best
+    return _alternate_indexes()[1].get((key, country))
 
 
 def is_known_place(name: str) -> bool:
