@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -129,14 +127,12 @@ def test_resolve_place(
 def test_gazetteer_is_loaded_once() -> None:
     resolve_place("Kathmandu")  # warm: the indexes are built at most once per process
     loads = places._rows.cache_info().misses
-    started = time.perf_counter()
-    for name in ("Lusaka", "Harare", "Moskau", "Kiev", "Windhoek", "Nowhereville") * 50:
+    names = ("Lusaka", "Harare", "Moskau", "Kiev", "Windhoek", "Nowhereville", "Augusta, Maine")
+    for name in names * 50:
         resolve_place.__wrapped__(name)  # bypass the per-name cache on purpose
-    elapsed = time.perf_counter() - started
     assert places._rows.cache_info().misses == loads
     assert places._primary_index.cache_info().misses == 1
-    assert places._alternate_index.cache_info().misses == 1
-    print(f"300 uncached resolutions: {elapsed * 1000:.1f} ms")
+    assert places._alternate_indexes.cache_info().misses == 1
 
 
 @given(st.text(max_size=200))
