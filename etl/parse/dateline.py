@@ -155,7 +155,7 @@ _WORD = (
 _PLACE = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_WORD}){{0,5}}"
 _ABBR = rf"(?:{_U}[a-z]{{1,5}}\.|(?:[A-Z]\.){{1,3}}(?:[A-Z][a-z]?\.)?|[A-Z]{{2,3}}(?![\w]))"
 _NOT_DATE = rf"(?!{_MONTH}\.?[ \t]*\d|{_WEEKDAY}|\d)"
-_COMMAPART = rf",[ \t]*{_NOT_DATE}(?:{_PLACE}|{_ABBR})"
+_COMMAPART = rf",[ \t]*{_NOT_DATE}(?:{_PLACE}(?:[ \t]+(?:Pref|Prov|Dist)\.)?|{_ABBR})"
 _PAREN_COUNTRY = (
     rf"[ \t]*\((?![ \t]*{_AGLIST}[ \t]*\))[ \t]*{_PLACE}[ \t]*\)"
     rf"(?:[ \t]*\[(?![ \t]*{_AGLIST}[ \t]*\])[ \t]*{_PLACE}[ \t]*\])?"  # "(Maharashtra) [India]"
@@ -621,8 +621,8 @@ def _source_first_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
             return False  # "IRIB | BBC": two sources, no place
         if re.fullmatch(r"[A-Z]{2,4}", head) and fold(head) not in _STATELESS_KEYS:
             return False
-    if place is None and not m.group("lead").strip():
-        return False  # "Kyodo Oct 3" is too loose; "Kyodo -- Oct 3" is the form
+    if place is None and m.group("lead").strip() not in ("-", "--", "–", "—", ":"):
+        return False  # "Kyodo -- Oct 3" is the form; "Europa Press | 09 mar, 2020" a stamp
     return bool(m.group("sep")) or not rest.strip()
 
 
@@ -647,8 +647,10 @@ def _place_dash_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     if alone:
         # A place on a line of its own: in capitals ("WASHINGTON"), or with its country
         # or state ("Banda, India"), or a city with a colon ("New Delhi:").
-        if m.group("open"):
-            return False
+        if m.group("open") or split_agencies(head):
+            return False  # "ANP" alone is a credit line
+        if caps and "," not in place and len(head.replace(" ", "")) < 4:
+            return False  # "CAA", "PUB": initials, whatever the gazetteer says
         return caps or "," in place or (sep == ":" and country_code(head) is None)
     if not sep and not m.group("open"):
         return False  # a place and a space: only "(Bruxelles) La ..." in brackets

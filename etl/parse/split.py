@@ -1047,12 +1047,18 @@ def _split_listing(draft: _Draft) -> list[_Draft]:
     stories: briefs, or teasers when their lede is cut off. Sections of one article run
     longer under their subheads, so only short items under every title count."""
     paras = draft.paragraphs
+    last = len(paras) - 1
+
+    def lede(k: int) -> bool:  # the text under a title; the page's last may be cut short
+        text = paras[k].text
+        return _is_prose(text) or (k == last and len(text) >= 40 and _cut_off(text))
+
     breaks = [
         j
-        for j in range(1, len(paras) - 1)
+        for j in range(1, last)
         if paras[j].kind == "text"
-        and headline_candidate(paras[j].text)
-        and _is_prose(paras[j + 1].text)
+        and headline_candidate(paras[j].text, min_words=2)
+        and lede(j + 1)
         and not headline_candidate(paras[j - 1].text)
     ]
     if not breaks:
