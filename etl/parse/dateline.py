@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from etl.model import Dateline, DateSource
 from etl.parse.agencies import AGENCY_SPELLINGS, split_agencies
+from etl.parse.months import MONTH_WORDS as _MONTH_WORDS
 from etl.parse.pagedate import date_in
 from etl.parse.places import (
     STATELESS,
@@ -37,80 +38,6 @@ def _upper_class() -> str:
 
 
 _U = _upper_class()
-# Month names in English and in the languages of the European wires (EFE, dpa, ANSA,
-# Lusa, AFP's French service), full and abbreviated.
-_MONTH_WORDS: dict[int, tuple[str, ...]] = {
-    1: (
-        "january",
-        "jan",
-        "janvier",
-        "janv",
-        "enero",
-        "ene",
-        "januar",
-        "jänner",
-        "jän",
-        "gennaio",
-        "gen",
-        "janeiro",
-    ),
-    2: (
-        "february",
-        "feb",
-        "février",
-        "fevrier",
-        "févr",
-        "fevr",
-        "febrero",
-        "februar",
-        "febbraio",
-        "fevereiro",
-        "fev",
-    ),
-    3: ("march", "mar", "mars", "marzo", "märz", "marz", "março", "marco", "mrz"),
-    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile"),
-    5: ("may", "mai", "mayo", "maggio", "mag", "maio"),
-    6: ("june", "jun", "juin", "junio", "juni", "giugno", "giu", "junho"),
-    7: ("july", "jul", "juillet", "juil", "julio", "juli", "luglio", "lug", "julho"),
-    8: ("august", "aug", "août", "aout", "agosto", "ago"),
-    9: (
-        "september",
-        "sept",
-        "sep",
-        "septembre",
-        "septiembre",
-        "setiembre",
-        "set",
-        "settembre",
-        "setembro",
-    ),
-    10: (
-        "october",
-        "oct",
-        "octobre",
-        "octubre",
-        "oktober",
-        "okt",
-        "ottobre",
-        "ott",
-        "outubro",
-        "out",
-    ),
-    11: ("november", "nov", "novembre", "noviembre", "novembro"),
-    12: (
-        "december",
-        "dec",
-        "décembre",
-        "decembre",
-        "déc",
-        "diciembre",
-        "dic",
-        "dezember",
-        "dez",
-        "dicembre",
-        "dezembro",
-    ),
-}
 _MONTHS: dict[str, int] = {w: n for n, words in _MONTH_WORDS.items() for w in words}
 _MONTH = (
     "(?i:"

@@ -16,24 +16,31 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from etl.parse.months import MONTH_WORDS
+
 # How many non-blank lines from the top may hold the page's stamp.
 HEAD_LINES = 16
 # A stamp line is short; a longer line counts only when it opens with the date.
 STAMP_LINE_CHARS = 140
 OPENING_CHARS = 48
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+_MONTHS: dict[str, int] = {w: n for n, words in MONTH_WORDS.items() for w in words}
+_MON = (
+    r"(?P<mon>"
+    + "|".join(re.escape(w) for w in sorted(_MONTHS, key=len, reverse=True))
+    + r")(?![^\W\d_])\.?"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 _PATTERNS = (
     # Oct. 3, 2019  /  October 03 2019  /  Oct 3,2019
     re.compile(rf"(?<![\w]){_MON}[ \t]*{_DAY},?[ \t]*{_YEAR}", re.IGNORECASE),
     # 3 October 2019  /  03 Oct, 2019  /  3rd October, 2019
-    re.compile(rf"(?<![\w\d]){_DAY}[ \t]+(?:of[ \t]+)?{_MON},?[ \t]+{_YEAR}", re.IGNORECASE),
+    re.compile(
+        rf"(?<![\w\d]){_DAY}\.?[ \t]+(?:(?:of|de)[ \t]+)?{_MON},?[ \t]+"
+        rf"(?:(?:de|del)[ \t]+)?{_YEAR}",
+        re.IGNORECASE,
+    ),
     # 2019-10-03 (also 2019/10/03)
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mon>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),
     # 03-10-2019, 10/01/2008, 03.10.2019: order settled by the values or the separator
@@ -72,7 +79,7 @@ def _from_match(m: re.Match[str]) -> dt.date | None:
             day, month = a, b  # "03-10-2019", "03.10.2019": day first
         return _safe(year, month, day)
     mon = groups["mon"]
-    month = int(mon) if mon.isdigit() else _MONTHS[mon[:3].lower()]
+    month = int(mon) if mon.isdigit() else _MONTHS[mon.lower()]
     return _safe(year, month, int(groups["day"]))
 
 
