@@ -31,7 +31,7 @@ def parse_text(doc: DumpText, *, dump_date: dt.date | None = None, size: int = 0
 
     from etl.parse.dateline import match_dateline
     from etl.parse.dumpdate import parse_header, resolve_dump_date
-    from etl.parse.split import is_stamp_line, split_text
+    from etl.parse.split import headline_candidate, is_stamp_line, split_text
 
     text = doc.text
     header = None
@@ -42,11 +42,13 @@ def parse_text(doc: DumpText, *, dump_date: dt.date | None = None, size: int = 0
     if header is not None:
         text = stripped.split("\n", 1)[1] if "\n" in stripped else ""
         if header.headline and (
-            match_dateline(header.headline, None) is not None or is_stamp_line(header.headline)
+            match_dateline(header.headline, None) is not None
+            or is_stamp_line(header.headline)
+            or not headline_candidate(header.headline, min_words=1)
         ):
             # " date 2018-05-12 JAKARTA - Villagers fled ...", " date 2020-01-27 Sunday, 9
-            # February 2020": the crawl put the story's opening or the page's stamp on its
-            # header line; that is page text, not a headline.
+            # February 2020", " date 2022-08-05 UrduPoint.com": the crawl put the story's
+            # opening, the page's stamp or its site name on the header line: page text.
             header = replace(header, headline=None, rest=header.headline)
         if header.rest:
             text = header.rest + "\n" + text

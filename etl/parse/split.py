@@ -338,6 +338,7 @@ def web_byline(text: str) -> tuple[Byline, str] | None:
                   agencies=agencies), ("" if credit else rest)
 
 
+_GLUED = re.compile(r"[a-z][A-Z]")
 STAMP_WORDS = 12  # a time-stamp line is short: a date, a time, a name, a label
 
 
@@ -354,6 +355,8 @@ def headline_candidate(text: str, *, min_words: int = 3) -> bool:
     body = debullet(text)
     if _BY_START.match(body) or _DOMAIN.match(body):
         return False
+    if len(_GLUED.findall(body)) >= 3:
+        return False  # "FinancialGovernment SolutionsLegal...": menu items run together
     if is_stamp_line(body):
         return False  # "Jane Doe|Jan 13, 2019", "28 de October de 2021"
     # "The Associated Press", "Kyodo, Staff Report": an agency's name is a credit, no title
