@@ -32,6 +32,7 @@ WRAP_MIN = 40  # the longest inner line seen; a real wrap column is wider (60-80
 WRAP_MAX = 100
 WRAP_SLACK = 20  # an inner line of a wrapped paragraph falls short of the width by at most
 HEADLINE_REACH = 8  # how many lines above a dateline the headline may stand
+STEAL_REACH = 3  # a headline may stand this many paragraphs from a story's end
 HEAD_SCAN = 14  # how many lines from a page's top its headline may stand, with no dateline
 _WINDOW = 4000  # flattened lines are searched for datelines this many characters at a time
 _OVERLAP = 400  # longer than any dateline
@@ -658,19 +659,26 @@ class _Splitter:
         self.footer = False
         return draft
 
-    @staticmethod
-    def _steal_headline(previous: _Draft) -> str | None:
-        """The previous story's last paragraph is the next story's headline when it is a
-        lone title-like line (the previous story keeps at least one paragraph)."""
+    def _steal_headline(self, previous: _Draft) -> str | None:
+        """The previous story's last title-like paragraph is the next story's headline,
+        when only furniture follows it ("Thu Aug 7, 11:58 AM ET", "(Information in the
+        following story is from: ...)"); the previous story keeps at least one paragraph
+        and the furniture goes to leftover."""
         if len(previous.paragraphs) < 2 and previous.dateline is None:
             return None
-        if not previous.paragraphs:
-            return None
-        last = previous.paragraphs[-1]
-        if last.kind != "text" or not _teaser_headline_like(last.text):
-            return None
-        previous.paragraphs.pop()
-        return debullet(last.text)
+        paras = previous.paragraphs
+        for back in range(1, min(STEAL_REACH, len(paras)) + 1):
+            candidate = paras[-back]
+            if candidate.kind == "text" and _teaser_headline_like(candidate.text):
+                if back == len(paras) and previous.dateline is None:
+                    return None  # the previous story would keep nothing
+                tail = paras[len(paras) - back + 1 :]
+                del paras[len(paras) - back :]
+                self.leftover.extend(p.text for p in tail)
+                return debullet(candidate.text)
+            if candidate.kind != "text" or _is_prose(candidate.text) or len(candidate.text) > 120:
+                return None
+        return None
 
     def flush_pending(self) -> None:
         self.leftover.extend(self.pending)
