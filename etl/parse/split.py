@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from etl.model import Byline, Dateline, DumpError, Paragraph, RejectReason, Story
@@ -594,8 +595,20 @@ class _Splitter:
             # A dateline sharing its line with a teaser headline or a section label.
             found = match_dateline(text, self.dump_date, anywhere=True, page_date=self.page_date)
             head = text[: found.start].strip().rstrip(_PREFIX_TAIL) if found else ""
-            if found is not None and not _label_like(head):
+            if found is not None and not (_label_like(head) or _residue_like(head)):
                 found = None
+        elif found is None:
+            # A long line: a dateline after a stamp or image residue, running into its
+            # first sentence ("Thursday, 3 October 2019 () Nairobi (AFP) Oct 3, 2019 ...").
+            early = match_dateline(
+                text[:RESIDUE_REACH], self.dump_date, anywhere=True, page_date=self.page_date
+            )
+            if early is not None and _residue_like(text[: early.start]):
+                again = match_dateline(
+                    text[early.start :], self.dump_date, page_date=self.page_date
+                )
+                if again is not None:
+                    found = replace(again, start=early.start, end=early.start + again.end)
         if found is None:
             return None
         start, dateline, end = self._tighten(text, found.start, found.dateline, found.end)
@@ -824,7 +837,9 @@ class _Splitter:
         """Whether body text follows a title line, with only furniture in between."""
         for unit in units[index + 1 : index + 6]:
             text = unit.text
-            if _is_prose(text) and not self.furniture(text):
+            if self.furniture(text):
+                continue
+            if _is_prose(text):
                 return True
             if headline_candidate(text):
                 return False  # another title first: this line was a label or a link
@@ -1131,6 +1146,23 @@ def _chrome_fragment(text: str) -> bool:
     return not signoff_agencies(text)
 
 
+RESIDUE_REACH = 160  # how far into a long line a dateline after page residue may start
+_AGO = re.compile(
+    r"^\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|uur|heures?|horas?|stunden?|ore)\s+"
+    r"(?:ago|geleden)?$|^(?:il\s+y\s+a|hace|vor)\s+\d{1,2}\s+\w+$",
+    re.IGNORECASE,
+)
+
+
+def _residue_like(text: str) -> bool:
+    """What a page may print before a dateline on its line: image residue ("![]() |"), a
+    time stamp ("Thursday, 3 October 2019 ()"), "2 hours ago"."""
+    core = text.strip().strip(_PREFIX_TAIL + "()[]!")
+    if not _ALNUM.search(core):
+        return True
+    return is_stamp_line(core) or bool(_AGO.match(core))
+
+
 def _label_like(text: str) -> bool:
     """Text that may sit before a dateline on its line: a headline or a short label,
     never the end of a sentence (then the "dateline" is part of running prose)."""
@@ -1162,6 +1194,20 @@ def _clean_title(title: str) -> str | None:
     return head or None
 
 
+REPEATED_MIN = 3  # a short line printed this often on one page is its furniture
+REPEATED_CHARS = 60
+
+
+def _repeated(lines: list[str]) -> frozenset[str]:
+    """Short lines a page prints again and again ("Ohio State University" under every
+    item, "Share"): a source or section name, never a headline or a paragraph."""
+    counts = Counter(line for line in lines if len(line) <= REPEATED_CHARS)
+    return frozenset(
+        line for line, n in counts.items()
+        if n >= REPEATED_MIN and match_dateline(line, None) is None
+    )
+
+
 def _page_date(lines: list[str]) -> dt.date | None:
     """The page's own time stamp among its first lines; a dateline's date is the story's,
     not the page's, so dateline lines are passed over."""
@@ -1190,6 +1236,7 @@ def split_text(
     h2-h4 heading blocks (HTML): inside a story's body they become subhead paragraphs.
     """
     lines = unwrap_lines(text, dump_date)
+    chrome = chrome | _repeated(lines)
     splitter = _Splitter(dump_date, chrome, subheads, _page_date(lines))
     splitter.run(_units(lines, dump_date), headline, meta_title)
     return splitter.result()
