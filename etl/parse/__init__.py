@@ -49,7 +49,8 @@ def parse_text(doc: DumpText, *, dump_date: dt.date | None = None, size: int = 0
             # " date 2018-05-12 JAKARTA - Villagers fled ...", " date 2020-01-27 Sunday, 9
             # February 2020", " date 2022-08-05 UrduPoint.com": the crawl put the story's
             # opening, the page's stamp or its site name on the header line: page text.
-            header = replace(header, headline=None, rest=header.headline)
+            line = header.line[: header.line.rindex(header.headline)].strip()
+            header = replace(header, line=line, headline=None, rest=header.headline)
         if header.rest:
             text = header.rest + "\n" + text
     when = resolve_dump_date(

@@ -627,7 +627,15 @@ def _mixed_credit_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     return dated and bool(re.fullmatch(r"[A-Z][A-Z&.]{1,9}", credit.strip()))
 
 
+def _pipes_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
+    """"Nairobi | AFP": the part before the pipe must be a place ("Jane Roe | The
+    Associated Press" is a byline)."""
+    return _resolves(place)
+
+
 _CHECKS = {
+    "pipes": _pipes_ok,
+    "pipes_date": _pipes_ok,
     "mixed_credit": _mixed_credit_ok,
     "place_agency": _place_agency_ok,
     "caps_date": _caps_date_ok,

@@ -41,6 +41,8 @@ _PATTERNS = (
         rf"(?:(?:de|del)[ \t]+)?{_YEAR}",
         re.IGNORECASE,
     ),
+    # 29-Aug-2021, 03.Oct.2019
+    re.compile(rf"(?<![\w\d]){_DAY}[-.]{_MON}[-.]?{_YEAR}", re.IGNORECASE),
     # 2019-10-03 (also 2019/10/03)
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mon>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),
     # 03-10-2019, 10/01/2008, 03.10.2019: order settled by the values or the separator
