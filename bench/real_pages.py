@@ -219,6 +219,14 @@ def _pct(value: float | None) -> str:
     return "   -  " if value is None else f"{100 * value:5.1f}%"
 
 
+def _row(label: str, tally: Tally, names: tuple[str, ...]) -> str:
+    right, total = tally.overall()
+    return (
+        f"{label} " + " ".join(f"{_pct(tally.rate(n)):>8}" for n in names)
+        + f"  {_pct(right / total)}"
+    )
+
+
 def run(split: str, show_misses: bool, show_shapes: bool, texts: Path) -> dict[str, Tally]:
     pages = load_manifest()
     tallies: dict[str, Tally] = {"dev": Tally(), "test": Tally()}
@@ -267,12 +275,7 @@ def run(split: str, show_misses: bool, show_shapes: bool, texts: Path) -> dict[s
     for name, tally in tallies.items():
         if not tally.total:
             continue
-        right, total = tally.overall()
-        print(
-            f"{name:<6} {tally.total['stories']:>5} "
-            + " ".join(f"{_pct(tally.rate(n)):>8}" for n in names)
-            + f"  {_pct(right / total)}"
-        )
+        print(_row(f"{name:<6} {tally.total['stories']:>5}", tally, names))
     if show_shapes:
         print("\nper shape (dev+test):")
         merged: dict[str, Tally] = defaultdict(Tally)
@@ -283,12 +286,7 @@ def run(split: str, show_misses: bool, show_shapes: bool, texts: Path) -> dict[s
                     merged[shape].right[n] += t.right[n]
         for shape in sorted(merged):
             t = merged[shape]
-            right, total = t.overall()
-            print(
-                f"{shape[:14]:<14} {t.total['stories']:>4} "
-                + " ".join(f"{_pct(t.rate(n)):>8}" for n in names)
-                + f"  {_pct(right / total)}"
-            )
+            print(_row(f"{shape[:14]:<14} {t.total['stories']:>4}", t, names))
     if missing:
         print(f"\n{missing} page texts missing under {texts}: re-gather them "
               "(bench/real_pages/README.md)")

@@ -1836,18 +1836,7 @@ def test_city_country_dash_only_at_the_start() -> None:
 P = dt.date(2019, 10, 5)
 
 
-@dataclass(frozen=True)
-class Shape:
-    line: str
-    raw: str
-    place: str | None
-    region: str | None
-    country: str | None
-    agencies: tuple[str, ...]
-    date: dt.date | None
-    source: str | None
-    rest: str
-
+Shape = Case  # the same fields; these are matched with a page stamp (P)
 
 SHAPES = [
     # place and a separator, no credit: the newspapers' own style
@@ -1954,7 +1943,7 @@ SHAPES = [
 
 
 @pytest.mark.parametrize("case", SHAPES, ids=[c.line[:40] for c in SHAPES])
-def test_real_page_shapes(case: Shape) -> None:
+def test_real_page_shapes(case: Case) -> None:
     found = match_dateline(case.line, D, page_date=P)
     assert isinstance(found, DatelineMatch)
     d = found.dateline
