@@ -78,7 +78,10 @@ _BOILERPLATE = re.compile(
     r"|the\s+content\s+herein|no\s+part\s+of\s+this|permalink\s*$|top\s+stories\s*$"
     r"|go\s+to\s+contents\s*$|site\s*map\b|all\s+headlines\s*$|e-?paper\b"
     r"|for\s+immediate\s+release\b|connect\s+with\s+us\s*$|make\s+us\s+your\s+home\s+page"
-    r"|estimated\s+read(?:ing)?\s+time\b|log\s*in\b|trends?\s*:|\(?view\s+our\s+privacy)",
+    r"|estimated\s+read(?:ing)?\s+time\b|log\s*in\b|trends?\s*:|\(?view\s+our\s+privacy"
+    r"|leave\s+a\s+(?:reply|comment)\b|your\s+email\s+address\s+will\s+not\s+be\s+published"
+    r"|required\s+fields\s+are\s+marked|ask\s+about\s+this\s+article|post\s+a\s+comment"
+    r"|answer\s+for\s+your\s+question\b)",
     re.IGNORECASE,
 )
 # Labels that head a list of other stories ("Latest News", "Also read | <title>"): page
@@ -107,6 +110,7 @@ _COOKIE = re.compile(
 # Boilerplate after which the page is footer: text there is no story text.
 _TERMINAL = re.compile(
     rf"^(?:related\s+(?:links|stories|articles|news|content|coverage)\b|{_COPYRIGHT}"
+    r"|leave\s+a\s+(?:reply|comment)\b|ask\s+about\s+this\s+article|post\s+a\s+comment"
     r"|the\s+content\s+herein|more\s+stories\b"
     r"|most\s+(?:read|popular|viewed)\b|tell\s+a\s+friend|thanks\s+for\s+being\s+here"
     r"|our\s+standards\s*:)",
@@ -123,6 +127,8 @@ _CAPTION = re.compile(
     r"|image|screen\s?grab|video\s+grab)s?\s+(?:taken|shows?|dated|released|made|obtained"
     r"|provided|from|of)\b"
     r"|^(?:photo|picture|image|caption|credit)s?\s*:|\bfile\s+(?:photo|picture|image)\b"
+    r"|^(?!by\s)[\w .,'’&-]{2,60}/\s*(?:AFP|AP|REUTERS|Reuters|EPA|EPA-EFE|Getty\s+Images|Xinhua|ANSA"
+    r"|dpa|Anadolu|Shutterstock|AAP|Yonhap|Kyodo|Bloomberg)\s*\)?$"
     r"|\bphoto\s+(?:credit|by)\b",
     re.IGNORECASE,
 )
@@ -264,8 +270,8 @@ _CAPTION_WORDS = ("photo", "picture", "image", "caption", "credit", "grab", "fil
 
 def is_caption(text: str) -> bool:
     lower = text.lower()
-    if not any(word in lower for word in _CAPTION_WORDS):
-        return False  # cheap test first: most lines name no picture at all
+    if "/" not in lower and not any(word in lower for word in _CAPTION_WORDS):
+        return False  # cheap test first: most lines name no picture and no photo credit
     return bool(_CAPTION.search(text))
 
 
