@@ -127,8 +127,8 @@ _CAPTION = re.compile(
     r"|image|screen\s?grab|video\s+grab)s?\s+(?:taken|shows?|dated|released|made|obtained"
     r"|provided|from|of)\b"
     r"|^(?:photo|picture|image|caption|credit)s?\s*:|\bfile\s+(?:photo|picture|image)\b"
-    r"|^(?!by\s)[\w .,'’&-]{2,60}/\s*(?:AFP|AP|REUTERS|Reuters|EPA|EPA-EFE|Getty\s+Images|Xinhua|ANSA"
-    r"|dpa|Anadolu|Shutterstock|AAP|Yonhap|Kyodo|Bloomberg)\s*\)?$"
+    r"|^(?!by\s)[\w .,'’&-]{2,60}/\s*(?:AFP|AP|REUTERS|Reuters|EPA|EPA-EFE|Getty\s+Images"
+    r"|Xinhua|ANSA|dpa|Anadolu|Shutterstock|AAP|Yonhap|Kyodo|Bloomberg)\s*\)?$"
     r"|\bphoto\s+(?:credit|by)\b",
     re.IGNORECASE,
 )
@@ -688,12 +688,16 @@ class _Splitter:
         paras = previous.paragraphs
         for back in range(1, min(STEAL_REACH, len(paras)) + 1):
             candidate = paras[-back]
-            if candidate.kind == "text" and _teaser_headline_like(candidate.text):
+            if candidate.kind == "text" and _teaser_headline_like(candidate.text, min_words=2):
                 if back == len(paras) and previous.dateline is None:
                     return None  # the previous story would keep nothing
                 tail = paras[len(paras) - back + 1 :]
                 del paras[len(paras) - back :]
                 self.leftover.extend(p.text for p in tail)
+                if len(paras) > 1 and _kicker(paras[-1].text):
+                    # "Irbid City" over "Self-Help Groups bring ...": a section label above
+                    # the headline, no paragraph of the story before it.
+                    self.leftover.append(paras.pop().text)
                 return debullet(candidate.text)
             if candidate.kind != "text" or _is_prose(candidate.text) or len(candidate.text) > 120:
                 return None
@@ -1148,9 +1152,20 @@ def _cut_off(text: str) -> bool:
     return end.endswith(("...", "…")) or not end.endswith((".", "!", "?"))
 
 
-def _teaser_headline_like(text: str) -> bool:
+def _teaser_headline_like(text: str, *, min_words: int = 3) -> bool:
     """A related story's headline: title-like, and not an ALL-CAPS section label."""
-    return headline_candidate(text) and any(ch.islower() for ch in text)
+    return headline_candidate(text, min_words=min_words) and any(ch.islower() for ch in text)
+
+
+KICKER_WORDS = 4  # a label over a headline ("Local Tea-Lovers") is this short
+
+
+def _kicker(text: str) -> bool:
+    return (
+        len(_WORD.findall(text)) <= KICKER_WORDS
+        and is_title_like(text, min_words=1)
+        and not signoff_agencies(text)
+    )
 
 
 def _chrome_fragment(text: str) -> bool:
