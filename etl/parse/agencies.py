@@ -94,7 +94,8 @@ _CREDIT = r"[A-Za-z][\w.\-' ]{0,40}?(?:\s*(?:[/,;&+]|\band\b)\s*[A-Za-z][\w.\-' 
 _SIGNOFF_PATTERNS = (
     # "... said. - AFP", "-- Xinhua", "— Reuters", Kyodo's "==Kyodo"
     re.compile(
-        rf"(?:^|[\s.!?\"'”’)])(?:-{{1,3}}|[–—]{{1,2}}|={{2}})\s*(?P<c>{_CREDIT})\s*\.?\s*$"
+        rf"(?:^|[\s.!?\"'”’)])(?:-{{1,3}}|[–—]{{1,2}}|={{2}})\s*(?P<c>{_CREDIT})\s*\.?"
+        r"(?:\s+[-–—]{1,2})?\s*$"
     ),
     # "... (dpa)", "(AFP/APP)", "[AFP]"
     re.compile(rf"[(\[]\s*(?P<c>{_CREDIT})\s*[)\]]\s*\.?\s*$"),
@@ -185,3 +186,18 @@ def credit_line(text: str) -> tuple[str, ...]:
         return codes
     code = agency_code(body)
     return (code,) if code else ()
+
+
+# "Kyodo News Digest: Aug. 28", "Reuters World News Summary", "Yonhap News Summary": a page
+# that gathers one agency's briefs credits that agency for each of them.
+_DIGEST = re.compile(
+    r"^\s*(?P<c>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)??)\s+(?:world\s+|top\s+)?(?:news\s+)?"
+    r"(?:digest|summary|roundup|round-up|briefs|wrap)\b",
+    re.IGNORECASE,
+)
+
+
+def digest_agency(line: str) -> str | None:
+    """The agency whose digest a page title announces, else None."""
+    m = _DIGEST.match(line) if len(line) <= 80 else None
+    return _lookup(m.group("c"), strict_case=True) if m else None

@@ -19,7 +19,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from etl.model import Byline, Dateline, DumpError, Paragraph, RejectReason, Story
-from etl.parse.agencies import agency_code, credit_line, signoff_agencies, signoff_body
+from etl.parse.agencies import (
+    agency_code,
+    credit_line,
+    digest_agency,
+    signoff_agencies,
+    signoff_body,
+)
 from etl.parse.byline import parse_byline
 from etl.parse.dateline import match_dateline
 from etl.parse.pagedate import HEAD_LINES, stamp_date
@@ -571,6 +577,7 @@ class _Splitter:
         self.footer = False
         self.pending: list[str] = []  # title-like units held back in a closed/footer state
         self.pending_credits: list[str] = []  # credit lines above the next story's dateline
+        self.digest: str | None = None  # the agency whose digest the page is
         self._datelines: dict[tuple[str, dt.date | None], _DatelineAt | None] = {}
 
     # -- recognisers bound to the dump date --------------------------------------------
@@ -1056,6 +1063,9 @@ class _Splitter:
         if not drafts:
             raise DumpError(RejectReason.NO_STORY, "no story text: every line is page furniture")
         drafts = [piece for draft in drafts for piece in _split_listing(draft)]
+        if self.digest is not None:
+            for draft in drafts:  # "Kyodo News Digest": each brief is the agency's
+                draft.credits.append(self.digest)
         if _is_listing(drafts):
             # Where the page marks its teasers ("read more"), the unmarked main story is the
             # full one; a story with a byline is a story in full, too.
@@ -1273,5 +1283,8 @@ def split_text(
     lines = unwrap_lines(text, dump_date)
     chrome = chrome | _repeated(lines)
     splitter = _Splitter(dump_date, chrome, subheads, _page_date(lines))
+    splitter.digest = next(
+        (code for line in lines[:HEAD_LINES] if (code := digest_agency(line))), None
+    )
     splitter.run(_units(lines, dump_date), headline, meta_title)
     return splitter.result()

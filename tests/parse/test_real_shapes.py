@@ -232,3 +232,65 @@ def test_briefs_with_two_word_titles_and_no_datelines() -> None:
     assert [s.headline for s in dump.stories][1:] == ["Stable outlook", "Doping ruling"]
     assert len(dump.stories) == 3
     assert not any(s.is_teaser for s in dump.stories[:1])
+
+
+def test_an_agencys_digest_credits_each_brief() -> None:
+    dump = parse(
+        "Harbour News Digest: Aug. 28, 2024\n"
+        "The following is the latest list of selected news summaries by Kyodo News.\n"
+        "----------\n"
+        "Reactor fails safety review for the first time\n"
+        "TOKYO - The nuclear regulator decided on Wednesday that a reactor in the west failed "
+        "its restart review, the first such ruling since the agency was founded.\n"
+        "----------\n"
+        "Rare typhoon warning issued for the southwest\n"
+        "TOKYO - The weather agency issued a rare special warning on Wednesday as a powerful "
+        "typhoon approached the southwestern islands.\n"
+    )
+    assert [s.headline for s in dump.stories][-2:] == [
+        "Reactor fails safety review for the first time",
+        "Rare typhoon warning issued for the southwest",
+    ]
+    # "Harbour News Digest" names no agency: nothing is credited from the title.
+    assert all(s.agencies == () for s in dump.stories)
+    titled = parse(
+        "Kyodo News Digest: Aug. 28, 2024\n\n"
+        "Reactor fails safety review for the first time\n\n"
+        "TOKYO - The nuclear regulator decided on Wednesday that a reactor in the west failed "
+        "its restart review, the first such ruling since the agency was founded.\n"
+    )
+    assert [s.agencies for s in titled.stories] == [("Kyodo",)]
+
+
+def test_signoff_with_a_closing_dash_and_furniture_below_the_story() -> None:
+    dump = parse(
+        "Ruler meets editors in the capital\n\n"
+        "Sharjah — The ruler received a group of newspaper editors on Monday and discussed the "
+        "role of the press in public life. - Emirates News Agency, WAM –\n\n"
+        "Astronaut crew lands safely\n"
+        "Bill Ingalls, NASA/AFP\n\n"
+        "Leave a Reply\n\n"
+        "Your email address will not be published. Required fields are marked *\n"
+    )
+    assert dump.stories[0].agencies == ("WAM",)
+    assert "Bill Ingalls, NASA/AFP" in dump.leftover
+    assert "Leave a Reply" in dump.leftover
+    assert len(dump.stories) == 1
+
+
+def test_a_kicker_above_the_next_headline_is_furniture() -> None:
+    dump = parse(
+        "Traveller returns to the rose city for the sixtieth time\n\n"
+        "AMMAN — A retired teacher from Ohio made his sixtieth visit to the ancient city this "
+        "week and said he would keep coming back as long as he could walk.\n\n"
+        "Local Tea-Lovers\n\n"
+        "Tea maker shares the secrets of his blends\n\n"
+        "AMMAN — A tea maker who supplies hotels across the region opened his workshop to "
+        "visitors and explained how he chooses his leaves.\n"
+    )
+    assert [s.headline for s in dump.stories] == [
+        "Traveller returns to the rose city for the sixtieth time",
+        "Tea maker shares the secrets of his blends",
+    ]
+    assert "Local Tea-Lovers" in dump.leftover
+    assert [len(s.paragraphs) for s in dump.stories] == [1, 1]
