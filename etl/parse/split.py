@@ -40,6 +40,7 @@ WRAP_MAX = 100
 WRAP_SLACK = 20  # an inner line of a wrapped paragraph falls short of the width by at most
 HEADLINE_REACH = 8  # how many lines above a dateline the headline may stand
 STEAL_REACH = 3  # a headline may stand this many paragraphs from a story's end
+STORY_BEFORE_DATELINE = 3  # prose paragraphs above the first dateline: a story, no standfirst
 HEAD_SCAN = 14  # how many lines from a page's top its headline may stand, with no dateline
 _WINDOW = 4000  # flattened lines are searched for datelines this many characters at a time
 _OVERLAP = 400  # longer than any dateline
@@ -777,6 +778,8 @@ class _Splitter:
             if self.furniture(text):
                 continue
             if self.dateline_at(text) is not None or self.byline_at(text) is not None:
+                if prose >= STORY_BEFORE_DATELINE:
+                    return None  # a whole story without a dateline comes first
                 return None if prose >= 2 and self._opens_teaser(units, index) else index
             if _is_prose(text):
                 prose += 1
@@ -876,6 +879,9 @@ class _Splitter:
             # story below; it dates that story's dateline and is no paragraph.
             self.page_date = stamp_date(text)
             if self.byline_split(text) is None:
+                codes = credit_line(text)  # "THE CANADIAN PRESS | posted Thursday, ..."
+                if codes and not (self.footer or current.closed):
+                    self._credit(units, index, codes)
                 self.leftover.append(text)
                 return
         codes = credit_line(text) if found is None else ()
@@ -1031,10 +1037,12 @@ class _Splitter:
         assert current is not None
         if not current.paragraphs and not current.closed and current.byline is None:
             return True
+        titled = index > 0 and headline_candidate(units[index - 1].text, min_words=2)
         for unit in units[index + 1 : index + 4]:
             if self.furniture(unit.text):
                 continue
-            return self.dateline_at(unit.text) is not None
+            # A dateline follows, or a title stands above and the text begins below.
+            return self.dateline_at(unit.text) is not None or (titled and _is_prose(unit.text))
         return False
 
     # -- output --------------------------------------------------------------------------

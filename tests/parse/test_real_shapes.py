@@ -294,3 +294,24 @@ def test_a_kicker_above_the_next_headline_is_furniture() -> None:
     ]
     assert "Local Tea-Lovers" in dump.leftover
     assert [len(s.paragraphs) for s in dump.stories] == [1, 1]
+
+
+def test_a_whole_story_without_dateline_before_a_signed_one() -> None:
+    dump = parse(
+        "Bakery chain to buy a rival for $500 million\n\n"
+        "THE CANADIAN PRESS | posted Thursday, Mar 31st, 2016\n\n"
+        "A Toronto bakery chain has agreed to buy a rival in Quebec for $500 million.\n\n"
+        "The buyer will take over 90 shops, two bakeries and a warehouse near Montreal.\n\n"
+        "It said the deal would close in the summer if the regulators approve it.\n\n"
+        "Hockey club wins a record 50th game\n\n"
+        "Ann Fowler, The Canadian Press | posted Thursday, Mar 31st, 2016\n\n"
+        "The home side beat the visitors 4-2 for a club-record 50th win of the season.\n"
+    )
+    assert [s.headline for s in dump.stories] == [
+        "Bakery chain to buy a rival for $500 million",
+        "Hockey club wins a record 50th game",
+    ]
+    assert [len(s.paragraphs) for s in dump.stories] == [3, 1]
+    assert [s.agencies for s in dump.stories] == [("CP",), ("CP",)]
+    assert dump.stories[1].byline is not None
+    assert dump.stories[1].byline.authors == ("Ann Fowler",)
