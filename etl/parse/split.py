@@ -88,7 +88,8 @@ _BOILERPLATE = re.compile(
     r"|estimated\s+read(?:ing)?\s+time\b|log\s*in\b|trends?\s*:|\(?view\s+our\s+privacy"
     r"|leave\s+a\s+(?:reply|comment)\b|your\s+email\s+address\s+will\s+not\s+be\s+published"
     r"|required\s+fields\s+are\s+marked|ask\s+about\s+this\s+article|post\s+a\s+comment"
-    r"|answer\s+for\s+your\s+question\b)",
+    r"|answer\s+for\s+your\s+question\b|ie\s+\d+\s+is\s+not\s+supported\b"
+    r"|your\s+browser\s+(?:is|does)\b)",
     re.IGNORECASE,
 )
 # Labels that head a list of other stories ("Latest News", "Also read | <title>"): page
@@ -136,6 +137,8 @@ _CAPTION = re.compile(
     r"|^(?:photo|picture|image|caption|credit)s?\s*:|\bfile\s+(?:photo|picture|image)\b"
     r"|^(?!by\s)[\w .,'’&-]{2,60}/\s*(?:AFP|AP|REUTERS|Reuters|EPA|EPA-EFE|Getty\s+Images"
     r"|Xinhua|ANSA|dpa|Anadolu|Shutterstock|AAP|Yonhap|Kyodo|Bloomberg)\s*\)?$"
+    r"|\b(?:the\s+canadian\s+press|ap\s+photo|afp\s+photo|reuters|getty\s+images|epa)"
+    r"\s*/\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?\s*\)?\s*$"
     r"|\bphoto\s+(?:credit|by)\b",
     re.IGNORECASE,
 )
