@@ -357,11 +357,14 @@ def web_byline(text: str) -> tuple[Byline, str] | None:
 
 
 _GLUED = re.compile(r"[a-z][A-Z]")
-STAMP_WORDS = 12  # a time-stamp line is short: a date, a time, a name, a label
+STAMP_WORDS = 12
+STAMP_CHARS = 120  # a time-stamp line is short: a date, a time, a name, a label
 
 
 def is_stamp_line(text: str) -> bool:
     """"Updated: 03-10-2019 11:20 IST", "Jane Doe|Jan 13, 2019": a page's time stamp."""
+    if len(text) > STAMP_CHARS or not any(ch.isdigit() for ch in text):
+        return False  # cheap tests first: a stamp is short and has a day or a year
     return len(_WORD.findall(text)) <= STAMP_WORDS and stamp_date(text) is not None
 
 
