@@ -585,6 +585,7 @@ class _Splitter:
         self.pending: list[str] = []  # title-like units held back in a closed/footer state
         self.pending_credits: list[str] = []  # credit lines above the next story's dateline
         self.digest: str | None = None  # the agency whose digest the page is
+        self.expect_headline = False  # a stamp opened a story whose title comes next
         self._datelines: dict[tuple[str, dt.date | None], _DatelineAt | None] = {}
 
     # -- recognisers bound to the dump date --------------------------------------------
@@ -889,6 +890,7 @@ class _Splitter:
                 if codes and not (self.footer or current.closed):
                     self._credit(units, index, codes)
                 self.leftover.append(text)
+                self._stamp_between_stories(units, index)
                 return
         codes = credit_line(text) if found is None else ()
         if codes and self.byline_split(text) is None and not (self.footer or current.closed):
@@ -972,7 +974,30 @@ class _Splitter:
         if text in self.subheads and self._body_heading(units, index):
             self.add_paragraph(subhead_text(text) or text, "subhead")
             return
+        if self.expect_headline:
+            self.expect_headline = False
+            if current.headline is None and not current.paragraphs and headline_candidate(
+                text, min_words=2
+            ):
+                current.headline = debullet(text)
+                return
         self.add_text(text)
+
+    def _stamp_between_stories(self, units: list[_Unit], index: int) -> None:
+        """A stamp after a story's body, beside a title with text under it, starts the next
+        story (a blog or archive page: title, date, text, title, date, text)."""
+        current = self.current
+        assert current is not None
+        if current.closed or self.footer or len(current.paragraphs) <= current.standfirst + 1:
+            return
+        last = current.paragraphs[-1]
+        if last.kind == "text" and _teaser_headline_like(last.text, min_words=2):
+            self.start_story()  # title, then its stamp: the title is stolen as headline
+            return
+        ahead = [u.text for u in units[index + 1 : index + 3]]
+        if len(ahead) == 2 and headline_candidate(ahead[0], min_words=2) and _is_prose(ahead[1]):
+            self.start_story()
+            self.expect_headline = True  # stamp, then the title of the story below
 
     def _credit(self, units: list[_Unit], index: int, codes: tuple[str, ...]) -> None:
         """A credit line ("- Bernama", "Source: APP", "The Associated Press") credits the

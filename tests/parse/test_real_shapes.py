@@ -315,3 +315,24 @@ def test_a_whole_story_without_dateline_before_a_signed_one() -> None:
     assert [s.agencies for s in dump.stories] == [("CP",), ("CP",)]
     assert dump.stories[1].byline is not None
     assert dump.stories[1].byline.authors == ("Ann Fowler",)
+
+
+def test_archive_page_of_titled_and_dated_stories() -> None:
+    dump = parse(
+        "Anti-graft agency says the index slide is a wake-up call\n\n"
+        "KUALA LUMPUR, Nov 19 (Bernama) -- The slide in the corruption index should be taken "
+        "as a wake-up call by every ministry, the agency's director-general said on Sunday.\n\n"
+        "He said the public must also play its part in reporting bribes to the authorities.\n\n"
+        "The agency will publish its own survey early next year, he told reporters.\n\n"
+        "Monday, August 14, 2006\n\n"
+        "Cabinet drops plan for a permanent bridge\n\n"
+        "The cabinet has dropped its plan to build a permanent bridge to the island and will "
+        "upgrade the ferry service instead, the prime minister said.\n\n"
+        "Work on the new ferry terminal will start next year.\n"
+    )
+    assert [s.headline for s in dump.stories] == [
+        "Anti-graft agency says the index slide is a wake-up call",
+        "Cabinet drops plan for a permanent bridge",
+    ]
+    assert [len(s.paragraphs) for s in dump.stories] == [3, 2]
+    assert "Monday, August 14, 2006" in dump.leftover
