@@ -361,11 +361,18 @@ STAMP_WORDS = 12
 STAMP_CHARS = 120  # a time-stamp line is short: a date, a time, a name, a label
 
 
-def is_stamp_line(text: str) -> bool:
-    """"Updated: 03-10-2019 11:20 IST", "Jane Doe|Jan 13, 2019": a page's time stamp."""
+def line_stamp(text: str) -> dt.date | None:
+    """The date of a time-stamp line ("Updated: 03-10-2019 11:20 IST", "Jane Doe|Jan 13,
+    2019"), else None: a stamp is short, has a digit and few words."""
     if len(text) > STAMP_CHARS or not any(ch.isdigit() for ch in text):
-        return False  # cheap tests first: a stamp is short and has a day or a year
-    return len(_WORD.findall(text)) <= STAMP_WORDS and stamp_date(text) is not None
+        return None  # cheap tests first
+    if len(_WORD.findall(text)) > STAMP_WORDS:
+        return None
+    return stamp_date(text)
+
+
+def is_stamp_line(text: str) -> bool:
+    return line_stamp(text) is not None
 
 
 def headline_candidate(text: str, *, min_words: int = 3) -> bool:
@@ -881,10 +888,11 @@ class _Splitter:
             self.leftover.append(text)  # a caption or a related link, whatever it reads like
             return
         found = self.dateline_at(text)
-        if found is None and is_stamp_line(text):
+        stamp = line_stamp(text) if found is None else None
+        if stamp is not None:
             # "Jane Doe | Oct 3, 2019", "Published on Nov 19, 2013": the time stamp of the
             # story below; it dates that story's dateline and is no paragraph.
-            self.page_date = stamp_date(text)
+            self.page_date = stamp
             if self.byline_split(text) is None:
                 codes = credit_line(text)  # "THE CANADIAN PRESS | posted Thursday, ..."
                 if codes and not (self.footer or current.closed):
@@ -1297,8 +1305,8 @@ def _page_date(lines: list[str]) -> dt.date | None:
         if dateline is None:
             return found
         rest = line[dateline.end :]  # "AFP | Nairobi | Updated: 03-10-2019 11:20 IST"
-        if is_stamp_line(rest):
-            return stamp_date(rest)
+        if (stamp := line_stamp(rest)) is not None:
+            return stamp
     return None
 
 
