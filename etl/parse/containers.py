@@ -221,15 +221,21 @@ def _expand(
     if depth > 1 and not (kind == "gzip" and depth == 2):
         yield RawInput(source, data, _too_deep())
         return
+    expand = {"gzip": _expand_gzip, "zip": _expand_zip}.get(kind, _expand_tar)
+    found = False
     try:
-        if kind == "gzip":
-            yield from _expand_gzip(source, data, limits, budget, depth=depth)
-        elif kind == "zip":
-            yield from _expand_zip(source, data, limits, budget, depth=depth)
-        else:
-            yield from _expand_tar(source, data, limits, budget, depth=depth)
+        for raw in expand(source, data, limits, budget, depth=depth):
+            found = True
+            yield raw
     except _ContainerFailure as failure:
+        found = True
         yield RawInput(source, data, failure.error)
+    if not found:
+        # An archive with no file in it (or only folders and system files) is still one
+        # landing entry: it ends as a reject, never silently nowhere.
+        yield RawInput(
+            source, data, DumpError(RejectReason.EMPTY, "the archive holds no files")
+        )
 
 
 def _too_deep() -> DumpError:

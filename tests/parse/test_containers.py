@@ -504,3 +504,28 @@ def test_any_bytes_yield_inputs_never_exceptions(data: bytes, name: str) -> None
             assert isinstance(raw.error.reason, RejectReason) and raw.error.detail
         else:
             assert len(raw.data) <= limits.max_member_bytes or raw.source == str(path)
+
+
+def test_an_archive_with_no_file_is_an_empty_reject(tmp_path: Path) -> None:
+    """Found by the property test: an empty zip yielded nothing, so the landing entry was
+    lost without a trace."""
+    import io
+    import tarfile
+    import zipfile
+
+    empty_zip = io.BytesIO()
+    with zipfile.ZipFile(empty_zip, "w"):
+        pass
+    only_folder = io.BytesIO()
+    with zipfile.ZipFile(only_folder, "w") as z:
+        z.writestr("folder/", b"")
+    empty_tar = io.BytesIO()
+    with tarfile.open(fileobj=empty_tar, mode="w"):
+        pass
+    for name, data in (("a.zip", empty_zip.getvalue()), ("b.zip", only_folder.getvalue()),
+                       ("c.tar", empty_tar.getvalue())):
+        path = tmp_path / name
+        path.write_bytes(data)
+        inputs = list(iter_inputs(path))
+        assert len(inputs) == 1, name
+        assert inputs[0].error is not None and inputs[0].error.reason == RejectReason.EMPTY
