@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -34,10 +35,10 @@ def _sqlalchemy_pg_url(dbname: str) -> str:
     return f"{base}/{dbname}"
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh, empty PostgreSQL database, dropped afterwards."""
-    name = f"wa_test_{uuid.uuid4().hex[:12]}"
+@contextmanager
+def throwaway_pg_database(prefix: str = "wa_test") -> Iterator[str]:
+    """A fresh, empty PostgreSQL database as a SQLAlchemy URL, dropped on exit."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     with _pg_admin() as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     try:
@@ -45,6 +46,13 @@ def pg_url() -> Iterator[str]:
     finally:
         with _pg_admin() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database, dropped afterwards."""
+    with throwaway_pg_database() as url:
+        yield url
 
 
 @pytest.fixture

@@ -1,7 +1,9 @@
 """The DAGs under a real scheduler: `airflow standalone`, driven only through the REST API.
 
-One Airflow for the whole module (starting it costs half a minute on two cores). Every wait
-is bounded, and the whole process group is stopped at the end, pass or fail.
+One Airflow for the whole module (starting it costs half a minute on two cores). Its metadata
+lives in a throwaway PostgreSQL database, as in production: on SQLite the API refuses a
+backfill whenever the scheduler holds the database ("Database is locked"). Every wait is
+bounded, and the whole process group is stopped at the end, pass or fail.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from tests.conftest import throwaway_pg_database
 from tests.dags.conftest import BROKEN_FILES, GOOD_FILES, LANDING, VENV_BIN, airflow_base_env
 
 pytestmark = pytest.mark.slow
@@ -128,7 +131,15 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 
 
 @pytest.fixture(scope="module")
-def airflow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Airflow]:
+def airflow_metadata_url() -> Iterator[str]:
+    with throwaway_pg_database("wa_airflow") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def airflow(
+    tmp_path_factory: pytest.TempPathFactory, airflow_metadata_url: str
+) -> Iterator[Airflow]:
     home = tmp_path_factory.mktemp("standalone")
     port = _free_port()
     landing = home / "landing"
@@ -142,6 +153,9 @@ def airflow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Airflow]:
     env.update(airflow_base_env(home))
     env.update(
         {
+            "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": airflow_metadata_url,
+            # psycopg 3 serves SQLAlchemy's async engine too; Airflow would guess asyncpg.
+            "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_ASYNC": airflow_metadata_url,
             "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
             "AIRFLOW__API__PORT": str(port),
             "AIRFLOW__API__HOST": "127.0.0.1",
