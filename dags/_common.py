@@ -100,9 +100,7 @@ def archive_url() -> str:
 
 
 def redact(url: str) -> str:
-    """A database URL fit for a log line."""
-    head, sep, tail = url.rpartition("@")
-    if not sep:
-        return url
-    scheme, _, _ = head.partition("://")
-    return f"{scheme}://***@{tail}"
+    """A database URL fit for a log line (the library's one rule, imported when needed)."""
+    from etl.archive.db import redact_url
+
+    return redact_url(url)

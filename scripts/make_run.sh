@@ -9,7 +9,7 @@ LOG="${WIRE_ARCHIVE_RUN_LOG:-$WA_REPO/var/make_run.log}"
 : >"$LOG"
 
 echo "Wire Archive: loading $WIRE_ARCHIVE_LANDING"
-echo "  archive  ${WIRE_ARCHIVE_DATABASE_URL}"
+echo "  archive  $(python -c 'import sys; from etl.archive.db import redact_url; print(redact_url(sys.argv[1]))' "$WIRE_ARCHIVE_DATABASE_URL")"
 echo "  airflow  $AIRFLOW_HOME (log: ${LOG#"$WA_REPO"/})"
 if ! airflow db migrate >>"$LOG" 2>&1; then
     echo "airflow db migrate failed; last lines of $LOG:" >&2

@@ -45,6 +45,17 @@ def normalise_url(url: str) -> str:
     return url
 
 
+def redact_url(url: str) -> str:
+    """A database URL fit to print or log: the password, if any, becomes ***."""
+    try:
+        parsed = sa.make_url(url)
+    except sa.exc.ArgumentError:
+        return url
+    if parsed.password is None:
+        return url
+    return parsed.render_as_string(hide_password=True)
+
+
 def is_postgres(conn_or_engine: Connection | Engine) -> bool:
     return conn_or_engine.dialect.name == "postgresql"
 

@@ -23,7 +23,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
 
-from etl.archive.db import default_database_url, normalise_url
+from etl.archive.db import DEFAULT_SQLITE, default_database_url, normalise_url
 
 PARAM_TYPES = ("text", "int", "float", "date")
 
@@ -39,15 +39,30 @@ class QueryError(Exception):
         return cls(first)
 
 
+def _where_from(database_url: str | None) -> str:
+    if database_url:
+        return "from --db"
+    if default_database_url() != f"sqlite:///{DEFAULT_SQLITE}":
+        return "from WIRE_ARCHIVE_DATABASE_URL"
+    return "the default, relative to the current directory; set --db or WIRE_ARCHIVE_DATABASE_URL"
+
+
 def read_engine(database_url: str | None = None, *, write: bool = False) -> Engine:
-    """An engine for one command's worth of queries; read-only unless `write`."""
+    """An engine for one command's worth of queries; read-only unless `write`.
+
+    A read never creates an archive: a missing SQLite file is an error naming the absolute
+    path looked at and where that path came from.
+    """
     url = normalise_url(database_url or default_database_url())
     parsed = sa.make_url(url)
     if parsed.get_backend_name() == "sqlite":
         path = parsed.database
         local = bool(path) and path != ":memory:" and not path.startswith("file:")
         if local and not Path(path).is_file():
-            raise QueryError(f"no archive at {path} (run `wire-archive ingest` first)")
+            raise QueryError(
+                f"no archive at {Path(path).resolve()} ({_where_from(database_url)}); "
+                "`wire-archive ingest` creates one"
+            )
         engine = sa.create_engine(url, poolclass=NullPool)
 
         @event.listens_for(engine, "connect")
@@ -61,6 +76,25 @@ def read_engine(database_url: str | None = None, *, write: bool = False) -> Engi
         return engine
     options = {} if write else {"options": "-c default_transaction_read_only=on"}
     return sa.create_engine(url, poolclass=NullPool, connect_args=options)
+
+
+def require_archive(conn: Connection) -> None:
+    """Refuse a database that is not a wire archive, or one older than this code."""
+    from alembic.runtime.migration import MigrationContext
+
+    from etl.archive.db import head_revision
+
+    revision = MigrationContext.configure(conn).get_current_revision()
+    where = conn.engine.url.render_as_string(hide_password=True)
+    if revision is None:
+        raise QueryError(
+            f"{where} holds no wire archive (no schema); `wire-archive ingest` creates one"
+        )
+    if revision != head_revision():
+        raise QueryError(
+            f"{where} is at schema revision {revision}, this version reads {head_revision()}; "
+            "run `wire-archive db upgrade`"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,6 +449,15 @@ def export_stories(
         raise QueryError(f"--since {since} is after --until {until}")
     schema = _export_schema()
     engine = read_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            require_archive(conn)
+    except QueryError:
+        engine.dispose()
+        raise
+    except sa.exc.DBAPIError as exc:
+        engine.dispose()
+        raise QueryError.from_db(exc) from exc
     count = 0
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".part")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from etl.archive.query import QueryError, read_engine
+from etl.archive.query import QueryError, read_engine, require_archive
 
 FTS_TABLE = "stories_fts"
 PG_CONFIG = "english"
@@ -283,6 +283,7 @@ def search(
     engine = read_engine(database_url)
     try:
         with engine.connect() as conn:
+            require_archive(conn)
             return search_conn(conn, text, filters, limit=limit)
     except sa.exc.DBAPIError as exc:
         raise QueryError.from_db(exc) from exc

@@ -7,10 +7,12 @@ CLI for `wire-archive parse` must not pay for a database stack it never uses.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
+
+from etl.cli.options import add_date, add_db, command, positive
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -20,46 +22,80 @@ if TYPE_CHECKING:
     from etl.pipeline import Progress as ProgressCallback
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 1
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    db_help = "database URL (default: $WIRE_ARCHIVE_DATABASE_URL, else var/wire_archive.sqlite)"
-
-    p = sub.add_parser("ingest", help="load landing files (folders recurse) into the archive")
-    p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--db", dest="db", help=db_help)
-    p.add_argument("--batch-size", type=_positive, default=200)
-    p.add_argument("--dump-date", type=_date, help="date of the dumps, overriding their own")
-    p.add_argument("--dry-run", action="store_true", help="parse and load, then roll back")
+    p = command(
+        sub,
+        "ingest",
+        "load landing files (folders recurse) into the archive",
+        "Parse landing files and load their stories. A file whose bytes are already archived\n"
+        "counts as a duplicate; a file that cannot be read or parsed is kept in `rejects`\n"
+        "with a reason, and the run goes on. Creates the archive if it does not exist.",
+    )
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="landing files or folders: text, HTML, .gz, .zip, .tar.gz (folders recurse)",
+    )
+    add_db(p)
+    p.add_argument(
+        "--batch-size",
+        type=positive,
+        default=200,
+        metavar="N",
+        help="dumps per database transaction (default: 200)",
+    )
+    add_date(p, "--dump-date", "date of the dumps, overriding header, file name and metadata")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="parse and load in a transaction, then roll it back (no teaser links)",
+    )
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("reprocess", help="parse stored dumps again with the current parser")
-    p.add_argument("--db", dest="db", help=db_help)
-    p.add_argument("--since", type=_date, help="first dump date (inclusive)")
-    p.add_argument("--until", type=_date, help="last dump date (inclusive)")
-    p.add_argument("--batch-size", type=_positive, default=200)
+    p = command(
+        sub,
+        "reprocess",
+        "parse stored dumps again with the current parser",
+        "Re-parse dumps the archive already holds (their raw bytes are kept), so a parser\n"
+        "improvement reaches old data; stories that change get a new version.",
+    )
+    add_db(p)
+    add_date(p, "--since", "first dump date to reprocess, inclusive (default: no lower bound)")
+    add_date(p, "--until", "last dump date to reprocess, inclusive (default: no upper bound)")
+    p.add_argument(
+        "--batch-size",
+        type=positive,
+        default=200,
+        metavar="N",
+        help="dumps per database transaction (default: 200)",
+    )
     p.set_defaults(func=cmd_reprocess)
 
-    p = sub.add_parser("stats", help="table counts and date ranges")
-    p.add_argument("--db", dest="db", help=db_help)
+    p = command(
+        sub,
+        "stats",
+        "table counts and date ranges",
+        "Row counts of every table, dump and story date ranges, rejects by reason.\n"
+        "Read-only: it never creates or migrates a database.",
+    )
+    add_db(p)
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("db", help="database administration")
+    p = command(sub, "db", "database administration", "Database administration.")
     dbsub = p.add_subparsers(dest="db_command", required=True, metavar="ACTION")
-    up = dbsub.add_parser("upgrade", help="apply pending migrations")
-    up.add_argument("--db", dest="db", help=db_help)
+    up = command(
+        dbsub,
+        "upgrade",
+        "apply pending migrations",
+        "Create the archive's tables, or bring an older archive to this version's schema.",
+    )
+    add_db(up)
     up.set_defaults(func=cmd_db_upgrade)
 
 
@@ -90,6 +126,8 @@ def _progress(console: Console, label: str) -> Iterator[ProgressCallback | None]
 def _summary_table(summary: RunSummary, title: str) -> Table:
     from rich.table import Table
 
+    from etl.cli.render import plain
+
     table = Table(title=title, show_header=False)
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -112,14 +150,16 @@ def _summary_table(summary: RunSummary, title: str) -> Table:
         ("teasers linked", summary.teasers_linked),
     ]
     for name, value in rows:
-        table.add_row(name, str(value))
+        table.add_row(plain(name), plain(value))
     return table
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from rich.console import Console
+    from rich.text import Text
 
     from etl import pipeline
+    from etl.cli.render import plain
 
     console = Console(stderr=True)
     out = Console()
@@ -134,7 +174,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 progress=progress,
             )
     except Exception as exc:
-        console.print(f"[red]ingest failed:[/red] {type(exc).__name__}: {exc}")
+        console.print(Text("ingest failed: ", style="red") + plain(f"{type(exc).__name__}: {exc}"))
         return 1
     out.print(_summary_table(summary, "wire-archive ingest"))
     return 0
@@ -142,8 +182,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
     from rich.console import Console
+    from rich.text import Text
 
     from etl import pipeline
+    from etl.cli.render import plain
 
     console = Console(stderr=True)
     try:
@@ -156,24 +198,37 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
                 progress=progress,
             )
     except Exception as exc:
-        console.print(f"[red]reprocess failed:[/red] {type(exc).__name__}: {exc}")
+        console.print(
+            Text("reprocess failed: ", style="red") + plain(f"{type(exc).__name__}: {exc}")
+        )
         return 1
     Console().print(_summary_table(summary, "wire-archive reprocess"))
     return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    """Read-only: it never creates or migrates the archive it is pointed at."""
+    import sqlalchemy as sa
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    from etl import pipeline
-    from etl.archive import db
+    from etl.archive.query import QueryError, read_engine, require_archive
     from etl.archive.stats import archive_stats
+    from etl.cli.render import plain
 
-    url = args.db or pipeline.default_database_url()
-    db.upgrade(url)
-    with db.get_engine(url).connect() as conn:
-        stats = archive_stats(conn)
+    try:
+        engine = read_engine(args.db)
+        try:
+            with engine.connect() as conn:
+                require_archive(conn)
+                stats = archive_stats(conn)
+        finally:
+            engine.dispose()
+    except QueryError as exc:
+        return _fail(str(exc))
+    except sa.exc.SQLAlchemyError as exc:
+        return _fail(str(QueryError.from_db(exc)))  # type: ignore[arg-type]
     table = Table(title="wire-archive stats")
     table.add_column("table")
     table.add_column("rows", justify="right")
@@ -184,7 +239,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     console.print(f"dump dates:  {stats.dump_dates[0] or '-'} .. {stats.dump_dates[1] or '-'}")
     console.print(f"story dates: {stats.story_dates[0] or '-'} .. {stats.story_dates[1] or '-'}")
     for reason, count in sorted(stats.reject_reasons.items()):
-        console.print(f"rejects {reason}: {count}")
+        console.print(Text("rejects ") + plain(reason) + Text(f": {count}"))
     return 0
 
 

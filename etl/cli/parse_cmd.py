@@ -8,37 +8,30 @@ never stop the other files from being parsed.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import sys
 from typing import TextIO
 
+from etl.cli.options import add_date, command
 from etl.model import ParsedDump, Rejected
 
 
-def _iso_date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
-
-
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser(
+    parser = command(
+        sub,
         "parse",
-        help="parse dump files and print their stories",
-        description="Parse landing files (text, HTML, .gz, .zip, .tar.gz) and print each dump.",
+        "parse dump files and print their stories",
+        "Parse landing files (text, HTML, .gz, .zip, .tar.gz) and print each dump, without\n"
+        "any database. --json prints the parse contract, one JSON object per dump.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="dump or bundle files")
-    parser.add_argument("--json", action="store_true", help="one JSON object per dump (JSONL)")
     parser.add_argument(
-        "--dump-date",
-        type=_iso_date,
-        default=None,
-        metavar="YYYY-MM-DD",
-        help="date of the dumps, overriding header, file name and metadata",
+        "--json",
+        action="store_true",
+        help="one JSON object per dump, JSON Lines (default: a short summary)",
     )
+    add_date(parser, "--dump-date", "date of the dumps, overriding header, file name and metadata")
     parser.set_defaults(func=run)
 
 

@@ -9,43 +9,36 @@ the CLI for other subcommands stays cheap.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from etl.cli.options import add_date, add_db, command, positive
 
 if TYPE_CHECKING:
     from etl.archive.query import QueryResult
 
-QUERIES = Path(__file__).resolve().parents[2] / "sql" / "queries"
-CELL_MAX = 200  # longer cells are cut in table view only; csv/json carry everything
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
-
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
+# Package data, so that an installed wheel has them too; sql/queries in a checkout links here.
+QUERIES = Path(__file__).resolve().parents[1] / "queries"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    sql = sub.add_parser(
+    sql = command(
+        sub,
         "sql",
-        help="run SQL (or an example query file) against the archive",
-        description="Run one SQL statement, read-only unless --write. Named parameters "
-        "(:place) take values from --param place=Beirut; a query file's header declares "
-        "defaults. Example files: sql/queries/ (see --list).",
+        "run SQL (or an example query file) against the archive",
+        "Run one SQL statement, read-only unless --write. Named parameters (:place) take\n"
+        "values from --param place=Beirut; a query file's header declares their types and\n"
+        "defaults. Example files ship with the package: see --list.",
     )
     sql.add_argument("statement", nargs="?", help="the SQL to run (or use --file)")
-    sql.add_argument("--file", "-f", help="a .sql file, or the name of one in sql/queries/")
+    sql.add_argument(
+        "--file",
+        "-f",
+        metavar="FILE",
+        help="a .sql file, or the name of an example query (with or without .sql)",
+    )
     sql.add_argument("--list", action="store_true", help="list the example queries and exit")
     _common(sql)
     sql.add_argument(
@@ -54,39 +47,54 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="bind :NAME (repeatable); NAME:int=5 types an ad-hoc value",
+        help="bind :NAME (repeatable); NAME:int=5 types an ad-hoc value "
+        "(types: text, int, float, date; default: none bound)",
     )
-    sql.add_argument("--write", action="store_true", help="allow statements that change data")
+    sql.add_argument(
+        "--write",
+        action="store_true",
+        help="allow statements that change data (default: read-only)",
+    )
     sql.set_defaults(func=cmd_sql)
 
-    search = sub.add_parser(
+    search = command(
+        sub,
         "search",
-        help="ranked full-text search over headlines and story text",
-        description='Words must all match; "quoted phrases", OR between alternatives, '
-        "-word to exclude.",
+        "ranked full-text search over headlines and story text",
+        'All words must match; "quoted phrases" match as phrases, OR joins alternatives,\n'
+        "-word excludes. Put -- before terms that start with a dash.",
     )
-    search.add_argument("terms", help='e.g. "ceasefire talks" or \'"border town" -rumour\'')
+    search.add_argument(
+        "terms", metavar="TERMS", help='e.g. "ceasefire talks" or \'"border town" -rumour\''
+    )
     _common(search)
-    search.add_argument("--since", type=_date, help="dateline date on or after (YYYY-MM-DD)")
-    search.add_argument("--until", type=_date, help="dateline date on or before (YYYY-MM-DD)")
-    search.add_argument("--agency", help="credited agency code, e.g. AFP")
-    search.add_argument("--place", help="dateline place, e.g. Beirut")
-    search.add_argument("--limit", type=_positive, default=20, help="at most N hits (20)")
+    add_date(search, "--since", "dateline date on or after (default: no lower bound)")
+    add_date(search, "--until", "dateline date on or before (default: no upper bound)")
+    search.add_argument("--agency", metavar="CODE", help="credited agency code, e.g. AFP")
+    search.add_argument("--place", metavar="PLACE", help="dateline place, e.g. Beirut")
+    search.add_argument(
+        "--limit", type=positive, default=20, metavar="N", help="at most N hits (default: 20)"
+    )
     search.set_defaults(func=cmd_search)
 
-    export = sub.add_parser(
+    export = command(
+        sub,
         "export",
-        help="write story_full rows for a date range to Parquet or CSV",
+        "write story_full rows for a date range to Parquet or CSV",
+        "Write one row per story (the story_full view) to a file; the suffix picks the format.\n"
+        "The file appears only when complete.",
     )
-    export.add_argument("--to", required=True, help="out.parquet or out.csv")
-    export.add_argument("--db", help="database URL (default: WIRE_ARCHIVE_DATABASE_URL)")
-    export.add_argument("--since", type=_date, help="dateline date on or after (YYYY-MM-DD)")
-    export.add_argument("--until", type=_date, help="dateline date on or before (YYYY-MM-DD)")
+    export.add_argument(
+        "--to", required=True, metavar="FILE", help="out.parquet or out.csv (by suffix)"
+    )
+    add_db(export)
+    add_date(export, "--since", "dateline date on or after (default: no lower bound)")
+    add_date(export, "--until", "dateline date on or before (default: no upper bound)")
     export.set_defaults(func=cmd_export)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", help="database URL (default: WIRE_ARCHIVE_DATABASE_URL)")
+    add_db(parser)
     parser.add_argument(
         "--format",
         choices=("table", "csv", "json"),
@@ -124,17 +132,11 @@ def _print(result: QueryResult, fmt: str | None) -> None:
         _table(result)
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    text = value.isoformat() if isinstance(value, dt.date) else str(value)
-    text = " ".join(text.split())
-    return text if len(text) <= CELL_MAX else text[: CELL_MAX - 1] + "…"
-
-
 def _table(result: QueryResult) -> None:
     from rich.console import Console
     from rich.table import Table
+
+    from etl.cli.render import cell, plain
 
     console = Console()
     if not result.columns:
@@ -142,9 +144,9 @@ def _table(result: QueryResult) -> None:
         return
     table = Table(show_lines=False, header_style="bold")
     for name in result.columns:
-        table.add_column(name, overflow="fold")
+        table.add_column(plain(name), overflow="fold")
     for row in result.rows:
-        table.add_row(*(_cell(v) for v in row))
+        table.add_row(*(cell(v) for v in row))
     console.print(table)
     noun = "row" if len(result.rows) == 1 else "rows"
     console.print(f"({len(result.rows)} {noun})", style="dim")
@@ -155,6 +157,7 @@ def _list_queries() -> int:
     from rich.table import Table
 
     from etl.archive.query import query_files
+    from etl.cli.render import plain
 
     table = Table(header_style="bold")
     table.add_column("file", no_wrap=True)
@@ -163,7 +166,7 @@ def _list_queries() -> int:
     for query in query_files(QUERIES):
         params = ", ".join(f"{p.name}={p.default}" for p in query.params)
         name = query.path.name + (f" [{query.backend}]" if query.backend else "")
-        table.add_row(name, query.title, params)
+        table.add_row(plain(name), plain(query.title), plain(params))
     Console().print(table)
     return 0
 

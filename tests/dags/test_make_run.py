@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import throwaway_pg_database
 from tests.dags.conftest import AMBIENT, BROKEN_FILES, GOOD_FILES, REPO
 
 pytestmark = pytest.mark.slow
@@ -57,3 +58,30 @@ def test_make_run_loads_then_says_nothing_new(tmp_path: Path, landing: Path) -> 
     second = _make_run(env)
     assert "Nothing new" in second
     assert _cell(second, "dumps_loaded") == 0
+
+
+def test_make_run_on_postgresql_never_prints_the_password(tmp_path: Path, landing: Path) -> None:
+    secret = "Sekr1t-" + os.urandom(4).hex()
+    log = tmp_path / "make_run.log"
+    with throwaway_pg_database() as url:
+        # Trust auth accepts any password: the run works, and the password must not show.
+        with_password = url.replace("://postgres@", f"://postgres:{secret}@", 1)
+        assert secret in with_password
+        env = {
+            k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW") and k not in AMBIENT
+        }
+        env.update(
+            {
+                "AIRFLOW_HOME": str(tmp_path / "airflow"),
+                "WIRE_ARCHIVE_DATABASE_URL": with_password,
+                "WIRE_ARCHIVE_LANDING": str(landing),
+                "WIRE_ARCHIVE_RUN_LOG": str(log),
+            }
+        )
+        out = _make_run(env)
+    assert _cell(out, "dumps_loaded") == GOOD_FILES
+    assert "postgres:***@127.0.0.1" in out
+    assert secret not in out
+    assert secret not in log.read_text()
+    task_logs = "".join(p.read_text(errors="replace") for p in tmp_path.rglob("*.log"))
+    assert "ingest run" in task_logs and secret not in task_logs

@@ -194,3 +194,73 @@ def test_export_refuses_bad_requests(
     )  # fmt: skip
     assert code == 1 and "after" in err
     assert not list(tmp_path.glob("x.*"))
+
+
+def test_read_only_commands_never_create_an_archive(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run elsewhere with the default (relative) path: an error naming it, no file made."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WIRE_ARCHIVE_DATABASE_URL", raising=False)
+    expected = tmp_path / "var" / "wire_archive.sqlite"
+    for argv in (
+        ["stats"],
+        ["sql", "SELECT 1"],
+        ["search", "ceasefire"],
+        ["export", "--to", str(tmp_path / "out.csv")],
+    ):
+        code, out, err = _cli(capsys, *argv)
+        assert code == 1 and out == "", argv
+        assert err.count("\n") == 1, (argv, err)
+        assert f"no archive at {expected}" in err and "relative to the current directory" in err
+    assert list(tmp_path.iterdir()) == []  # no var/, no database, no export file
+
+    monkeypatch.setenv("WIRE_ARCHIVE_DATABASE_URL", f"sqlite:///{tmp_path / 'env.sqlite'}")
+    code, _, err = _cli(capsys, "stats")
+    assert code == 1 and "from WIRE_ARCHIVE_DATABASE_URL" in err
+    code, _, err = _cli(capsys, "stats", "--db", f"sqlite:///{tmp_path / 'flag.sqlite'}")
+    assert code == 1 and "from --db" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_database_without_the_archive_schema_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pg_url: str
+) -> None:
+    empty = tmp_path / "empty.sqlite"
+    sa.create_engine(f"sqlite:///{empty}").connect().close()  # a file, but no tables
+    for url in (f"sqlite:///{empty}", pg_url):
+        for argv in (["stats"], ["search", "ceasefire"], ["export", "--to", "x.csv"]):
+            code, _, err = _cli(capsys, *argv, "--db", url)
+            assert code == 1 and "holds no wire archive" in err, (url, argv, err)
+        engine = sa.create_engine(url)
+        with engine.connect() as conn:
+            assert sa.inspect(conn).get_table_names() == []  # nothing was migrated into it
+        engine.dispose()
+
+
+def test_table_cells_are_text_not_markup(
+    mini: MiniArchive, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")  # a real terminal's rendering, escape codes and all
+    sql = "SELECT '[bold]x' AS a, 'said [sic] so' AS b, 'the [term] here' AS c, '[/]' AS d"
+    code, out, _ = _cli(capsys, "sql", sql, "--db", mini.url, "--format", "table")
+    assert code == 0
+    for literal in ("[bold]x", "said [sic] so", "the [term] here", "[/]"):
+        assert literal in out, out
+    assert "\x1b[1mx" not in out
+
+
+def test_search_table_keeps_the_snippets_brackets(
+    mini: MiniArchive, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A lower-case match: rich would take `[pause]` for a style tag and drop it.
+    code, out, _ = _cli(capsys, "search", "pause", "--db", mini.url, "--format", "json")
+    snippets = [hit["snippet"] for hit in json.loads(out)]
+    marked = [s for s in snippets if "[pause]" in s]
+    assert marked, snippets  # the search marks its matches with brackets
+    code, out, _ = _cli(capsys, "search", "pause", "--db", mini.url, "--format", "table")
+    assert code == 0
+    flat = " ".join(out.replace("│", " ").split())
+    for snippet in marked:
+        term = snippet[snippet.index("[") : snippet.index("]") + 1]
+        assert term in flat, (term, out)
