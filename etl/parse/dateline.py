@@ -723,12 +723,26 @@ def _build(
     return DatelineMatch(dateline, start, end)
 
 
+_NEEDS_MARK = frozenset(
+    ("date_agency", "date_first", "agency_date", "agency_place", "day_agency", "agency_only",
+     "source_date", "mixed_credit")
+)  # fmt: skip
+_NEEDS_PIPE = frozenset(("pipes_date", "pipes"))
+_WINDOW = 400  # longer than any dateline a shape can match
+
+
 def _match_at(
     line: str, pos: int, anchors: DateAnchors, *, anywhere: bool
 ) -> DatelineMatch | None:
     bracket = line[pos : pos + 1] in ("(", "[")
     caps_word = re.match(r"[^\s,(]+", line[pos : pos + 40])
+    # Shapes that need a credit mark or a pipe cannot match a window without one.
+    window = line[pos : pos + _WINDOW]
+    marked = "(" in window or "[" in window or "/" in window
+    piped = "|" in window
     for name, pattern in _SHAPES:
+        if not marked and name in _NEEDS_MARK or not piped and name in _NEEDS_PIPE:
+            continue
         # Cheap exclusions first: only "(AFP) -" opens with a bracket; and inside running
         # text a dateline without an agency needs a place in capitals ("LONDON, 11 ...").
         if bracket and name not in _BRACKETED or not bracket and name == "agency_only":
@@ -752,8 +766,12 @@ def _match_at(
 _CANDIDATE = re.compile(rf"(?:(?<=[\s|.!?\"”»•·*>▪►◆■])|^)(?={_U}|[(\[]|(?:al|el|d|l)[-'’]{_U})")
 # Every dateline holds an agency mark or a real date; searching starts from these, so
 # long prose without either costs one linear scan.
+# The month branch is gated (a word start, letters, then a digit) before the month
+# alternation is tried: tried at every position, that alternation was most of the parse.
 _ANCHOR = re.compile(
-    rf"[(\[/|][ \t]*{_AG}|{_MONTH}\.?[ \t]*\d|\d[ \t]+(?:of[ \t]+)?{_MONTH}"
+    rf"[(\[/|][ \t]*{_AG}"
+    rf"|(?<![^\W\d_])(?=[^\W\d_]+\.?[ \t]*\d){_MONTH}\.?[ \t]*\d"
+    rf"|\d[ \t]+(?:of[ \t]+)?{_MONTH}"
     rf"|{_YEAR}-[01]\d-[0-3]\d"
 )
 # How far before its anchor a dateline may start.
