@@ -135,6 +135,7 @@ _CAPTION = re.compile(
     r"|image|screen\s?grab|video\s+grab)s?\s+(?:taken|shows?|dated|released|made|obtained"
     r"|provided|from|of)\b"
     r"|^(?:photo|picture|image|caption|credit)s?\s*:|\bfile\s+(?:photo|picture|image)\b"
+    r"|\b(?:FOTO|Foto|Fotó|Photo|PHOTO):\s*[\w./ -]{2,40}$"
     r"|^(?!by\s)[\w .,'’&-]{2,60}/\s*(?:AFP|AP|REUTERS|Reuters|EPA|EPA-EFE|Getty\s+Images"
     r"|Xinhua|ANSA|dpa|Anadolu|Shutterstock|AAP|Yonhap|Kyodo|Bloomberg)\s*\)?$"
     r"|\b(?:the\s+canadian\s+press|ap\s+photo|afp\s+photo|reuters|getty\s+images|epa)"
@@ -275,7 +276,9 @@ def is_terminal(text: str) -> bool:
     return len(text) <= 200 and bool(_TERMINAL.match(text))
 
 
-_CAPTION_WORDS = ("photo", "picture", "image", "caption", "credit", "grab", "file", "pic")
+_CAPTION_WORDS = (
+    "photo", "foto", "picture", "image", "caption", "credit", "grab", "file", "pic"
+)  # fmt: skip
 
 
 def is_caption(text: str) -> bool:
@@ -389,6 +392,27 @@ def headline_candidate(text: str, *, min_words: int = 3) -> bool:
         return False  # "Jane Doe|Jan 13, 2019", "28 de October de 2021"
     # "The Associated Press", "Kyodo, Staff Report": an agency's name is a credit, no title
     return agency_code(_CREDIT_FILLER.sub(" ", body).strip(" ,;|-")) is None
+
+
+def _credit_then_caption(above: str, line: str) -> bool:
+    """"Reuters file photo" then a few words under it: the picture's caption, no title."""
+    return len(line.split()) <= 5 and len(above.split()) <= 6 and is_caption(above)
+
+
+def _is_deck(headline: str, line: str) -> bool:
+    """Whether `line`, right under the title line `headline`, is its deck (a standfirst or
+    a photo caption printed between headline and dateline) rather than the title itself:
+    the title is the shorter, the deck runs on or ends as a sentence."""
+    if not headline_candidate(headline, min_words=4) or is_caption(headline):
+        return False
+    if is_caption(line):
+        return True
+    words = line.split()
+    if len(words) < max(10, len(headline.split()) + 4):
+        return False
+    # Sentence case: a deck capitalises few words; a title-cased line is a title or a label.
+    capitals = sum(1 for w in words[1:] if w[:1].isupper())
+    return capitals <= len(words) // 3
 
 
 def _is_prose(text: str) -> bool:
@@ -853,6 +877,15 @@ class _Splitter:
             for index in range(len(pre) - 1, max(-1, len(pre) - HEADLINE_REACH), -1):
                 text = pre[index].text
                 if text not in self.chrome and headline_candidate(text, min_words=2):
+                    if index and _credit_then_caption(pre[index - 1].text, text):
+                        continue
+                    stamped = any(line_stamp(u.text) for u in pre[index + 1 :])
+                    while (
+                        not stamped
+                        and index
+                        and _is_deck(pre[index - 1].text, pre[index].text)
+                    ):
+                        index -= 1  # a headline with one or two decks under it
                     return index
             return None
         # No dateline: the first title line in the page's head that prose follows (past

@@ -336,3 +336,68 @@ def test_archive_page_of_titled_and_dated_stories() -> None:
     ]
     assert [len(s.paragraphs) for s in dump.stories] == [3, 2]
     assert "Monday, August 14, 2006" in dump.leftover
+
+
+def test_headline_with_a_sentence_case_deck_under_it() -> None:
+    dump = parse(
+        "Pipeline talks stall in Vienna\n\n"
+        "Negotiators left without setting a date for the next round after a night of "
+        "argument over transit fees\n\n"
+        "VIENNA, Oct 3 (Reuters) - Talks on a new gas pipeline broke up early on Thursday "
+        "with no agreement on how transit fees would be shared between the partners.\n\n"
+        "Both delegations said they would report back to their governments.\n"
+    )
+    (story,) = dump.stories
+    assert story.headline == "Pipeline talks stall in Vienna"
+    assert story.dateline is not None and story.dateline.raw == "VIENNA, Oct 3 (Reuters)"
+
+
+def test_title_cased_line_under_a_site_banner_is_the_headline() -> None:
+    dump = parse(
+        "Space News From OrbitDaily\n\n"
+        "Engineers Test A New Heat Shield Design For The Lunar Lander Mission\n\n"
+        "Houston TX (SPX) Nov 03, 2019\n"
+        "Engineers fired a plasma torch at the shield for ten minutes on Monday and "
+        "found no cracks in the tiles afterwards, the agency said.\n"
+    )
+    assert dump.stories[0].headline == (
+        "Engineers Test A New Heat Shield Design For The Lunar Lander Mission"
+    )
+
+
+def test_a_stamp_under_the_long_headline_keeps_it_the_headline() -> None:
+    dump = parse(
+        "Backed by the Ministry of Culture\n\n"
+        "Port authority opens a new container terminal to handle twice the cargo of the "
+        "old quay by the end of the decade\n\n"
+        "posted on 14/06/2018\n\n"
+        "Abu Dhabi, 14th June, 2018 (WAM) - The port authority opened its new container "
+        "terminal on Thursday, doubling the number of berths for large ships.\n"
+    )
+    assert dump.stories[0].headline.startswith("Port authority opens a new container")
+
+
+def test_photo_credit_and_its_short_caption_are_not_the_headline() -> None:
+    dump = parse(
+        "Ferry service resumes after the storm\n\n"
+        "Kathimerini file photo\n\n"
+        "Harbour cranes at dusk\n\n"
+        "ATHENS, Oct 3 (Reuters) – Ferries left Piraeus again on Thursday after a two-day "
+        "ban on sailing was lifted as the winds eased over the Aegean.\n"
+    )
+    (story,) = dump.stories
+    assert story.headline == "Ferry service resumes after the storm"
+    assert "Kathimerini file photo" in dump.leftover
+
+
+def test_a_caption_ending_in_a_foto_credit_is_furniture() -> None:
+    dump = parse(
+        "Regierung beschließt neues Krisengesetz\n\n"
+        "Die Minister (l.) und der Kanzler betonten nach der Sitzung die gute Stimmung in "
+        "der Koalition. FOTO: APA\n\n"
+        "Wien (APA) - Der Ministerrat hat am Dienstag ein Gesetz für Krisenfälle "
+        "beschlossen, das der Regierung im Notfall schnellere Entscheidungen erlaubt.\n"
+    )
+    (story,) = dump.stories
+    assert story.headline == "Regierung beschließt neues Krisengesetz"
+    assert story.agencies == ("APA",)
