@@ -1,8 +1,8 @@
 -- Stories whose headline contains some text, newest first (no index needed).
 --
 -- A quick look-up by headline words when full-text search is more than you need.
--- The pattern is SQL LIKE, ignoring case: '%border%', 'storm%'.
--- @param pattern text = '%ceasefire%'    LIKE pattern on the headline
+-- The pattern is SQL LIKE, ignoring case: '%talks%', 'german%'.
+-- @param pattern text = '%talks%'    LIKE pattern on the headline
 SELECT story_id, date, place, agencies, headline
 FROM story_full
 WHERE lower(headline) LIKE lower(:pattern)

@@ -4,7 +4,7 @@
 -- match), "quoted phrases", OR, -excluded. English stemming: "floods" finds "flood".
 -- Twin for SQLite: search_text.sqlite.sql. `wire-archive search` does the same on both.
 -- @backend postgresql
--- @param terms text = ceasefire    what to look for
+-- @param terms text = talks        what to look for
 -- @param limit int = 20            at most this many stories
 SELECT
     s.id AS story_id,

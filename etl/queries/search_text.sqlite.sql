@@ -5,7 +5,7 @@
 -- Twin for PostgreSQL: search_text.postgresql.sql. `wire-archive search` does the same
 -- on both with one syntax.
 -- @backend sqlite
--- @param terms text = ceasefire    what to look for
+-- @param terms text = talks        what to look for
 -- @param limit int = 20            at most this many stories
 SELECT
     s.id AS story_id,
