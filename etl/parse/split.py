@@ -394,6 +394,12 @@ def headline_candidate(text: str, *, min_words: int = 3) -> bool:
     return agency_code(_CREDIT_FILLER.sub(" ", body).strip(" ,;|-")) is None
 
 
+def _echo(previous: str, text: str) -> bool:
+    """A title line right under the same title: listings print an item's title twice (its
+    picture's text and its link); the second copy is furniture."""
+    return text == previous and headline_candidate(text, min_words=2)
+
+
 def _credit_then_caption(above: str, line: str) -> bool:
     """"Reuters file photo" then a few words under it: the picture's caption, no title."""
     return len(line.split()) <= 5 and len(above.split()) <= 6 and is_caption(above)
@@ -803,6 +809,9 @@ class _Splitter:
         else:
             self._preamble(units[:start], main, meta_title)
         for index in range(start, len(units)):
+            if index and _echo(units[index - 1].text, units[index].text):
+                self.leftover.append(units[index].text)  # a title printed twice (link, alt)
+                continue
             self._step(units, index)
         self.flush_pending()
         self.trim_trailing_chrome()
@@ -1143,6 +1152,9 @@ class _Splitter:
         if not drafts:
             raise DumpError(RejectReason.NO_STORY, "no story text: every line is page furniture")
         drafts = [piece for draft in drafts for piece in _split_listing(draft)]
+        if _is_listing(drafts):
+            # On a page of ledes, one title over one lede is an item too, not a subhead.
+            drafts = [piece for d in drafts for piece in _split_listing(d, in_listing=True)]
         if self.digest is not None:
             for draft in drafts:  # "Kyodo News Digest": each brief is the agency's
                 draft.credits.append(self.digest)
@@ -1173,7 +1185,7 @@ class _Splitter:
 LISTING_ITEM_MAX = 2  # paragraphs under each title in a listing; an article's sections run longer
 
 
-def _split_listing(draft: _Draft) -> list[_Draft]:
+def _split_listing(draft: _Draft, *, in_listing: bool = False) -> list[_Draft]:
     """A story whose text is a listing (title, a lede or two, title, a lede, ...) is several
     stories: briefs, or teasers when their lede is cut off. Sections of one article run
     longer under their subheads, so only short items under every title count."""
@@ -1199,7 +1211,11 @@ def _split_listing(draft: _Draft) -> list[_Draft]:
     items = [size - 1 for size in sizes[1:]]  # the title is not an item's paragraph
     if max(items) > LISTING_ITEM_MAX:
         return [draft]
-    if len(breaks) < 2 and (sizes[0] > LISTING_ITEM_MAX or not _cut_off(paras[-1].text)):
+    if (
+        len(breaks) < 2
+        and not in_listing
+        and (sizes[0] > LISTING_ITEM_MAX or not _cut_off(paras[-1].text))
+    ):
         return [draft]  # one title in a short text: a subhead, unless a teaser follows it
     out = [replace(draft, paragraphs=paras[: breaks[0]])]
     for start, end in zip(breaks, [*breaks[1:], len(paras)], strict=True):

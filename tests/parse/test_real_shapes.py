@@ -401,3 +401,33 @@ def test_a_caption_ending_in_a_foto_credit_is_furniture() -> None:
     (story,) = dump.stories
     assert story.headline == "Regierung beschließt neues Krisengesetz"
     assert story.agencies == ("APA",)
+
+
+def test_listing_that_prints_each_title_twice_over_a_one_sentence_lede() -> None:
+    dump = parse(
+        "Prairie News\n\n"
+        "Grain elevator fire forces evacuation of small town\n\n"
+        "Grain elevator fire forces evacuation of small town\n\n"
+        "REGINA — Residents of a farming village were told to leave their homes on Sunday "
+        "as a fire spread through the grain elevator at its edge.\n"
+        "Hail damages crops across the southern districts\n\n"
+        "Hail damages crops across the southern districts\n\n"
+        "A storm with hailstones the size of golf balls flattened wheat and canola fields "
+        "across the south of the province overnight.\n"
+        "Rail line reopens after a week of flood repairs\n\n"
+        "Rail line reopens after a week of flood repairs\n\n"
+        "SASKATOON — Freight trains ran again on the northern line on Friday after crews "
+        "rebuilt two washed-out sections of track.\n"
+        "Museum gets a dinosaur skeleton back on loan\n\n"
+        "Museum gets a dinosaur skeleton back on loan\n\n"
+        "REGINA — The provincial museum will show its best-known fossil again from May, "
+        "after three years on loan to a gallery abroad.\n"
+    )
+    assert [s.headline for s in dump.stories] == [
+        "Grain elevator fire forces evacuation of small town",
+        "Hail damages crops across the southern districts",
+        "Rail line reopens after a week of flood repairs",
+        "Museum gets a dinosaur skeleton back on loan",
+    ]
+    assert datelines(dump) == ["REGINA", None, "SASKATOON", "REGINA"]
+    assert all(s.is_teaser for s in dump.stories[1:])
