@@ -394,6 +394,17 @@ def headline_candidate(text: str, *, min_words: int = 3) -> bool:
     return agency_code(_CREDIT_FILLER.sub(" ", body).strip(" ,;|-")) is None
 
 
+# Words of a news source's or a section's name, never of a person's.
+_SOURCE_WORDS = frozenset(
+    (
+        "market", "markets", "news", "media", "online", "times", "post", "daily", "weekly",
+        "press", "capital", "group", "digital", "network", "world", "business", "politics",
+        "sports", "live", "today", "editorial", "opinion", "tv", "radio", "desk", "staff",
+        "bureau", "service", "wire", "agency", "team", "report",
+    )
+)
+
+
 def _echo(previous: str, text: str) -> bool:
     """A title line right under the same title: listings print an item's title twice (its
     picture's text and its link); the second copy is furniture."""
@@ -712,6 +723,31 @@ class _Splitter:
             return None
         return byline, text[tail.start() :].strip()
 
+    def _name_over_stamp(self, units: list[_Unit], index: int) -> bool:
+        """"Jane Doe" alone on a line, then "Published 11.12.2020": the byline of a story
+        whose headline (and perhaps a standfirst) came just before, in a web page's form."""
+        current = self.current
+        assert current is not None
+        if (
+            current.headline is None
+            or current.byline is not None
+            or current.dateline is not None
+            or len(current.paragraphs) > 1
+            or index + 1 >= len(units)
+            or line_stamp(units[index + 1].text) is None
+        ):
+            return False
+        text = units[index].text
+        words = text.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            return False
+        if any(ch.isdigit() or ch in ",.:;!?|()" for ch in text):
+            return False
+        if any(w.lower() in _SOURCE_WORDS for w in words):
+            return False  # "Capital Market", "Business Desk": a source, not a person
+        byline = parse_byline("By " + text)
+        return byline is not None and len(byline.authors) == 1 and not byline.agencies
+
     # -- story bookkeeping ---------------------------------------------------------------
 
     def start_story(self) -> _Draft:
@@ -979,6 +1015,11 @@ class _Splitter:
                 self.footer = True
             return
         split = self.byline_split(text)
+        if split is None and self._name_over_stamp(units, index):
+            byline = parse_byline("By " + text)
+            assert byline is not None
+            current.byline = Byline(raw=text, authors=byline.authors)
+            return
         if split is not None and self._byline_opens_story(units, index):
             byline, tail = split
             if not self._fits_header_zone(current, byline, byline_only=True):

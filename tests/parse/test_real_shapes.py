@@ -431,3 +431,32 @@ def test_listing_that_prints_each_title_twice_over_a_one_sentence_lede() -> None
     ]
     assert datelines(dump) == ["REGINA", None, "SASKATOON", "REGINA"]
     assert all(s.is_teaser for s in dump.stories[1:])
+
+
+def test_a_name_alone_over_a_publication_stamp_is_the_byline() -> None:
+    dump = parse(
+        "La Gazette du Lac\n\n"
+        "Le canton prolonge les horaires des bus de nuit\n\n"
+        "Les lignes du samedi rouleront jusqu'à trois heures du matin dès le mois prochain, "
+        "a annoncé le département des transports.\n\n"
+        "Martine Kessler\n\n"
+        "Publié le 04.03.2021\n\n"
+        "Transports » Le Conseil d'Etat a validé mardi un crédit pour prolonger les horaires "
+        "des bus de nuit sur les quatre lignes principales du canton.\n"
+    )
+    (story,) = dump.stories
+    assert story.headline == "Le canton prolonge les horaires des bus de nuit"
+    assert story.byline is not None and story.byline.authors == ("Martine Kessler",)
+
+
+def test_a_source_name_over_a_stamp_is_no_author() -> None:
+    dump = parse(
+        "Key indices end the week lower in thin trade\n\n"
+        "Image\n"
+        "Market Desk\n"
+        "Last Updated : Mar 05 2021 | 9:12 PM IST\n\n"
+        "Benchmark indices edged lower in the last session of the week as metal and bank "
+        "shares fell, while pharma stocks gained on a weaker rupee.\n"
+    )
+    story = dump.stories[0]
+    assert story.byline is None or story.byline.authors == ()
