@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from etl.model import Dateline, DateSource
 from etl.parse.agencies import AGENCY_SPELLINGS, split_agencies
@@ -56,7 +56,7 @@ _DATE = (
     rf"(?P<date>(?:{_WEEKDAY},?[ \t]+)?(?:"
     rf"(?P<mon1>{_MONTH})\.?[ \t]*(?P<day1>{_DAY})(?:,?[ \t]+(?P<year1>{_YEAR}))?"
     rf"|(?P<day2>{_DAY})[ \t]+(?:(?:of|de)[ \t]+)?(?P<mon2>{_MONTH})\.?"
-    rf"(?:(?:,|[ \t]+de)?[ \t]+(?P<year2>{_YEAR}))?"
+    rf"(?:(?:,|[ \t]+del?)?[ \t]+(?P<year2>{_YEAR}))?"
     rf"|(?P<year3>{_YEAR})-(?P<mon3>[01]\d)-(?P<day3>[0-3]\d)(?!\d)"
     rf")|{_WEEKDAY})"
 )
@@ -206,7 +206,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?P<open>\()?{_HEAD}(?(open)\))"
             rf"(?P<sep>[ \t]*(?:[–—]{{1,2}}|-{{2,3}}|-[ \t]+-|:-|\.-)[ \t]*|[ \t]+-[ \t]+"
             rf"|[ \t]*:[ \t]+|[ \t]+[•·][ \t]+|-[ \t]*(?={_U}[a-z])|-[ \t]+|(?<=\))[ \t]+"
-            rf"|[ \t]*[:–—-]?[ \t]*$)"
+            rf"|[ \t]*[:–—-]?[ \t]*$|\.[ \t]+(?={_U}[a-zà-ÿ]))"
             rf"(?=$|[\"“‘'(]?(?:{_U}|\d))"
         ),
     ),
@@ -590,6 +590,16 @@ def _place_dash_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
         return False  # "Addis-based": a glued hyphen only after a place in capitals
     if sep in ("•", "·"):
         return False
+    if sep == ".":
+        # "Wien. Der Ministerrat ...": the German-language papers' form. A one-word city
+        # (no country, no region), then a sentence.
+        return (
+            " " not in head
+            and "," not in place
+            and country_code(head) is None
+            and len(head) >= 4
+            and len(rest.strip()) >= 60
+        )
     if sep in (":", "-"):
         if "," not in place and country_code(head) is not None:
             return False  # "Kenya: ..." heads a story as its headline
@@ -774,6 +784,8 @@ _ANCHOR = re.compile(
     rf"|\d[ \t]+(?:of[ \t]+)?{_MONTH}"
     rf"|{_YEAR}-[01]\d-[0-3]\d"
 )
+# Web pages space datelines with no-break and thin spaces ("SEOUL, South Korea\xa0—").
+_SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " "})
 # How far before its anchor a dateline may start.
 _REACH = 200
 
@@ -794,7 +806,17 @@ def match_dateline(
         return None
     if isinstance(dump_date, dt.datetime):  # a timestamp from metadata: its day counts
         dump_date = dump_date.date()
-    anchors = DateAnchors(page=page_date, dump=dump_date)
+    spaced = line.translate(_SPACES)  # one for one: positions hold in both
+    found = _match(spaced, DateAnchors(page=page_date, dump=dump_date), anywhere=anywhere)
+    if found is None or spaced == line:
+        return found
+    # The raw dateline as the page prints it, odd spaces and all (nothing is rewritten).
+    at = spaced.find(found.dateline.raw, found.start)
+    raw = line[at : at + len(found.dateline.raw)]
+    return replace(found, dateline=replace(found.dateline, raw=raw))
+
+
+def _match(line: str, anchors: DateAnchors, *, anywhere: bool) -> DatelineMatch | None:
     pos = _START.match(line).end()  # type: ignore[union-attr]
     if anywhere:
         return _search(line, pos, len(line), anchors)

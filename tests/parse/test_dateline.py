@@ -1987,3 +1987,53 @@ def test_without_a_page_stamp_the_dump_date_stands_in() -> None:
 )
 def test_not_a_real_page_dateline(line: str) -> None:
     assert match_dateline(line, D, page_date=P) is None
+
+
+def test_no_break_spaces_in_a_dateline_are_spaces_and_the_raw_keeps_them() -> None:
+    line = "SEOUL, South Korea\xa0 — Officials said the launch came at dawn."
+    found = match_dateline(line, D)
+    assert found is not None
+    assert (found.dateline.place, found.dateline.country) == ("Seoul", "KR")
+    assert found.dateline.raw == "SEOUL, South Korea"
+    assert line[found.end :].strip() == "Officials said the launch came at dawn."
+    thin = "Nairobi\u202f(AFP)\xa0Oct 3, 2019 - Rains closed the road."
+    found = match_dateline(thin, D)
+    assert found is not None and found.dateline.raw == "Nairobi\u202f(AFP)\xa0Oct 3, 2019"
+    assert found.dateline.agencies == ("AFP",) and found.dateline.date == day(2019, 10, 3)
+
+
+def test_spanish_year_after_del() -> None:
+    found = match_dateline("CDMX, 4 de marzo del 2021.- El gobierno anunció el plan.", D)
+    assert found is not None
+    assert found.dateline.date == day(2021, 3, 4) and found.dateline.date_source == "dateline"
+    assert found.dateline.raw == "CDMX, 4 de marzo del 2021"
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "country"),
+    [
+        ("Wien. Der Nationalrat hat am Mittwoch das neue Budget mit knapper Mehrheit "
+         "beschlossen.", "Wien", "AT"),
+        ("Hamburg. Die Hafenbehörde meldet für das erste Quartal deutlich mehr Container "
+         "als im Vorjahr.", "Hamburg", "DE"),
+    ],
+)
+def test_german_city_and_a_full_stop(line: str, place: str, country: str) -> None:
+    found = match_dateline(line, D)
+    assert found is not None
+    assert (found.dateline.raw, found.dateline.place, found.dateline.country) == (
+        place, place, country
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Germany. The country voted on Sunday in an election that was closer than expected.",
+        "New York. The city that never sleeps got a new subway line after twenty years.",
+        "Paris. Short.",
+        "Hamburg. Die Stadt.",
+    ],
+)
+def test_a_full_stop_after_other_words_is_no_dateline(line: str) -> None:
+    assert match_dateline(line, D) is None
