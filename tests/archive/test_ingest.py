@@ -8,7 +8,9 @@ import gzip
 import hashlib
 import io
 import json
+import logging
 import os
+import random
 import subprocess
 import sys
 import zipfile
@@ -25,7 +27,7 @@ from etl.cli import main
 from etl.model import DumpError, RejectReason
 from etl.parse import parse_path
 from etl.parse.read import Limits
-from tests.archive.corpus import corpus
+from tests.archive.corpus import corpus, make_article, render
 
 REPO = Path(__file__).resolve().parents[2]
 TABLES = ("dumps", "stories", "story_versions", "appearances", "paragraphs", "story_authors")
@@ -160,6 +162,51 @@ def test_own_corpus_credits_and_teaser_links(db_url: str, tmp_path: Path) -> Non
     afp = _rows(db_url, "SELECT count(*) FROM story_agencies WHERE agency_code = 'AFP'")[0][0]
     assert afp >= 30
     assert pipeline.check_archive(db_url) == []
+
+
+@pytest.mark.parametrize(
+    ("database", "bulk_path"),
+    [("sqlite_url", None), ("pg_url", False), ("pg_url", True)],
+    ids=["sqlite", "postgresql-per-dump", "postgresql-bulk"],
+)
+def test_ingest_keeps_byline_credit_order(
+    database: str,
+    bulk_path: bool | None,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Bylines whose names are not in alphabetical order keep their credit order."""
+    caplog.set_level(logging.WARNING)
+    url = request.getfixturevalue(database)
+    rng = random.Random(4)
+    bylines = {
+        "By Zoe ADAMS and Bernard ITO": "Zoe Adams, Bernard Ito",
+        "By Yusuf ARANDA, Mei SILVA and Carla BERG": "Yusuf Aranda, Mei Silva, Carla Berg",
+    }
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, byline in enumerate(bylines):
+        article = make_article(rng, dt.date(2017, 11, 20 + i))
+        article = dataclasses.replace(article, byline=byline)
+        (folder / f"dump-{i}.txt").write_text(render(article, []), encoding="utf-8")
+    summary = pipeline.ingest([folder], url, batch_size=10, bulk_path=bulk_path)
+    assert (summary.dumps_loaded, summary.rejected) == (2, 0)
+    assert not [r for r in caplog.records if "falling back" in r.message]  # the path asked for
+    shown = _rows(url, "SELECT byline, authors FROM story_full WHERE is_teaser = FALSE")
+    assert sorted(shown) == sorted(bylines.items())
+    positions = _rows(
+        url,
+        "SELECT s.byline_raw, a.name, sa.position FROM story_authors sa "
+        "JOIN authors a ON a.id = sa.author_id JOIN stories s ON s.id = sa.story_id "
+        "ORDER BY s.byline_raw, sa.position",
+    )
+    expected = [
+        (byline, name, i)
+        for byline, names in sorted(bylines.items())
+        for i, name in enumerate(names.split(", "))
+    ]
+    assert positions == expected
 
 
 def test_same_files_twice_change_nothing(db_url: str, tmp_path: Path) -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
 
 import pytest
 import sqlalchemy as sa
 
 from etl import pipeline
-from etl.archive import db, load
+from etl.archive import bulk, db, load
 from tests.archive.builders import dump, story
 
 LEAD = (
@@ -42,6 +43,68 @@ def _count(url: str, table: str) -> int:
 def url(db_url: str) -> str:
     db.upgrade(db_url)
     return db_url
+
+
+def _load_bulk(url: str, *dumps_: tuple) -> None:
+    """The PostgreSQL batch path (etl.archive.bulk), one batch, as pipeline._load_bulk calls it."""
+    with db.transaction(url) as conn:
+        ld = load.Loader(conn, None)
+        with conn.begin_nested():
+            bulk.load_dumps(ld, list(dumps_), None)
+
+
+# Bylines whose credit order is not alphabetical, so a loader that sorted names would show.
+CREDIT_ORDER = ("Zoe Adams", "Bernard Ito")
+NEW_CREDIT_ORDER = ("Yusuf Aranda", "Mei Silva", "Carla Berg")
+OTHER_CREDIT_ORDER = ("Walter Obi", "Anna Lee")
+
+
+def _credits(url: str) -> dict[str, tuple[list[tuple[str, int]], str | None]]:
+    """Headline -> (story_authors names with their positions, story_full.authors)."""
+    listed = _rows(
+        url,
+        "SELECT s.headline, a.name, sa.position FROM story_authors sa "
+        "JOIN authors a ON a.id = sa.author_id JOIN stories s ON s.id = sa.story_id "
+        "ORDER BY s.headline, sa.position",
+    )
+    out: dict[str, tuple[list[tuple[str, int]], str | None]] = {}
+    for headline, shown in _rows(url, "SELECT headline, authors FROM story_full"):
+        names = [(name, pos) for h, name, pos in listed if h == headline]
+        out[headline] = (names, shown)
+    return out
+
+
+def _expected(names: tuple[str, ...]) -> tuple[list[tuple[str, int]], str]:
+    return [(n, i) for i, n in enumerate(names)], ", ".join(names)
+
+
+def _check_credit_order(url: str, load_batch: Callable[..., object]) -> None:
+    """A new story, then a newer version of it (credits replaced), keep byline order."""
+    v1 = story(LEAD, headline="Strike spreads", authors=CREDIT_ORDER)
+    load_batch(url, dump("a.txt", v1, day=dt.date(2017, 11, 3)))
+    assert _credits(url) == {"Strike spreads": _expected(CREDIT_ORDER)}
+    v2 = story(LEAD + "\n\n" + MORE, headline="Strike spreads", authors=NEW_CREDIT_ORDER)
+    other = story(
+        "Grain prices rose for a third week " * 4, headline="Grain", authors=OTHER_CREDIT_ORDER
+    )
+    load_batch(url, dump("b.txt", v2, other, day=dt.date(2017, 11, 4)))
+    assert _rows(url, "SELECT current_version FROM stories WHERE headline = 'Strike spreads'") == [
+        (2,)
+    ]
+    assert _credits(url) == {
+        "Strike spreads": _expected(NEW_CREDIT_ORDER),
+        "Grain": _expected(OTHER_CREDIT_ORDER),
+    }
+    assert pipeline.check_archive(url) == []
+
+
+def test_per_dump_loader_keeps_byline_credit_order(url: str) -> None:
+    _check_credit_order(url, _load)
+
+
+def test_bulk_loader_keeps_byline_credit_order(pg_url: str) -> None:
+    db.upgrade(pg_url)
+    _check_credit_order(pg_url, _load_bulk)
 
 
 def test_fields_land_in_their_columns(url: str) -> None:

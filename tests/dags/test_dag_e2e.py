@@ -5,6 +5,7 @@ Each run costs seconds, so each test walks through several runs on one archive.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -167,6 +168,84 @@ def test_refresh_dag_reports_the_archive(
     assert refresh.report is not None
     assert {name: refresh.report[name] for name in counts} == counts
     assert refresh.report["dumps"] == GOOD_FILES
+
+
+# Tables every load writes to: the refresh must leave planner statistics for each of them.
+ANALYZED_TABLES = ("dumps", "stories", "story_versions", "appearances", "paragraphs")
+
+
+def _load_then_forget_connections(dagbag: Any, url: str, landing: Path) -> None:
+    """Load the test landing zone; then drop this process's pooled connections to the archive,
+    as each task of a real deployment runs in a fresh process with fresh connections."""
+    from etl.archive import db
+
+    assert run_dag(dagbag, {"landing_path": str(landing)}).state == "success"
+    db.dispose_engine(url)
+
+
+def _sqlite_stat1(url: str) -> dict[str, int]:
+    """Table -> its rows in sqlite_stat1 (what ANALYZE leaves); empty when there is none."""
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            if "sqlite_stat1" not in set(
+                conn.execute(sa.text("SELECT name FROM sqlite_master")).scalars()
+            ):
+                return {}
+            rows = conn.execute(sa.text("SELECT tbl, count(*) FROM sqlite_stat1 GROUP BY tbl"))
+            return {str(table): int(n) for table, n in rows}
+    finally:
+        engine.dispose()
+
+
+def _pg_last_analyze(url: str) -> dict[str, Any]:
+    """Table -> pg_stat_user_tables.last_analyze (a manual ANALYZE; autovacuum's is apart)."""
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                sa.text(
+                    "SELECT relname, last_analyze FROM pg_stat_user_tables "
+                    "WHERE relname = ANY(:names)"
+                ),
+                {"names": list(ANALYZED_TABLES)},
+            )
+            return {str(name): when for name, when in rows}
+    finally:
+        engine.dispose()
+
+
+def test_refresh_dag_leaves_planner_statistics_on_sqlite(
+    dagbag: Any, sqlite_url: str, landing: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WIRE_ARCHIVE_DATABASE_URL", sqlite_url)
+    _load_then_forget_connections(dagbag, sqlite_url, landing)
+    assert _sqlite_stat1(sqlite_url) == {}, "the load itself left statistics"
+    refresh = run_dag(dagbag, {}, "wire_archive_refresh", "refresh_statistics")
+    assert refresh.state == "success", refresh.task_states
+    stats = _sqlite_stat1(sqlite_url)
+    missing = [t for t in ANALYZED_TABLES if stats.get(t, 0) == 0]
+    assert missing == [], f"no sqlite_stat1 rows for {missing}: {stats}"
+
+
+def test_refresh_dag_analyzes_the_postgres_archive(
+    dagbag: Any, pg_url: str, landing: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WIRE_ARCHIVE_DATABASE_URL", pg_url)
+    _load_then_forget_connections(dagbag, pg_url, landing)
+    before = _pg_last_analyze(pg_url)
+    assert sorted(before) == sorted(ANALYZED_TABLES)
+    assert {t for t, when in before.items() if when is not None} == set(), before
+    refresh = run_dag(dagbag, {}, "wire_archive_refresh", "refresh_statistics")
+    assert refresh.state == "success", refresh.task_states
+    deadline = time.monotonic() + 10  # statistics reach other sessions within moments
+    while True:
+        after = _pg_last_analyze(pg_url)
+        missing = sorted(t for t, when in after.items() if when is None)
+        if not missing or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert missing == [], f"last_analyze not set for {missing}"
 
 
 def test_broken_invariant_fails_the_run_and_closes_it_as_failed(

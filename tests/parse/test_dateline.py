@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from dataclasses import dataclass
 
 import pytest
@@ -1550,25 +1549,21 @@ def test_not_a_dateline_anywhere(line: str) -> None:
     assert match_dateline(line, D, anywhere=True) is None
 
 
-@pytest.mark.timeout(60)  # a hang guard against runaway backtracking, not a speed target
-def test_long_single_line_finishes() -> None:
+@pytest.mark.timeout(60)  # a hang guard against runaway backtracking; speed is in bench/
+def test_a_100kb_line_is_read_right() -> None:
     sentence = "Officials Said On Saturday That The Talks (Which Began Nov In Paris) Continued. "
     text = (sentence * (100_000 // len(sentence) + 1))[:100_000]
-    started = time.perf_counter()
     for anywhere in (False, True):
         assert match_dateline(text, D, anywhere=anywhere) is None
-    elapsed = time.perf_counter() - started
     # Lines dense with what a dateline is made of: marks, capitals, commas, dates.
     for unit in ("(AFP) ", "Aa, Bb, Cc, Dd, Nov 11 ", "AAAA BBBB (CCCC) DDDD Nov 11 EEEE, "):
         dense = (unit * (100_000 // len(unit) + 1))[:100_000]
-        started = time.perf_counter()
         found = match_dateline(dense, D, anywhere=True)
         assert found is None or found.dateline.raw in dense
-        print(f"100 KB of {unit!r}: {time.perf_counter() - started:.3f}s")
     tail = text + " Tehran (AFP) Nov 8, 2017 Pilgrims crossed."
     found = match_dateline(tail, D, anywhere=True)
     assert found is not None and found.start == len(text) + 1
-    print(f"100 KB line, start and anywhere: {elapsed:.3f}s")
+    assert found.dateline.raw == "Tehran (AFP) Nov 8, 2017"
 
 
 @settings(max_examples=300, deadline=None)

@@ -315,10 +315,16 @@ def test_any_bytes_give_text_or_dump_error(data: bytes, html_name: bool) -> None
     body=st.binary(max_size=500),
 )
 def test_html_and_bom_prefixed_noise(prefix: bytes, body: bytes) -> None:
+    """Noise behind a BOM or markup is clean text or a DumpError with a reason, never a crash."""
+    data = prefix + body
     try:
-        decode(_raw(prefix + body))
-    except DumpError:
-        pass
+        dump = decode(_raw(data))
+    except DumpError as exc:
+        assert isinstance(exc.reason, RejectReason) and exc.detail
+        return
+    assert dump.text.strip()
+    assert "\r" not in dump.text and "\x00" not in dump.text
+    assert dump.sha256 == hashlib.sha256(data).hexdigest()
 
 
 _ALPHABET = st.sampled_from(list("abcXYZ019 .,;:-'\"\t\n\r") + list("éèàüößçñ€“”’—"))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 import sqlalchemy as sa
 
 from etl.archive import db, schema
 from etl.archive.search import SearchError, SearchFilters, parse_terms, search
+from etl.cli import main
 from tests.sql.mini_archive import NOW, MiniArchive
 
 
@@ -72,6 +74,82 @@ def test_search_filters_and_limit(mini: MiniArchive) -> None:
     assert _keys(mini, "rescue", SearchFilters(since=dt.date(2017, 11, 12))) == []
     assert _keys(mini, "rescue", SearchFilters(until=dt.date(2017, 11, 10))) == []
     assert len(search(mini.url, "negotiators", limit=1)) == 1
+
+
+# One query that finds every story of the mini archive, so a filter is all that can exclude.
+# Dateline dates: S1 2017-11-11, S2 and S3 2017-11-10, S4 2017-10-01, S5 2017-09-20,
+# S6 2017-11-12, S7 none. Agencies: S1 APP then AFP, S2 and S3 Reuters, S4 S5 S7 AFP, S6 none.
+# Places: S1 S4 Kathmandu, S2 S3 S7 Geneva, S5 Tehran, S6 none.
+EVERY_STORY = "floodwater OR negotiators OR harvest OR metro OR shares OR monitors"
+ALL_KEYS = ["S1", "S2", "S3", "S4", "S5", "S6", "S7"]
+D = dt.date
+
+# Per filter: (filters, the stories kept). Each case keeps some stories and drops others;
+# dated stories sit exactly on --since and on --until, and one day outside them.
+FILTER_CASES = {
+    "since": [
+        (SearchFilters(since=D(2017, 11, 10)), ["S1", "S2", "S3", "S6"]),  # S2, S3 on the day
+        (SearchFilters(since=D(2017, 11, 11)), ["S1", "S6"]),  # S1 on the day, S3 the day before
+        (SearchFilters(since=D(2017, 11, 13)), []),
+    ],
+    "until": [
+        (SearchFilters(until=D(2017, 11, 10)), ["S2", "S3", "S4", "S5"]),  # S1 the day after
+        (SearchFilters(until=D(2017, 11, 11)), ["S1", "S2", "S3", "S4", "S5"]),  # S1 on the day
+        (SearchFilters(until=D(2017, 9, 19)), []),
+    ],
+    "since_and_until": [
+        (SearchFilters(since=D(2017, 11, 11), until=D(2017, 11, 11)), ["S1"]),  # a one-day range
+        (SearchFilters(since=D(2017, 10, 1), until=D(2017, 11, 10)), ["S2", "S3", "S4"]),
+    ],
+    "agency": [
+        (SearchFilters(agency="AFP"), ["S1", "S4", "S5", "S7"]),  # S1: AFP is its second credit
+        (SearchFilters(agency="app"), ["S1"]),  # any case
+        (SearchFilters(agency="Reuters"), ["S2", "S3"]),
+        (SearchFilters(agency="XNA"), []),
+    ],
+    "place": [
+        (SearchFilters(place="kathmandu"), ["S1", "S4"]),  # any case
+        (SearchFilters(place="Geneva"), ["S2", "S3", "S7"]),
+        (SearchFilters(place="Tehran"), ["S5"]),
+        (SearchFilters(place="Lima"), []),
+    ],
+    "combined": [
+        (SearchFilters(agency="AFP", place="Geneva"), ["S7"]),
+        (SearchFilters(since=D(2017, 11, 10), place="Geneva"), ["S2", "S3"]),  # S7 is undated
+        (SearchFilters(since=D(2017, 9, 1), until=D(2017, 10, 31), agency="AFP"), ["S4", "S5"]),
+    ],
+}
+
+
+def _cli_keys(mini: MiniArchive, capsys: pytest.CaptureFixture[str], f: SearchFilters) -> list:
+    """The same search through `wire-archive search` and its --since/--until/--agency/--place."""
+    argv = ["search", EVERY_STORY, "--db", mini.url, "--format", "json"]
+    for flag, value in (
+        ("--since", f.since), ("--until", f.until), ("--agency", f.agency), ("--place", f.place),
+    ):  # fmt: skip
+        if value is not None:
+            argv += [flag, str(value)]
+    code = main(argv)
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return sorted(mini.story_key(h["story_id"]) for h in json.loads(out))
+
+
+def test_the_filter_query_finds_every_story_unfiltered(
+    mini: MiniArchive, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert sorted(_keys(mini, EVERY_STORY)) == ALL_KEYS
+    assert _cli_keys(mini, capsys, SearchFilters()) == ALL_KEYS
+
+
+@pytest.mark.parametrize("kind", sorted(FILTER_CASES))
+def test_each_filter_keeps_what_matches_and_excludes_the_rest(
+    mini: MiniArchive, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """Through the library and the CLI; --since and --until both include their own day."""
+    for filters, kept in FILTER_CASES[kind]:
+        assert sorted(_keys(mini, EVERY_STORY, filters)) == kept, filters
+        assert _cli_keys(mini, capsys, filters) == kept, filters
 
 
 def test_search_snippet_marks_the_match(mini: MiniArchive) -> None:
