@@ -354,3 +354,38 @@ def parse_byline(line: str) -> Byline | None:
     if not authors and not agencies:
         return None
     return Byline(raw=raw, authors=tuple(authors), agencies=tuple(agencies))
+
+
+# A sentence's first word after a byline run into the text ("By Jane Doe The minister ...").
+_OPENERS = frozenset(
+    (
+        "the", "a", "an", "in", "on", "at", "as", "after", "amid", "following", "this", "it",
+        "some", "two", "three", "more", "over", "when", "while", "with", "for", "despite",
+    )
+)
+
+
+def glued_byline(text: str) -> tuple[Byline, str] | None:
+    """(byline, text) for a paragraph that opens with a byline and runs straight into the
+    story ("By Jane Doe The minister said ..."): two or three capitalised name words, then a
+    capitalised word that opens a sentence, then prose."""
+    if len(text) < 60 or text[:3].lower() != "by ":
+        return None
+    words = text.split()
+    for size in (2, 3):
+        if len(words) <= size + 4:
+            return None
+        names, opener = words[1 : 1 + size], words[1 + size]
+        if not all(w[:1].isupper() and w.isalpha() for w in names):
+            return None
+        if not opener[:1].isupper():
+            continue
+        # The sentence begins: a function word, or a name and then a lower-case word.
+        if opener.lower() not in _OPENERS and not words[2 + size][:1].islower():
+            continue
+        byline = parse_byline("By " + " ".join(names))
+        if byline is None or len(byline.authors) != 1 or byline.agencies:
+            continue
+        cut = text.index(opener, len("By " + " ".join(names)))
+        return Byline(raw=text[:cut].strip(), authors=byline.authors), text[cut:]
+    return None

@@ -26,7 +26,7 @@ from etl.parse.agencies import (
     signoff_agencies,
     signoff_body,
 )
-from etl.parse.byline import parse_byline
+from etl.parse.byline import glued_byline, parse_byline
 from etl.parse.dateline import match_dateline
 from etl.parse.pagedate import HEAD_LINES, stamp_date
 
@@ -1015,6 +1015,17 @@ class _Splitter:
                 self.footer = True
             return
         split = self.byline_split(text)
+        glued = glued_byline(text) if split is None else None
+        if glued is not None and (
+            self._byline_opens_story(units, index)
+            or (index and headline_candidate(units[index - 1].text, min_words=2))
+        ):
+            byline, rest = glued
+            if not self._fits_header_zone(current, byline, byline_only=True):
+                current = self.start_story()
+            current.byline = byline
+            self.add_text(rest)
+            return
         if split is None and self._name_over_stamp(units, index):
             byline = parse_byline("By " + text)
             assert byline is not None

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from etl.model import Byline
-from etl.parse.byline import parse_byline
+from etl.parse.byline import glued_byline, parse_byline
 
 
 @pytest.mark.parametrize(
@@ -163,3 +163,38 @@ def test_generated_bylines_round_trip(
         found.agencies
         == {"": (), ", AFP": ("AFP",), " | Reuters": ("Reuters",), " (dpa)": ("dpa",)}[credit]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "rest_start"),
+    [
+        ("By Ada Okafor The state government has approved funds for forty new classrooms in "
+         "rural districts, the education commissioner said on Monday.", ("Ada Okafor",), "The "),
+        ("By Musa Bello Kano is to host a regional trade fair next month, the organisers said "
+         "at a briefing in the city on Tuesday afternoon.", ("Musa Bello",), "Kano is"),
+        ("By Grace Adeyemi Ojo After two years of delays, the bridge over the river was opened "
+         "to traffic by the governor on Friday.", ("Grace Adeyemi Ojo",), "After "),
+    ],
+)
+def test_a_byline_run_into_the_first_sentence(
+    text: str, authors: tuple[str, ...], rest_start: str
+) -> None:
+    found = glued_byline(text)
+    assert found is not None
+    byline, rest = found
+    assert byline.authors == authors
+    assert rest.startswith(rest_start) and text.endswith(rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the end of the week the river had risen by two metres and the town council closed "
+        "the bridge to all traffic until further notice from the engineers.",
+        "By Road And Rail To The Coast: a travel writer's account of three weeks on the move "
+        "across the country in the wettest spring for forty years.",
+        "By Ada Okafor",
+    ],
+)
+def test_prose_opening_with_by_is_no_glued_byline(text: str) -> None:
+    assert glued_byline(text) is None
