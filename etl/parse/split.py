@@ -634,6 +634,8 @@ class _Splitter:
         self.pending_credits: list[str] = []  # credit lines above the next story's dateline
         self.digest: str | None = None  # the agency whose digest the page is
         self.expect_headline = False  # a stamp opened a story whose title comes next
+        self.stamps_trail: bool | None = None  # whether a page's stamps follow their stories
+        self.body_titles: frozenset[str] = frozenset()  # the page's lines, debulleted
         self._datelines: dict[tuple[str, dt.date | None], _DatelineAt | None] = {}
 
     # -- recognisers bound to the dump date --------------------------------------------
@@ -722,6 +724,23 @@ class _Splitter:
         if byline is None:
             return None
         return byline, text[tail.start() :].strip()
+
+    def _date_story_above(self, stamp: dt.date) -> None:
+        """On a page whose first stamp comes after its first story's text (listings that
+        print "title, lede, Jun 19, 2019 9:30 PM"), each stamp dates the story above it."""
+        current = self.current
+        assert current is not None
+        opened = current.dateline is not None and bool(current.paragraphs)
+        if self.stamps_trail is None:
+            self.stamps_trail = opened
+        dateline = current.dateline
+        if (
+            self.stamps_trail
+            and opened
+            and dateline is not None
+            and dateline.date_source in ("page_date", "dump_date")
+        ):
+            current.dateline = replace(dateline, date=stamp, date_source="page_date")
 
     def _name_over_stamp(self, units: list[_Unit], index: int) -> bool:
         """"Jane Doe" alone on a line, then "Published 11.12.2020": the byline of a story
@@ -828,6 +847,7 @@ class _Splitter:
     # -- the main loop -------------------------------------------------------------------
 
     def run(self, units: list[_Unit], headline: str | None, meta_title: str | None) -> None:
+        self.body_titles = frozenset(debullet(u.text) for u in units)
         main = _Draft(headline=headline)
         self.stories.append(main)
         self.current = main
@@ -895,6 +915,12 @@ class _Splitter:
 
     def _preamble(self, pre: list[_Unit], main: _Draft, meta_title: str | None) -> None:
         """Lines before the main story's byline/dateline: headline, chrome, maybe a standfirst."""
+        stamps = [day for unit in pre if (day := line_stamp(unit.text)) is not None]
+        if stamps:
+            # The stamp nearest above the dateline dates the story (not the page's first),
+            # and tells that this page prints its stamps before its stories.
+            self.page_date = stamps[-1]
+            self.stamps_trail = False
         at = self._find_headline(pre, main, meta_title, dateline_follows=True)
         if at is not None:
             main.headline = debullet(pre[at].text)
@@ -970,6 +996,7 @@ class _Splitter:
         if stamp is not None:
             # "Jane Doe | Oct 3, 2019", "Published on Nov 19, 2013": the time stamp of the
             # story below; it dates that story's dateline and is no paragraph.
+            self._date_story_above(stamp)
             self.page_date = stamp
             if self.byline_split(text) is None:
                 codes = credit_line(text)  # "THE CANADIAN PRESS | posted Thursday, ..."
@@ -1197,10 +1224,17 @@ class _Splitter:
     def result(self) -> SplitResult:
         stories: list[Story] = []
         drafts = [d for d in self.stories if not d.empty or d is self.stories[0]]
+        # A title line that opened a story with nothing under it is kept, as leftover.
+        dropped = [d.headline for d in self.stories[1:] if d.empty and d.headline]
         if self.stories[0].empty:
             drafts = drafts[1:]
             if self.stories[0].headline and drafts and drafts[0].headline is None:
                 drafts[0].headline = self.stories[0].headline
+            elif self.stories[0].headline:
+                dropped.insert(0, self.stories[0].headline)
+        # (A headline from the dump's header or the HTML title is no body line: not kept.)
+        dropped = [h for h in dropped if h in self.body_titles]
+        self.leftover.extend(dropped)
         if not drafts:
             raise DumpError(RejectReason.NO_STORY, "no story text: every line is page furniture")
         drafts = [piece for draft in drafts for piece in _split_listing(draft)]

@@ -460,3 +460,41 @@ def test_a_source_name_over_a_stamp_is_no_author() -> None:
     )
     story = dump.stories[0]
     assert story.byline is None or story.byline.authors == ()
+
+
+def test_listing_whose_stamps_follow_each_story_dates_the_story_above() -> None:
+    dump = parse(
+        "Lighthouse keepers vote to join the union\n\n"
+        "BANGOR, Maine (AP) — The last six lighthouse keepers on the coast voted on Tuesday to "
+        "join the state employees' union after a long dispute over night pay.\n\n"
+        "Jun. 4, 2019 9:30 PM EDT\n"
+        "Ferry fares rise for island residents\n\n"
+        "ROCKLAND, Maine (AP) — Fares on the island ferries will rise by a tenth from July, "
+        "the transport department said after a public hearing on Monday night.\n\n"
+        "Oct. 9, 2018 4:15 PM EDT\n"
+        "Blueberry harvest smallest in a decade\n\n"
+        "BANGOR, Maine (AP) — Growers said a dry summer and a late frost left this year's wild "
+        "blueberry crop the smallest they had seen in ten years.\n\n"
+        "Aug. 22, 2017 1:37 PM EDT\n"
+    )
+    assert [s.dateline.date for s in dump.stories if s.dateline] == [
+        dt.date(2019, 6, 4), dt.date(2018, 10, 9), dt.date(2017, 8, 22),
+    ]  # fmt: skip
+
+
+def test_stamp_between_headline_and_dateline_dates_that_story_not_the_page_head() -> None:
+    dump = parse(
+        "Harbour Notes\n\n"
+        "Saturday, March 20, 2021\n\n"
+        "Port strike ends after two days\n\n"
+        "March 03, 2021\n\n"
+        "ROTTERDAM (AP) — Dock workers returned to the terminals on Wednesday after the union "
+        "and the port operators agreed on new night-shift rotas.\n\n"
+        "The backlog of ships at anchor should clear within a week, the port said.\n\n"
+        "Canal reopens to barges\n\n"
+        "Friday 5 February 2021\n\n"
+        "Barges moved through the canal again on Thursday after the ice that had closed it "
+        "for ten days finally broke up in the milder weather.\n"
+    )
+    main = dump.stories[0]
+    assert main.dateline is not None and main.dateline.date == dt.date(2021, 3, 3)

@@ -1585,3 +1585,15 @@ Related Links
 Reef authority"""
     dump = parse(text, "reef.html", format="html", subheads=frozenset({"Further reading"}))
     assert all(p.kind == "text" for p in dump.stories[0].paragraphs)
+
+
+def test_a_title_stolen_by_a_story_that_stays_empty_is_kept() -> None:
+    """Found by the property test: a credit-only dateline took the title above it as its
+    headline, then had no text and was dropped, and the title line with it."""
+    text = "\n\n".join(
+        ["Beirut (AFP) Nov 1", "Beirut (AFP) Nov 1", "A short headline",
+         "• A short headline", ", Nov 1, 2017 (AFP) -"]
+    )  # fmt: skip
+    dump = parse(text)
+    assert unaccounted(text, dump) == []
+    assert "A short headline" in dump.leftover
