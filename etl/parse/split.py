@@ -29,6 +29,7 @@ from etl.parse.agencies import (
 from etl.parse.byline import glued_byline, parse_byline
 from etl.parse.dateline import match_dateline
 from etl.parse.pagedate import HEAD_LINES, stamp_date
+from etl.parse.places import find_city
 
 # A page counts as flattened when it has few lines and one of them is this long.
 FLAT_LINE_CHARS = 2500
@@ -693,12 +694,20 @@ class _Splitter:
         """A section label run into the dateline ("Middle East  Amman (AFP) ...") makes an
         unknown place; when a later word starts a dateline with a known place, use that."""
         place = dateline.place or ""
-        if dateline.country is not None or len(place.split()) < 2:
+        if len(place.split()) < 2:
             return start, dateline, end
+        if dateline.country is not None and find_city(place) is not None:
+            return start, dateline, end  # "Rio de Janeiro", "New York": the whole is a city
         for word in re.finditer(r"(?<=\s)\S", text[start : start + len(dateline.raw)]):
             at = start + word.start()
             found = match_dateline(text[at:], self.dump_date, page_date=self.page_date)
-            if found is not None and found.start == 0 and found.dateline.country is not None:
+            if (
+                found is not None
+                and found.start == 0
+                and found.dateline.country is not None
+                and (dateline.country is None or find_city(found.dateline.place or "")
+                     is not None)
+            ):  # fmt: skip
                 return at, found.dateline, at + found.end
         return start, dateline, end
 

@@ -1597,3 +1597,16 @@ def test_a_title_stolen_by_a_story_that_stays_empty_is_kept() -> None:
     dump = parse(text)
     assert unaccounted(text, dump) == []
     assert "A short headline" in dump.leftover
+
+
+def test_a_headline_word_run_into_a_dateline_that_names_its_country() -> None:
+    text = (
+        "Glaciers Retreat Faster Than Expected: Study Geneva, Switzerland (AFP) Nov 24, 2004\n\n"
+        "Alpine glaciers lost a tenth of their ice in five years, researchers said on Monday.\n"
+    )
+    dump = parse(text)
+    story = dump.stories[0]
+    assert story.dateline is not None
+    assert story.dateline.raw == "Geneva, Switzerland (AFP) Nov 24, 2004"
+    assert (story.dateline.place, story.dateline.country) == ("Geneva", "CH")
+    assert story.headline == "Glaciers Retreat Faster Than Expected: Study"
