@@ -264,3 +264,32 @@ def test_search_table_keeps_the_snippets_brackets(
     for snippet in marked:
         term = snippet[snippet.index("[") : snippet.index("]") + 1]
         assert term in flat, (term, out)
+
+
+def test_a_pipe_closed_early_is_no_error(mini: MiniArchive, tmp_path: Path) -> None:
+    """`wire-archive sql ... | head -1`: quiet, exit 0, no traceback."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from etl.cli import main; "
+        "sys.exit(main(sys.argv[1:]))"
+    )
+    # Far more than a pipe's buffer, so the writer meets the closed pipe.
+    many = (
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) "
+        "SELECT i, 'a line of padding text' AS pad FROM n"
+    )
+    for argv in (["sql", many, "--format", "json"], ["sql", many, "--format", "csv"]):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", script, *argv, "--db", mini.url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=tmp_path,
+        )
+        assert proc.stdout is not None
+        proc.stdout.read(1)
+        proc.stdout.close()  # the reader leaves
+        _, err = proc.communicate(timeout=60)
+        assert b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()[-800:]
+        assert proc.returncode == 0, (argv, err.decode()[-800:])
