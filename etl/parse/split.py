@@ -417,6 +417,18 @@ def _credit_then_caption(above: str, line: str) -> bool:
     return len(line.split()) <= 5 and len(above.split()) <= 6 and is_caption(above)
 
 
+def _source_under_title(headline: str, line: str) -> bool:
+    """"Focus Taiwan", "Taipei Times" under a title of five words or more: the name of the
+    paper the story comes from, printed above its stamp and byline."""
+    words = line.split()
+    return (
+        len(words) <= 3
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+        and len(headline.split()) >= 5
+        and headline_candidate(headline, min_words=5)
+    )
+
+
 def _is_deck(headline: str, line: str) -> bool:
     """Whether `line`, right under the title line `headline`, is its deck (a standfirst or
     a photo caption printed between headline and dateline) rather than the title itself:
@@ -426,7 +438,8 @@ def _is_deck(headline: str, line: str) -> bool:
     if is_caption(line):
         return True
     words = line.split()
-    if len(words) < max(10, len(headline.split()) + 4):
+    head_words = len(headline.split())
+    if len(words) < max(10, head_words + 4):
         return False
     # Sentence case: a deck capitalises few words; a title-cased line is a title or a label.
     capitals = sum(1 for w in words[1:] if w[:1].isupper())
@@ -960,12 +973,11 @@ class _Splitter:
                     if index and _credit_then_caption(pre[index - 1].text, text):
                         continue
                     stamped = any(line_stamp(u.text) for u in pre[index + 1 :])
-                    while (
-                        not stamped
-                        and index
-                        and _is_deck(pre[index - 1].text, pre[index].text)
+                    while index and (
+                        _source_under_title(pre[index - 1].text, pre[index].text)
+                        or not stamped and _is_deck(pre[index - 1].text, pre[index].text)
                     ):
-                        index -= 1  # a headline with one or two decks under it
+                        index -= 1  # a headline with a deck or two, or its source, under it
                     return index
             return None
         # No dateline: the first title line in the page's head that prose follows (past

@@ -498,3 +498,19 @@ def test_stamp_between_headline_and_dateline_dates_that_story_not_the_page_head(
     )
     main = dump.stories[0]
     assert main.dateline is not None and main.dateline.date == dt.date(2021, 3, 3)
+
+
+def test_the_source_paper_named_under_the_title_is_not_the_headline() -> None:
+    dump = parse(
+        "Front Page\n\n"
+        "Harbour city tests its tsunami sirens after a decade of silence\n\n"
+        "Coastal Herald\n"
+        "Date: 10/05/2020\n"
+        "By: Lin Mei-hua and Tom Reyes\n\n"
+        "Keelung, Oct. 5 (CNA) The city tested all forty of its tsunami sirens on Monday for "
+        "the first time in ten years, and residents were asked to report any they could not "
+        "hear.\n"
+    )
+    story = dump.stories[0]
+    assert story.headline == "Harbour city tests its tsunami sirens after a decade of silence"
+    assert story.dateline is not None and story.dateline.agencies == ("CNA",)
