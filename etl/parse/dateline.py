@@ -806,7 +806,7 @@ def match_dateline(
         return None
     if isinstance(dump_date, dt.datetime):  # a timestamp from metadata: its day counts
         dump_date = dump_date.date()
-    spaced = line.translate(_SPACES)  # one for one: positions hold in both
+    spaced = line if line.isascii() else line.translate(_SPACES)  # one for one
     found = _match(spaced, DateAnchors(page=page_date, dump=dump_date), anywhere=anywhere)
     if found is None or spaced == line:
         return found

@@ -363,12 +363,13 @@ def web_byline(text: str) -> tuple[Byline, str] | None:
 _GLUED = re.compile(r"[a-z][A-Z]")
 STAMP_WORDS = 12
 STAMP_CHARS = 120  # a time-stamp line is short: a date, a time, a name, a label
+_DIGIT = re.compile(r"\d")
 
 
 def line_stamp(text: str) -> dt.date | None:
     """The date of a time-stamp line ("Updated: 03-10-2019 11:20 IST", "Jane Doe|Jan 13,
     2019"), else None: a stamp is short, has a digit and few words."""
-    if len(text) > STAMP_CHARS or not any(ch.isdigit() for ch in text):
+    if len(text) > STAMP_CHARS or _DIGIT.search(text) is None:
         return None  # cheap tests first
     if len(_WORD.findall(text)) > STAMP_WORDS:
         return None
