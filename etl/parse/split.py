@@ -447,6 +447,15 @@ def _is_deck(headline: str, line: str) -> bool:
     return capitals <= len(words) // 3
 
 
+def _sentence_like(text: str) -> bool:
+    """Running text even without its full stop (a page's copy may end mid-sentence): long,
+    and most of its words in lower case."""
+    words = text.split()
+    if len(text) < 60 or len(words) < 10:
+        return False
+    return sum(1 for w in words if w[:1].islower()) * 2 >= len(words)
+
+
 def _is_prose(text: str) -> bool:
     return len(text) >= 60 and not is_title_like(text)
 
@@ -1224,7 +1233,9 @@ class _Splitter:
             if self.furniture(unit.text):
                 continue
             # A dateline follows, or a title stands above and the text begins below.
-            return self.dateline_at(unit.text) is not None or (titled and _is_prose(unit.text))
+            return self.dateline_at(unit.text) is not None or (
+                titled and (_is_prose(unit.text) or _sentence_like(unit.text))
+            )
         return False
 
     # -- output --------------------------------------------------------------------------

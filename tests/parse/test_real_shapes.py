@@ -514,3 +514,29 @@ def test_the_source_paper_named_under_the_title_is_not_the_headline() -> None:
     story = dump.stories[0]
     assert story.headline == "Harbour city tests its tsunami sirens after a decade of silence"
     assert story.dateline is not None and story.dateline.agencies == ("CNA",)
+
+
+def test_a_web_byline_under_a_title_after_a_story_starts_the_next_one() -> None:
+    dump = parse(
+        "Bakery chain buys its rival for $80 million\n\n"
+        "THE CANADIAN PRESS | posted Thursday, Mar 31st, 2016\n\n"
+        "The family-owned bakery chain has agreed to buy its largest rival, the companies "
+        "said on Thursday, creating the biggest bakery group in the province.\n\n"
+        "The deal still needs the approval of the competition bureau, which is expected to "
+        "rule on it before the end of the summer.\n\n"
+        "The buyer said every shop would keep its name and its staff for at least two "
+        "years after the sale closes.\n\n"
+        "Shares of the buyer rose by four per cent in morning trading after the "
+        "announcement.\n\n"
+        "Curling rink wins its fourth title in a row\n\n"
+        "Ann Taylor, The Canadian Press | posted Thursday, Mar 31st, 2016\n\n"
+        "Every time the rink from the north has reached a final in the last four years it has "
+        "gone on to win the"
+    )
+    assert [s.headline for s in dump.stories] == [
+        "Bakery chain buys its rival for $80 million",
+        "Curling rink wins its fourth title in a row",
+    ]
+    second = dump.stories[1]
+    assert second.byline is not None and second.byline.authors == ("Ann Taylor",)
+    assert second.agencies == ("CP",)
