@@ -1114,12 +1114,18 @@ class _Splitter:
             self.leftover.append(text)  # "3 Min Read", a time stamp: between byline and dateline
             return
         if self.footer or current.closed:
+            lede = (
+                self.pending
+                and current.closed
+                and not self.footer
+                and (_is_prose(text) or index == len(units) - 1 and _sentence_like(text))
+            )  # (the page's copy may end mid-sentence: its last line is a lede cut short)
             if strip_read_more(text)[1]:
                 self.start_story()
                 self.add_text(text)
-            elif _teaser_headline_like(text):
+            elif _teaser_headline_like(text) and not lede:
                 self.pending.append(text)
-            elif self.pending and current.closed and not self.footer and _is_prose(text):
+            elif lede:
                 # A headline and its lede after a teaser: the next teaser, cut off before
                 # its "read more" (or printed without one).
                 story = self.start_story()

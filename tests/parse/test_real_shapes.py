@@ -540,3 +540,21 @@ def test_a_web_byline_under_a_title_after_a_story_starts_the_next_one() -> None:
     second = dump.stories[1]
     assert second.byline is not None and second.byline.authors == ("Ann Taylor",)
     assert second.agencies == ("CP",)
+
+
+def test_a_tag_page_whose_copy_ends_mid_lede_keeps_its_last_teaser() -> None:
+    dump = parse(
+        "Governors agree to share the river's water\n\n"
+        "The three governors signed a pact on Friday that sets out how much water each state "
+        "may draw from the river in a dry year, ending a dispute of ten years in the…\n\n"
+        "Court halts dam works after a farmers' appeal\n\n"
+        "A high court judge ordered work on the new dam to stop until the farmers' appeal "
+        "over compensation for flooded land has been heard by the full bench of…\n\n"
+        "Drought relief reaches northern counties\n\n"
+        "Relief lorries carrying food and water reached six northern counties on Tuesday after "
+        "the main road was repaired, officials in the region said, adding that more…\n\n"
+        "Irrigation scheme opens to smallholders\n\n"
+        "Valley smallholders, the governor said, will be able to join the irrigation scheme fr"
+    )
+    assert [s.headline for s in dump.stories][-1] == "Irrigation scheme opens to smallholders"
+    assert len(dump.stories) == 4
