@@ -1,9 +1,16 @@
 """Run people's SQL against the archive, and export story_full rows to files.
 
-Ad-hoc SQL runs on a read-only connection unless asked otherwise (SQLite's query_only
-pragma, PostgreSQL's read-only transactions): a typo in a hand-written UPDATE must not
-be able to damage the archive. Example query files declare their parameters, with a
-type and a default, in their header comment so that they run with no arguments.
+Ad-hoc SQL is read-only unless asked otherwise, and no statement text can lift that:
+exactly one statement runs, it must be a query (SELECT, WITH, VALUES, EXPLAIN, and on
+PostgreSQL TABLE and SHOW; read-only PRAGMAs on SQLite), and it runs in a transaction
+that is always rolled back. Below that check the connection itself refuses writes:
+PostgreSQL opens the transaction READ ONLY and parses the text as one prepared
+statement; SQLite has query_only on and an authorizer that denies every write, ATTACH
+(which VACUUM INTO also needs) and setting PRAGMAs. A typo in a hand-written UPDATE,
+or a deliberate attempt, must not be able to damage the archive.
+
+Example query files declare their parameters, with a type and a default, in their header
+comment so that they run with no arguments.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ import datetime as dt
 import decimal
 import json
 import re
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,16 +74,223 @@ def read_engine(database_url: str | None = None, *, write: bool = False) -> Engi
         engine = sa.create_engine(url, poolclass=NullPool)
 
         @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+        def _on_connect(dbapi_conn, record) -> None:  # type: ignore[no-untyped-def]
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA busy_timeout = 30000")
             if not write:
                 cur.execute("PRAGMA query_only = ON")
             cur.close()
+            if not write:  # last: the pragmas above are the only settings ever made
+                dbapi_conn.set_authorizer(_sqlite_read_only_authorizer)
+                record.info[_READ_ONLY_MARK] = True
 
         return engine
     options = {} if write else {"options": "-c default_transaction_read_only=on"}
     return sa.create_engine(url, poolclass=NullPool, connect_args=options)
+
+
+# --- the read-only guard ------------------------------------------------------------------
+
+_READ_ONLY_MARK = "wire_archive_read_only"
+_ALLOWED_LEAD = {
+    "sqlite": ("SELECT", "WITH", "VALUES", "EXPLAIN", "PRAGMA"),
+    "postgresql": ("SELECT", "WITH", "VALUES", "TABLE", "EXPLAIN", "SHOW"),
+}
+# Keywords that only a writing statement has (a data-modifying CTE, SELECT ... INTO,
+# EXPLAIN ANALYZE of a DELETE, SELECT ... FOR UPDATE).
+# Statement verbs sqlparse does not tag as keywords (so not to be called typos).
+_VERBS_NOT_KEYWORDS = frozenset({"DISCARD", "REFRESH", "IMPORT", "PRAGMA", "SECURITY"})
+_WRITE_WORDS = frozenset({"INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "INTO"})
+# PostgreSQL functions with effects a read-only transaction does not stop (server files,
+# settings, other sessions) or that run SQL handed to them as text.
+_REFUSED_FUNCTIONS = frozenset(
+    {
+        "set_config", "pg_terminate_backend", "pg_cancel_backend", "pg_reload_conf",
+        "pg_rotate_logfile", "pg_switch_wal", "pg_promote", "pg_create_restore_point",
+        "pg_logical_emit_message", "pg_notify", "pg_file_write", "pg_file_rename",
+        "pg_file_unlink", "pg_file_sync", "pg_stat_reset", "pg_stat_reset_shared",
+        "pg_stat_reset_single_table_counters", "pg_stat_reset_single_function_counters",
+        "pg_stat_reset_slru", "pg_stat_reset_replication_slot", "pg_import_system_collations",
+        "query_to_xml", "query_to_xmlschema", "query_to_xml_and_xmlschema", "cursor_to_xml",
+        "cursor_to_xmlschema", "ts_stat", "ts_rewrite", "nextval", "setval",
+        "lowrite", "load_extension",
+    }
+)  # fmt: skip
+_REFUSED_PREFIXES = ("lo_", "dblink", "pg_create_", "pg_drop_", "pg_replication_", "pg_advisory")
+
+# PRAGMAs that only report: these may name a table or index.
+_SQLITE_LOOKUP_PRAGMAS = frozenset(
+    {
+        "table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo",
+        "foreign_key_list", "foreign_key_check", "integrity_check", "quick_check",
+        "collation_list", "database_list", "function_list", "module_list", "pragma_list",
+        "compile_options",
+    }
+)  # fmt: skip
+# PRAGMAs that read a setting when given no value (with one they would change it).
+_SQLITE_SETTING_PRAGMAS = frozenset(
+    {
+        "application_id", "auto_vacuum", "automatic_index", "busy_timeout", "cache_size",
+        "cache_spill", "data_version", "encoding", "foreign_keys", "freelist_count",
+        "journal_mode", "journal_size_limit", "legacy_alter_table", "locking_mode",
+        "max_page_count", "mmap_size", "page_count", "page_size", "query_only",
+        "read_uncommitted", "recursive_triggers", "schema_version", "secure_delete",
+        "synchronous", "temp_store", "user_version",
+    }
+)  # fmt: skip
+_PRAGMA_TEXT = re.compile(
+    r'^PRAGMA\s+(?:"?\w+"?\s*\.\s*)?"?(?P<name>\w+)"?\s*(?:\((?P<arg>[^()]*)\))?\s*;?\s*$',
+    re.IGNORECASE,
+)
+
+
+def _pragma_allowed(name: str, arg: str | None) -> bool:
+    name = name.lower()
+    if name in _SQLITE_LOOKUP_PRAGMAS:
+        return True
+    return name in _SQLITE_SETTING_PRAGMAS and arg is None
+
+
+_SQLITE_SCHEMA_TABLES = frozenset({"sqlite_master", "sqlite_schema"})
+_SQLITE_ALWAYS_OK = frozenset(
+    {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_RECURSIVE}
+)
+
+
+def _sqlite_read_only_authorizer(
+    action: int, arg1: str | None, arg2: str | None, _db: str | None, _source: str | None
+) -> int:
+    """Let SQLite prepare reads only: no write of any kind, no ATTACH (VACUUM INTO attaches
+    its output file first), no PRAGMA that sets a value, no COMMIT, no extension loading."""
+    if action in _SQLITE_ALWAYS_OK:
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_FUNCTION:
+        refused = (arg2 or "").lower() in ("load_extension", "fts3_tokenizer")
+        return sqlite3.SQLITE_DENY if refused else sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_PRAGMA:
+        return sqlite3.SQLITE_OK if _pragma_allowed(arg1 or "", arg2) else sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_TRANSACTION and (arg1 or "").upper() in ("BEGIN", "ROLLBACK"):
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_UPDATE and (arg1 or "").lower() in _SQLITE_SCHEMA_TABLES:
+        # Connecting a virtual table (FTS5, table-valued PRAGMAs) asks this while SQLite
+        # reads the schema; a real change to the schema table is impossible anyway
+        # without PRAGMA writable_schema (denied above) and query_only is on.
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
+
+
+def _refuse(what: str, dialect: str) -> QueryError:
+    allowed = ", ".join(_ALLOWED_LEAD[dialect])
+    return QueryError(
+        f"read-only: {what} is refused without --write (one {allowed} statement runs)"
+    )
+
+
+def _statements(sql: str) -> list[Any]:
+    import sqlparse
+    from sqlparse import tokens as T
+
+    def meaningful(statement: Any) -> bool:
+        return any(
+            not tok.is_whitespace and tok.ttype not in T.Comment and tok.value != ";"
+            for tok in statement.flatten()
+        )
+
+    return [st for st in sqlparse.parse(sql) if meaningful(st)]
+
+
+def single_statement(sql: str) -> Any:
+    """The one statement in `sql` (parsed), or a QueryError when there are none or several."""
+    found = _statements(sql)
+    if not found:
+        raise QueryError("no SQL statement given")
+    if len(found) > 1:
+        raise QueryError(
+            f"one statement at a time: found {len(found)} separated by ';' (run them one by one)"
+        )
+    return found[0]
+
+
+def check_read_only(sql: str, dialect: str) -> None:
+    """Refuse anything but one query before it reaches the database (see the module doc)."""
+    from sqlparse import tokens as T
+
+    dialect = dialect if dialect in _ALLOWED_LEAD else "postgresql"
+    statement = single_statement(sql)
+    words = [
+        tok for tok in statement.flatten() if not tok.is_whitespace and tok.ttype not in T.Comment
+    ]
+    first = next(tok for tok in words if tok.value not in ("(", ";"))
+    lead = first.value.upper()
+    if lead not in _ALLOWED_LEAD[dialect]:
+        if first.ttype not in T.Keyword and lead not in _VERBS_NOT_KEYWORDS:
+            allowed = ", ".join(_ALLOWED_LEAD[dialect])
+            raise QueryError(
+                f'syntax error at or near "{first.value}" (read-only: one {allowed} '
+                "statement runs without --write)"
+            )
+        raise _refuse(f"a {lead} statement", dialect)
+    if lead == "PRAGMA":
+        m = _PRAGMA_TEXT.match(str(statement).strip())
+        arg = m["arg"].strip() if m and m["arg"] is not None else None
+        if m is None or not _pragma_allowed(m["name"], arg):
+            raise _refuse("a PRAGMA that sets a value (or is not a known read-only one)", dialect)
+        return
+    for index, tok in enumerate(words):
+        if tok.ttype in T.Keyword and tok.normalized.upper() in _WRITE_WORDS:
+            raise _refuse(f"a statement containing {tok.normalized.upper()}", dialect)
+        if tok.ttype in T.Name or tok.ttype in T.Literal.String.Symbol:
+            called = index + 1 < len(words) and words[index + 1].value.startswith("(")
+            name = tok.value.strip('"`[]').lower()
+            if called and (name in _REFUSED_FUNCTIONS or name.startswith(_REFUSED_PREFIXES)):
+                raise _refuse(f"the function {name}()", dialect)
+
+
+class _ReadOnlyRun:
+    """Lower-level guards for one read-only statement on `conn`, undone afterwards."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.restore: list[Any] = []
+
+    def __enter__(self) -> _ReadOnlyRun:
+        conn = self.conn
+        if conn.in_transaction():
+            conn.rollback()  # start clean: nothing run before the statement is kept either
+        fairy = conn.connection
+        raw = fairy.driver_connection
+        if conn.dialect.name == "postgresql":
+            from psycopg.pq import TransactionStatus
+
+            if raw.info.transaction_status != TransactionStatus.IDLE:
+                raw.rollback()
+            old_ro, old_prep = raw.read_only, raw.prepare_threshold
+            raw.read_only = True  # psycopg opens the transaction with BEGIN READ ONLY
+            # Prepared statements go through the extended protocol, where the server itself
+            # refuses more than one statement, whatever a client-side splitter thought.
+            raw.prepare_threshold = 0
+            self.restore.append(lambda: setattr(raw, "prepare_threshold", old_prep))
+            self.restore.append(lambda: setattr(raw, "read_only", old_ro))
+        elif conn.dialect.name == "sqlite":
+            if not fairy.info.get(_READ_ONLY_MARK):
+                raw.set_authorizer(_sqlite_read_only_authorizer)
+                self.restore.append(lambda: raw.set_authorizer(None))
+            conn.exec_driver_sql("BEGIN")
+        return self
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        try:
+            self.conn.rollback()  # always: a read-only run never commits anything
+        except sa.exc.DBAPIError:
+            # A lost connection has no transaction left to keep; report the first error.
+            if exc_type is None:
+                raise
+        finally:
+            if not self.conn.closed and not self.conn.invalidated:
+                raw = self.conn.connection.driver_connection
+                lost = getattr(raw, "closed", False) or getattr(raw, "broken", False)
+                for undo in () if lost else self.restore:
+                    undo()
 
 
 def require_archive(conn: Connection) -> None:
@@ -246,16 +461,40 @@ def execute(
     sql: str,
     given: Mapping[str, str] | None = None,
     declared: Iterable[QueryParam] = (),
+    *,
+    write: bool = False,
 ) -> QueryResult:
-    """Run one statement on an open connection; parameters bound by name."""
-    params = bind_params(sql, given or {}, declared, dialect=conn.dialect.name)
+    """Run exactly one statement on an open connection; parameters bound by name.
+
+    Unless `write`, the statement must be a query and runs in a read-only transaction
+    that is rolled back afterwards (the caller commits a `write` run itself).
+    """
+    dialect = conn.dialect.name
+    if write:
+        single_statement(sql)
+    else:
+        check_read_only(sql, dialect)
+    params = bind_params(sql, given or {}, declared, dialect=dialect)
+    if write:
+        return _fetch(conn, sql, params, write=True)
+    with _ReadOnlyRun(conn):
+        return _fetch(conn, sql, params, write=False)
+
+
+def _fetch(conn: Connection, sql: str, params: dict[str, Any], *, write: bool) -> QueryResult:
     try:
         result = conn.execute(sa.text(sql), params)
+        if not result.returns_rows:
+            return QueryResult(columns=(), rows=[])
+        return QueryResult(columns=tuple(result.keys()), rows=[tuple(r) for r in result])
     except sa.exc.StatementError as exc:
-        raise QueryError.from_db(exc) from exc
-    if not result.returns_rows:
-        return QueryResult(columns=(), rows=[])
-    return QueryResult(columns=tuple(result.keys()), rows=[tuple(r) for r in result])
+        error = QueryError.from_db(exc)
+        if not write and str(error) == "not authorized":  # SQLite's authorizer said no
+            raise QueryError(
+                "read-only: the statement needs a change the read-only connection refuses "
+                "(use --write to change the archive)"
+            ) from exc
+        raise error from exc
 
 
 def run_sql(
@@ -270,7 +509,7 @@ def run_sql(
     engine = read_engine(database_url, write=write)
     try:
         with engine.connect() as conn:
-            result = execute(conn, sql, params, declared)
+            result = execute(conn, sql, params, declared, write=write)
             if write:
                 conn.commit()
             return result

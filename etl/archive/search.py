@@ -126,11 +126,20 @@ class SearchTerms:
 # Tie-break equal scores the same way on both backends (they sort NULLs differently).
 _NEWEST_FIRST = "CASE WHEN s.date IS NULL THEN 1 ELSE 0 END, s.date DESC, s.id"
 _TOKEN = re.compile(r'-?"[^"]*"?|\S+')
+# Bounds on what one search may ask: past them SQLite's FTS5 spends minutes on the query
+# and PostgreSQL's parser runs out of stack ("stack depth limit exceeded").
+MAX_SEARCH_CHARS = 1000
+MAX_SEARCH_WORDS = 64  # every word counts, inside phrases and exclusions too
 _WORD = re.compile(r"\w+")
 
 
 def parse_terms(text: str) -> SearchTerms:
     """Parse words, "quoted phrases", OR between alternatives and -excluded terms."""
+    if len(text) > MAX_SEARCH_CHARS:
+        raise SearchError(
+            f"search text too long: {len(text):,} characters; a search takes at most "
+            f"{MAX_SEARCH_WORDS} words and {MAX_SEARCH_CHARS:,} characters"
+        )
     groups: list[list[str]] = []
     excluded: list[str] = []
     join_next = False
@@ -149,6 +158,17 @@ def parse_terms(text: str) -> SearchTerms:
         else:
             groups.append([words])
         join_next = False
+    words = sum(len(p.split()) for p in (*(w for g in groups for w in g), *excluded))
+    if words > MAX_SEARCH_WORDS:
+        raise SearchError(
+            f"too many search words: {words:,}; a search takes at most {MAX_SEARCH_WORDS} "
+            f"words and {MAX_SEARCH_CHARS:,} characters"
+        )
+    if not groups and excluded:
+        raise SearchError(
+            f"nothing to search for in {text!r}: every term starts with '-' and so only "
+            "excludes; give at least one word to find"
+        )
     if not groups:
         raise SearchError(f"nothing to search for in {text!r}: give at least one word to find")
     return SearchTerms(tuple(tuple(g) for g in groups), tuple(excluded))

@@ -201,7 +201,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
             with engine.connect() as conn:
                 if query is not None:
                     check_backend(query, conn.dialect.name)
-                result = execute(conn, sql, params, declared)
+                result = execute(conn, sql, params, declared, write=args.write)
                 if args.write:
                     conn.commit()
         finally:

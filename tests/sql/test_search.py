@@ -238,3 +238,63 @@ def test_search_index_can_be_rebuilt_under_the_views(mini: MiniArchive) -> None:
     with db.transaction(mini.url) as conn:
         install_search(conn)  # indexes what is already there
     assert _keys(mini, "floodwater") == ["S1"]
+
+
+# --- bounds on the search text ------------------------------------------------------------
+
+
+def test_search_text_over_the_limits_is_refused_quickly(
+    mini: MiniArchive, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """65,000 words once ran for minutes on SQLite and broke PostgreSQL's parser stack."""
+    import time
+
+    from etl.archive.search import MAX_SEARCH_CHARS, MAX_SEARCH_WORDS
+
+    too_long = " ".join(["ceasefire"] * 65_000)
+    too_many = " ".join(f"w{i}" for i in range(MAX_SEARCH_WORDS + 1))  # short: words count
+    in_phrase = '"' + " ".join(["aid"] * (MAX_SEARCH_WORDS + 1)) + '"'
+    assert len(too_many) < MAX_SEARCH_CHARS and len(in_phrase) < MAX_SEARCH_CHARS
+    for text, message in (
+        (too_long, "search text too long"),
+        ("x" * (MAX_SEARCH_CHARS + 1), "search text too long"),
+        (too_many, "too many search words"),
+        (in_phrase, "too many search words"),
+    ):
+        started = time.monotonic()
+        with pytest.raises(SearchError, match=message) as caught:
+            search(mini.url, text)
+        assert time.monotonic() - started < 2
+        assert f"at most {MAX_SEARCH_WORDS} words" in str(caught.value)
+        assert f"{MAX_SEARCH_CHARS:,} characters" in str(caught.value)
+        code = main(["search", text, "--db", mini.url])
+        out, err = capsys.readouterr()
+        assert code == 1 and out == "" and err.count("\n") == 1 and message in err
+
+
+def test_search_text_at_the_limits_runs(mini: MiniArchive) -> None:
+    from etl.archive.search import MAX_SEARCH_CHARS, MAX_SEARCH_WORDS
+
+    # As many alternatives as allowed: the one real word still finds its story.
+    words = ["floodwater"] + [f"zzq{i}" for i in range(MAX_SEARCH_WORDS - 1)]
+    either = " OR ".join(words)
+    assert len(parse_terms(either).groups[0]) == MAX_SEARCH_WORDS
+    assert _keys(mini, either) == ["S1"]
+    # Every word required, and exclusions count too.
+    required = " ".join(["floodwater"] * (MAX_SEARCH_WORDS - 1) + ["-zzq"])
+    assert _keys(mini, required) == ["S1"]
+    # Exactly the character limit (few, long words).
+    padded = "floodwater " + "-" + "z" * (MAX_SEARCH_CHARS - len("floodwater ") - 1)
+    assert len(padded) == MAX_SEARCH_CHARS
+    assert _keys(mini, padded) == ["S1"]
+
+
+def test_only_exclusions_says_so(mini: MiniArchive, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["search", "--db", mini.url, "--", "-metro -harvest"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1
+    assert "nothing to search" in err and "excludes" in err
+    code = main(["search", "--db", mini.url, "--format", "json", "--", "-metro floodwater"])
+    assert code == 0 and [h["story_id"] for h in json.loads(capsys.readouterr().out)] == [
+        mini.stories["S1"]
+    ]
