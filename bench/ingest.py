@@ -30,6 +30,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+# The benchmark writes its landing files and loads them at once: they are complete, so no
+# quiet period before loading (subprocesses inherit this).
+os.environ.setdefault("WIRE_ARCHIVE_SETTLE_SECONDS", "0")
 
 PG_ADMIN = os.environ.get("WIRE_ARCHIVE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 ROW_TABLES = (

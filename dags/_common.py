@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -53,8 +55,50 @@ def retry_delay() -> dt.timedelta:
 
 
 def default_args() -> dict[str, object]:
-    """Every task is idempotent, so each one may retry."""
+    """Every task is idempotent, so each one may retry. Retries are for passing trouble
+    (the database restarting, a lock); a task that meets a mistake no retry can mend
+    raises AirflowFailException (see fail_fast) and fails on its first try."""
     return {"owner": "wire-archive", "retries": 2, "retry_delay": retry_delay()}
+
+
+def landing_problem(path: str) -> str | None:
+    """Why the landing path cannot be read (None when it can), checked before any work.
+
+    A folder or a single regular file is fine. These are operator mistakes, not passing
+    trouble: waiting for a retry only delays the failure (and, with one active run at a
+    time, every run queued behind it)."""
+    where = Path(path)
+    if not where.exists():
+        return f"landing path {path} does not exist"
+    if not (where.is_dir() or where.is_file()):
+        return f"landing path {path} is neither a folder nor a regular file"
+    if not os.access(where, os.R_OK | (os.X_OK if where.is_dir() else 0)):
+        return f"landing path {path} cannot be read by this worker"
+    return None
+
+
+def parse_day(value: object, name: str) -> dt.date | None:
+    """A YYYY-MM-DD parameter; a malformed one fails the task without retries."""
+    if value in (None, ""):
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        from airflow.sdk.exceptions import AirflowFailException
+
+        raise AirflowFailException(f"{name}={value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@contextmanager
+def fail_fast() -> Iterator[None]:
+    """Errors a retry cannot mend (a path that is not there, or not readable) fail the task
+    at once; database and network trouble raise as usual and keep the task's retries."""
+    from airflow.sdk.exceptions import AirflowFailException
+
+    try:
+        yield
+    except (FileNotFoundError, NotADirectoryError, PermissionError) as exc:
+        raise AirflowFailException(f"{type(exc).__name__}: {exc} (not retried)") from exc
 
 
 def _url_from_connection(conn: Connection) -> str:

@@ -6,7 +6,6 @@ fan-out over batches and retries. Nothing runs at import time but the DAG defini
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import sys
@@ -24,6 +23,9 @@ from _common import (
     archive_url,
     default_args,
     default_landing,
+    fail_fast,
+    landing_problem,
+    parse_day,
     redact,
     trigger_of,
 )
@@ -68,6 +70,12 @@ with the form below for an extra load, a dry run, or to parse stored dumps again
 | `since`, `until` | `reprocess` only: dump dates to include (inclusive, YYYY-MM-DD) |
 | `batch_size` | files (or dumps) per mapped `ingest` task |
 | `dry_run` | parse and report, write nothing to the archive |
+
+**Failures**: a landing path that is missing, unreadable or not a folder/file, or a
+malformed date, fails `discover` on its first try (no retries). Database trouble keeps
+the retries (2, `$WIRE_ARCHIVE_RETRY_DELAY_SECONDS` apart, default 5 minutes); inside a
+batch a lost connection is first retried within seconds. A run left `running` by a dead
+worker is closed as `abandoned` when a later run starts.
 
 **Archive location**: Airflow connection `wire_archive_db` when defined, else
 `WIRE_ARCHIVE_DATABASE_URL`, else `var/wire_archive.sqlite`.
@@ -162,16 +170,23 @@ def wire_archive() -> None:
         from etl import pipeline
 
         params = _params()
-        url = archive_url()
+        # Mistakes in the parameters fail here, at once and without retries (fail_fast);
+        # only trouble with the archive database is worth the task's retries.
         if params["mode"] == "reprocess":
-            since = dt.date.fromisoformat(params["since"]) if params["since"] else None
-            until = dt.date.fromisoformat(params["until"]) if params["until"] else None
+            since = parse_day(params["since"], "since")
+            until = parse_day(params["until"], "until")
             if since and until and since > until:
                 raise AirflowFailException(f"since {since} is after until {until}")
+            url = archive_url()
             found: list[Any] = pipeline.select_dumps_for_reprocess(url, since=since, until=until)
             log.info("%d stored dumps to reprocess (%s .. %s)", len(found), since, until)
         else:
-            found = pipeline.discover([params["landing_path"]], url)
+            problem = landing_problem(params["landing_path"])
+            if problem is not None:
+                raise AirflowFailException(problem)
+            url = archive_url()
+            with fail_fast():
+                found = pipeline.discover([params["landing_path"]], url)
             log.info("%d new files under %s", len(found), params["landing_path"])
         return found
 
@@ -205,8 +220,14 @@ def wire_archive() -> None:
                 return summary.to_json()
             summary = pipeline.reprocess_batch(items, url, run_id=ingest_run)
         else:
+            # Symlinks may point anywhere under the landing path; settling: the
+            # WIRE_ARCHIVE_SETTLE_SECONDS of the worker (default 60 s).
             summary = pipeline.ingest_batch(
-                items, url, run_id=ingest_run, dry_run=params["dry_run"]
+                items,
+                url,
+                run_id=ingest_run,
+                dry_run=params["dry_run"],
+                landing=[params["landing_path"]],
             )
         log.info("%s: %s", label, summary.to_json())
         return summary.to_json()

@@ -31,6 +31,10 @@ class RejectReason(StrEnum):
     CORRUPT_ARCHIVE = "corrupt_archive"
     UNREADABLE = "unreadable"
     LOAD_FAILED = "load_failed"  # the archive refused the parse (a constraint); bytes kept
+    # Landing entries that give no bytes to keep (etl/landing.py); the path is the record.
+    VANISHED = "vanished"  # gone between discovery and reading
+    NOT_REGULAR = "not_regular"  # a FIFO, socket, device or folder where a file should be
+    OUTSIDE_LANDING = "outside_landing"  # a symlink to a target outside the landing zone
 
 
 class DumpError(Exception):

@@ -33,8 +33,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from etl.archive import bulk, checks, db, link, load
+from etl.archive import bulk, checks, db, link, load, retry, runs
 from etl.archive.schema import dumps, ingest_runs, landing_files, run_batches
+from etl.landing import Landing, classify, problem_key, read_entry, scan, storable_name
 from etl.model import DumpError, ParsedDump, RawInput, Rejected, RejectReason, RunSummary
 
 log = logging.getLogger(__name__)
@@ -72,33 +73,34 @@ def _suffixes() -> tuple[str, ...]:
 
 
 def landing_files_under(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Landing files named or found under folders (recursively), sorted, no repeats.
+    """Every landing entry named or found under folders (recursively), sorted, no repeats:
+    regular files and also what cannot be read (broken symlinks, FIFOs, unlistable
+    folders...), which ingest turns into rejects. See etl/landing.py.
 
     A path that does not exist is the caller's mistake: FileNotFoundError before any work."""
-    suffixes = _suffixes()
-    found: set[str] = set()
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            for child in path.rglob("*"):
-                if child.is_file() and child.name.lower().endswith(suffixes):
-                    found.add(str(child))
-        elif path.exists() or path.is_symlink():
-            found.add(str(path))  # named explicitly: the parser decides what it is
-        else:
-            raise FileNotFoundError(f"no such file or folder: {path}")
-    return sorted(found)
+    landing = Landing.for_paths(paths, settle_seconds=0)
+    return [entry.path for entry in scan(paths, landing, _suffixes())]
 
 
 def file_sha256(path: str) -> str | None:
-    try:
-        digest = hashlib.sha256()
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
-        return digest.hexdigest()
-    except OSError:
+    """The file's content hash; None for anything that is not a readable regular file.
+    Never opens a FIFO or a device (checked first, and the open does not block)."""
+    entry = classify(path, Landing(roots=(), settle_seconds=0, follow_outside=True))
+    if entry.state != "ready":
         return None
+    got = read_entry(path, Landing(roots=(), settle_seconds=0, follow_outside=True), keep=0)
+    return got.sha256
+
+
+def _landing_for(
+    files: Sequence[str], landing: Landing | Sequence[str | os.PathLike[str]] | None
+) -> Landing:
+    """The settle and symlink rules a batch is read with. Given folder paths (the DAG's
+    landing path), symlinks may point anywhere under them; given nothing, only into the
+    file's own folder. Settling: WIRE_ARCHIVE_SETTLE_SECONDS, else 60 s."""
+    if isinstance(landing, Landing):
+        return landing
+    return Landing.for_paths(files if landing is None else landing)
 
 
 def archive_revision(url: str) -> str | None:
@@ -131,18 +133,29 @@ def dry_run_target(url: str) -> Iterator[str]:
             db.dispose_engine(scratch)
 
 
-def discover(paths: Iterable[str | os.PathLike[str]], database_url: str | None = None) -> list[str]:
-    """Landing files whose content is not yet in the `landing_files` ledger. Sorted.
-
-    Read-only: an archive without a schema is empty, so every file is new."""
+def discover(
+    paths: Iterable[str | os.PathLike[str]],
+    database_url: str | None = None,
+    *,
+    settle_seconds: float | None = None,
+) -> list[str]:
+    """Landing entries to ingest, sorted: files whose content is not yet in the
+    `landing_files` ledger, and entries that cannot be read (ingest records them as
+    rejects, so they never vanish silently). Files written to less than the settle period
+    ago (WIRE_ARCHIVE_SETTLE_SECONDS, default 60) are left out and logged: a later run
+    finds them. Read-only: an archive without a schema is empty, so every file is new."""
     url = database_url or default_database_url()
-    files = landing_files_under(paths)
+    paths = list(paths)
+    landing = Landing.for_paths(paths, settle_seconds=settle_seconds)
+    entries = [e for e in scan(paths, landing, _suffixes()) if e.state != "deferred"]
+    if landing.deferred:
+        log.warning("%d landing files deferred: not yet settled", len(landing.deferred))
     if archive_revision(url) is None:
-        return files
+        return [entry.path for entry in entries]
     fresh: list[str] = []
     with db.get_engine(url).connect() as conn:
-        for path in files:
-            sha = file_sha256(path)
+        for entry in entries:
+            sha = file_sha256(entry.path) if entry.state == "ready" else None
             known = (
                 sha is not None
                 and conn.execute(
@@ -150,7 +163,7 @@ def discover(paths: Iterable[str | os.PathLike[str]], database_url: str | None =
                 ).first()
             )
             if not known:
-                fresh.append(path)
+                fresh.append(entry.path)
     return fresh
 
 
@@ -168,9 +181,15 @@ def start_run(
 ) -> int:
     """Insert an ingest_runs row (status running) after pending migrations.
 
+    First closes, as 'abandoned', runs a dead process left 'running' (etl.archive.runs);
+    a failure there is logged and never stops the new run.
     With an Airflow run id, a retried task finds the run it already started."""
     url = database_url or default_database_url()
     db.upgrade(url)
+    try:
+        runs.close_abandoned(url, closed_by=f"the start of a {mode} run ({trigger})")
+    except Exception:
+        log.warning("could not look for abandoned runs; starting anyway", exc_info=True)
 
     def attempt() -> int:
         with db.transaction(url) as conn:
@@ -183,11 +202,18 @@ def start_run(
                     )
                 ).first()
                 if found is not None:
+                    conn.execute(
+                        sa.update(ingest_runs)
+                        .where(ingest_runs.c.id == found[0])
+                        .values(heartbeat_at=load.utcnow())
+                    )
                     return int(found[0])
+            now = load.utcnow()
             row = conn.execute(
                 sa.insert(ingest_runs)
                 .values(
-                    started_at=load.utcnow(),
+                    started_at=now,
+                    heartbeat_at=now,
                     trigger=trigger,
                     airflow_run_id=airflow_run_id,
                     mode=mode,
@@ -198,7 +224,7 @@ def start_run(
             ).one()
             return int(row[0])
 
-    return db.retrying(attempt)
+    return retry.retrying(attempt, what="starting an ingest run")
 
 
 def _batch_key(kind: str, items: Iterable[Any]) -> str:
@@ -326,20 +352,10 @@ def _load_bulk(
     summary.merge(part)
 
 
-def _ledger(ld: load.Loader, path: str, members: int) -> None:
-    sha = file_sha256(path)
-    if sha is None:
-        return
-    ld.conn.execute(
-        load.insert_ignore(ld.conn, landing_files, ["sha256"]).values(
-            sha256=sha,
-            source_uri=path,
-            size_bytes=os.path.getsize(path),
-            members=members,
-            first_run_id=ld.run_id,
-            seen_at=ld.now,
-        )
-    )
+def _ledger(ld: load.Loader, rows: dict[str, dict[str, Any]]) -> None:
+    """Record the landing files read (rows from `_inputs`: the hash of the bytes loaded)."""
+    if rows:
+        ld.conn.execute(load.insert_ignore(ld.conn, landing_files, ["sha256"]), list(rows.values()))
 
 
 def _prepare_batch(
@@ -348,47 +364,87 @@ def _prepare_batch(
     limits: Any,
     summary: RunSummary,
     dump_date: dt.date | None,
+    landing: Landing,
 ) -> list[tuple[ParsedDump | Rejected, bytes]]:
     """Read and parse a whole batch, asking the archive about its digests in one query
     and recording its landing files in one statement: a round trip per batch, not per file."""
     raws: list[RawInput] = []
     ledger: dict[str, dict[str, Any]] = {}
+    pending: list[tuple[ParsedDump | Rejected, bytes]] = []
     for path in files:
-        members = 0
-        for raw in _inputs(path, limits):
-            members += 1
-            raws.append(raw)
-        sha = file_sha256(path)
-        if sha is not None and sha not in ledger:
-            ledger[sha] = dict(
-                sha256=sha,
-                source_uri=path,
-                size_bytes=os.path.getsize(path),
-                members=members,
-                first_run_id=ld.run_id,
-                seen_at=ld.now,
-            )
+        for got in _inputs(ld, path, limits, landing, ledger):
+            if isinstance(got, Rejected):  # an entry (or member) that gave no bytes
+                summary.files_seen += 1
+                pending.append((got, got.data))
+            else:
+                raws.append(got)
     digests = [hashlib.sha256(raw.data).hexdigest() for raw in raws]
     known = set(load.existing_shas(ld.conn, digests))
-    pending: list[tuple[ParsedDump | Rejected, bytes]] = []
     for raw, sha in zip(raws, digests, strict=True):
         item = _prepare(ld, raw, summary, dump_date, known, sha=sha)
         if item is not None:
             pending.append((item, raw.data))
-    if ledger:
-        ld.conn.execute(
-            load.insert_ignore(ld.conn, landing_files, ["sha256"]), list(ledger.values())
-        )
+    _ledger(ld, ledger)
     return pending
 
 
-def _inputs(path: str, limits: Any) -> Iterator[RawInput]:
-    from etl.parse.read import iter_inputs
+def _stored_source(path: str, source: str) -> str:
+    """A RawInput's source as the archive stores it: the landing path losslessly escaped
+    when its name is not plain UTF-8 (etl.landing.storable_name); a member name from a
+    tar with non-UTF-8 names keeps its odd bytes as \\xHH."""
+    rest = source[len(path) :] if source.startswith(path) else ""
+    rest = rest.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return storable_name(path) + rest
 
-    if limits is None:
-        yield from iter_inputs(path)
-    else:
-        yield from iter_inputs(path, limits=limits)
+
+def _inputs(
+    ld: load.Loader,
+    path: str,
+    limits: Any,
+    landing: Landing,
+    ledger: dict[str, dict[str, Any]],
+) -> Iterator[RawInput | Rejected]:
+    """One landing entry's dumps, from one read of the file (etl.landing.read_entry).
+
+    An entry that gives no bytes (vanished, unreadable, not a regular file, a symlink out
+    of the landing zone) yields one Rejected without bytes, as does a member that gave none
+    (password-protected...): each under its own key (problem_key), never the hash of empty
+    bytes. A deferred entry yields nothing and stays out of the ledger. The ledger row,
+    keyed by the hash of the bytes read, is added to `ledger` after the last dump."""
+    from etl.parse.containers import DEFAULT_LIMITS, inputs_from_bytes
+
+    lim = DEFAULT_LIMITS if limits is None else limits
+    occasion = f"run {ld.run_id} at {ld.now.isoformat()}"
+    got = read_entry(path, landing, keep=lim.max_file_bytes + 1)
+    if got.deferred is not None:
+        return
+    if got.data is None:
+        reason = got.reason or RejectReason.UNREADABLE
+        source = storable_name(path)
+        log.info("landing entry rejected (%s): %s: %s", reason.value, source, got.detail)
+        yield Rejected(source, problem_key(reason, path, occasion), reason, got.detail, b"")
+        return
+    members = 0
+    for raw in inputs_from_bytes(path, got.data, limits=lim):
+        members += 1
+        source = _stored_source(path, raw.source)
+        if raw.error is not None and not raw.data:
+            key = problem_key(raw.error.reason, raw.source, occasion)
+            yield Rejected(source, key, raw.error.reason, raw.error.detail, b"")
+        else:
+            yield RawInput(source, raw.data, raw.error)
+    assert got.sha256 is not None
+    ledger.setdefault(
+        got.sha256,
+        dict(
+            sha256=got.sha256,
+            source_uri=storable_name(path),
+            size_bytes=got.size,
+            members=members,
+            first_run_id=ld.run_id,
+            seen_at=ld.now,
+        ),
+    )
 
 
 def _use_bulk(conn: Connection, wanted: bool | None) -> bool:
@@ -407,17 +463,26 @@ def ingest_batch(
     dry_run: bool = False,
     limits: Any = None,
     bulk_path: bool | None = None,
+    landing: Landing | Sequence[str | os.PathLike[str]] | None = None,
 ) -> RunSummary:
     """Read, parse and load one batch in one transaction (a savepoint per dump).
 
+    `landing`: the landing folder(s) the files were found under (symlinks may point only
+    inside them; default each file's own folder), or a Landing (etl.landing).
+
     Idempotent: the batch's result is recorded with it, so a retry returns the record.
     A dry run does all the work and rolls it back. `bulk_path` picks the PostgreSQL
-    set-based path (etl.archive.bulk); None means bulk.DEFAULT_ON_POSTGRES."""
+    set-based path (etl.archive.bulk); None means bulk.DEFAULT_ON_POSTGRES.
+
+    A lost connection (or a lock timeout) is retried with back-off (etl.archive.retry);
+    while the batch works, its run counts as live (etl.archive.runs.hold)."""
     url = database_url or default_database_url()
+    area = _landing_for(files, landing)
     if dry_run:
         with dry_run_target(url) as target:
-            return _ingest_batch(files, target, run_id, dump_date, True, limits, bulk_path)
-    return _ingest_batch(files, url, run_id, dump_date, False, limits, bulk_path)
+            return _ingest_batch(files, target, run_id, dump_date, True, limits, bulk_path, area)
+    with runs.hold(url, run_id):
+        return _ingest_batch(files, url, run_id, dump_date, False, limits, bulk_path, area)
 
 
 def _ingest_batch(
@@ -428,8 +493,10 @@ def _ingest_batch(
     dry_run: bool,
     limits: Any,
     bulk_path: bool | None,
+    landing: Landing | None = None,
 ) -> RunSummary:
-    files = sorted(files)  # a deterministic order means a deterministic lock order
+    files = sorted(files)
+    area = _landing_for(files, landing)  # a deterministic order means a deterministic lock order
     key = _batch_key(f"ingest:{dump_date}", files)
 
     def attempt() -> RunSummary:
@@ -444,19 +511,22 @@ def _ingest_batch(
                 summary = RunSummary(run_id=run_id, dry_run=dry_run)
                 ld = load.Loader(conn, run_id)
                 if _use_bulk(conn, bulk_path):
-                    pending = _prepare_batch(ld, files, limits, summary, dump_date)
+                    pending = _prepare_batch(ld, files, limits, summary, dump_date, area)
                     if pending:
                         _load_bulk(ld, pending, summary, dump_date)
                 else:
                     seen: set[str] = set()
                     for path in files:
-                        members = 0
-                        for raw in _inputs(path, limits):
-                            members += 1
+                        ledger: dict[str, dict[str, Any]] = {}
+                        for raw in _inputs(ld, path, limits, area, ledger):
+                            if isinstance(raw, Rejected):  # an entry that gave no bytes
+                                summary.files_seen += 1
+                                _load_one(ld, raw, raw.data, summary, dump_date)
+                                continue
                             item = _prepare(ld, raw, summary, dump_date, seen)
                             if item is not None:
                                 _load_one(ld, item, raw.data, summary, dump_date)
-                        _ledger(ld, path, members)
+                        _ledger(ld, ledger)
                 if dry_run:
                     tx.rollback()
                 else:
@@ -465,10 +535,15 @@ def _ingest_batch(
                 return summary
             except BaseException:
                 if tx.is_active:
-                    tx.rollback()
+                    try:
+                        tx.rollback()
+                    except Exception:  # the connection is gone: the error that broke it counts
+                        log.debug("rollback after a failed batch failed too", exc_info=True)
                 raise
 
-    return db.retrying(attempt)
+    # Safe to run again: the batch is one transaction, so a broken one left nothing, and a
+    # commit whose answer was lost left its run_batches row, which `_recorded` returns.
+    return retry.retrying(attempt, what=f"batch of {len(files)} files")
 
 
 def select_dumps_for_reprocess(
@@ -591,7 +666,34 @@ def finish_run(
             )
             return total
 
-    return db.retrying(attempt)
+    total = retry.retrying(attempt, what=f"closing ingest run {run_id}")
+    if status != "running":
+        runs.forget_lock_file(url, run_id)
+    return total
+
+
+def _close_failed(url: str, run_id: int, summary: RunSummary, error: BaseException) -> None:
+    """Close a run as failed because of `error`, which the caller then re-raises.
+
+    The close is secondary: when it fails too (the database is still away), it is logged
+    and noted on `error`, never raised in its place. The row then stays 'running' until a
+    later run closes it as abandoned."""
+    try:
+        finish_run(url, run_id, summary, status="failed", detail=repr(error)[:2000])
+    except Exception as close_error:
+        log.error(
+            "ingest run %s could not be closed as failed (%s: %s); the run failed because of "
+            "%s: %s",
+            run_id,
+            type(close_error).__name__,
+            str(close_error).splitlines()[0] if str(close_error) else "",
+            type(error).__name__,
+            error,
+        )
+        error.add_note(
+            f"(ingest run {run_id} could not be closed as failed either: "
+            f"{type(close_error).__name__}; a later run will close it as abandoned)"
+        )
 
 
 def ingest(
@@ -606,25 +708,35 @@ def ingest(
     progress: Progress | None = None,
     limits: Any = None,
     bulk_path: bool | None = None,
+    settle_seconds: float | None = None,
+    on_deferred: Callable[[dict[str, str]], None] | None = None,
 ) -> RunSummary:
-    """Every landing file under `paths`, batch by batch; memory is bounded by one batch.
+    """Every landing entry under `paths`, batch by batch; memory is bounded by one batch.
 
-    Files already archived are read and counted as duplicates (nothing changes).
+    Files already archived are read and counted as duplicates (nothing changes); entries
+    that cannot be read become rejects (etl/landing.py). Files modified less than
+    `settle_seconds` ago (None: WIRE_ARCHIVE_SETTLE_SECONDS, else 60) are deferred: not
+    read, not counted, left for a later run; `on_deferred` gets them (path -> why).
     A dry run writes nothing, not even the schema (see dry_run_target)."""
     url = database_url or default_database_url()
-    files = landing_files_under(paths)
+    paths = list(paths)
+    landing = Landing.for_paths(paths, settle_seconds=settle_seconds)
+    files = [e.path for e in scan(paths, landing, _suffixes()) if e.state != "deferred"]
     options: dict[str, Any] = dict(
         batch_size=batch_size,
         dump_date=dump_date,
         progress=progress,
         limits=limits,
         bulk_path=bulk_path,
+        landing=landing,
+        on_deferred=on_deferred,
     )
     if dry_run:
         with dry_run_target(url) as target:
             return _ingest_files(files, target, None, dry_run=True, **options)
     run_id = start_run(url, trigger=trigger, airflow_run_id=airflow_run_id)
-    return _ingest_files(files, url, run_id, dry_run=False, **options)
+    with runs.hold(url, run_id):  # the whole run is live while this process works for it
+        return _ingest_files(files, url, run_id, dry_run=False, **options)
 
 
 def _ingest_files(
@@ -638,6 +750,8 @@ def _ingest_files(
     progress: Progress | None,
     limits: Any,
     bulk_path: bool | None,
+    landing: Landing | None = None,
+    on_deferred: Callable[[dict[str, str]], None] | None = None,
 ) -> RunSummary:
     summary = RunSummary(run_id=run_id, dry_run=dry_run)
     done = 0
@@ -654,18 +768,21 @@ def _ingest_files(
                     dry_run=dry_run,
                     limits=limits,
                     bulk_path=bulk_path,
+                    landing=landing,
                 )
             )
             done += len(batch)
             if progress is not None:
                 progress(done, len(files), summary)
+        if landing is not None and landing.deferred and on_deferred is not None:
+            on_deferred(dict(sorted(landing.deferred.items())))
         if dry_run:
             summary.status = "success"
             return summary
         summary.teasers_linked = link_teasers(url)
     except BaseException as exc:
         if run_id is not None:
-            finish_run(url, run_id, summary, status="failed", detail=repr(exc)[:2000])
+            _close_failed(url, run_id, summary, exc)
         raise
     assert run_id is not None
     return finish_run(url, run_id, summary, status="success")
@@ -684,6 +801,18 @@ def reprocess(
     """Parse stored dumps (by dump date) again with the current parser."""
     url = database_url or default_database_url()
     run_id = start_run(url, trigger=trigger, mode="reprocess", airflow_run_id=airflow_run_id)
+    with runs.hold(url, run_id):
+        return _reprocess_run(url, run_id, since, until, batch_size, progress)
+
+
+def _reprocess_run(
+    url: str,
+    run_id: int,
+    since: dt.date | None,
+    until: dt.date | None,
+    batch_size: int,
+    progress: Progress | None,
+) -> RunSummary:
     summary = RunSummary(run_id=run_id, mode="reprocess")
     try:
         ids = select_dumps_for_reprocess(url, since=since, until=until)
@@ -695,6 +824,6 @@ def reprocess(
                 progress(done, len(ids), summary)
         summary.teasers_linked = link_teasers(url)
     except BaseException as exc:
-        finish_run(url, run_id, summary, status="failed", detail=repr(exc)[:2000])
+        _close_failed(url, run_id, summary, exc)
         raise
     return finish_run(url, run_id, summary, status="success")

@@ -13,6 +13,11 @@ mkdir -p "$AIRFLOW_HOME"
 # The archive and its inputs (the DAG reads these; a `wire_archive_db` connection would win).
 export WIRE_ARCHIVE_DATABASE_URL="${WIRE_ARCHIVE_DATABASE_URL:-sqlite:///$WA_REPO/var/wire_archive.sqlite}"
 export WIRE_ARCHIVE_LANDING="${WIRE_ARCHIVE_LANDING:-$WA_REPO/landing/sample}"
+# Landing files are read once untouched for WIRE_ARCHIVE_SETTLE_SECONDS (default 60). The
+# shipped sample is complete from checkout on, though its files look new: no wait for it.
+if [ "$WIRE_ARCHIVE_LANDING" = "$WA_REPO/landing/sample" ]; then
+    export WIRE_ARCHIVE_SETTLE_SECONDS="${WIRE_ARCHIVE_SETTLE_SECONDS:-0}"
+fi
 
 # Airflow: our DAGs only, SQLite metadata inside AIRFLOW_HOME, small parallelism.
 export AIRFLOW__CORE__DAGS_FOLDER="${AIRFLOW__CORE__DAGS_FOLDER:-$WA_REPO/dags}"

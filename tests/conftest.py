@@ -35,6 +35,11 @@ def _sqlalchemy_pg_url(dbname: str) -> str:
     return f"{base}/{dbname}"
 
 
+# Landing files written by a test are complete at once: no quiet period before loading
+# (set here, in the environment, so that subprocesses such as the CLI inherit it too).
+os.environ["WIRE_ARCHIVE_SETTLE_SECONDS"] = "0"
+
+
 @contextmanager
 def throwaway_pg_database(prefix: str = "wa_test") -> Iterator[str]:
     """A fresh, empty PostgreSQL database as a SQLAlchemy URL, dropped on exit."""

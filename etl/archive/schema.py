@@ -34,7 +34,8 @@ ingest_runs = sa.Table(
     sa.Column("airflow_run_id", sa.String(250)),
     sa.Column("mode", sa.String(16), nullable=False),  # new | reprocess
     sa.Column("parser_version", sa.String(32), nullable=False),
-    sa.Column("status", sa.String(16), nullable=False),  # running | success | failed
+    # running | success | failed | abandoned (its process died; see etl.archive.runs)
+    sa.Column("status", sa.String(16), nullable=False),
     sa.Column("files_seen", sa.Integer, nullable=False, server_default="0"),
     sa.Column("dumps_loaded", sa.Integer, nullable=False, server_default="0"),
     sa.Column("duplicates", sa.Integer, nullable=False, server_default="0"),
@@ -45,7 +46,9 @@ ingest_runs = sa.Table(
     sa.Column("versions_new", sa.Integer, nullable=False, server_default="0"),
     sa.Column("teasers_linked", sa.Integer, nullable=False, server_default="0"),
     sa.Column("detail", sa.Text),
-    sa.CheckConstraint("status IN ('running', 'success', 'failed')", name="status"),
+    # Last sign of life of a running run's process (start, end of each batch).
+    sa.Column("heartbeat_at", Timestamp),
+    sa.CheckConstraint("status IN ('running', 'success', 'failed', 'abandoned')", name="status"),
 )
 
 # Every landing-zone file ever seen, by content: the ledger `discover` checks.

@@ -22,6 +22,16 @@ if TYPE_CHECKING:
     from etl.pipeline import Progress as ProgressCallback
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not seconds >= 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return seconds
+
+
 def _fail(message: str) -> int:
     print(f"error: {message}", file=sys.stderr)
     return 1
@@ -55,6 +65,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--dry-run",
         action="store_true",
         help="parse and load in a transaction, then roll it back (no teaser links)",
+    )
+    p.add_argument(
+        "--settle-seconds",
+        type=_seconds,
+        default=None,
+        metavar="S",
+        help="leave files modified less than S seconds ago for a later run "
+        "(default: $WIRE_ARCHIVE_SETTLE_SECONDS, else 60; 0 loads everything now)",
     )
     p.set_defaults(func=cmd_ingest)
 
@@ -163,6 +181,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     console = Console(stderr=True)
     out = Console()
+    deferred: dict[str, str] = {}
     try:
         with _progress(console, "ingest") as progress:
             summary = pipeline.ingest(
@@ -172,11 +191,24 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 dry_run=args.dry_run,
                 dump_date=args.dump_date,
                 progress=progress,
+                settle_seconds=args.settle_seconds,
+                on_deferred=deferred.update,
             )
     except Exception as exc:
         console.print(Text("ingest failed: ", style="red") + plain(f"{type(exc).__name__}: {exc}"))
         return 1
     out.print(_summary_table(summary, "wire-archive ingest"))
+    if deferred:
+        from etl.landing import storable_name
+
+        console.print(
+            Text(f"deferred {len(deferred)} file(s) not yet settled; ", style="yellow")
+            + Text("run again once they are settled (or pass --settle-seconds 0):")
+        )
+        for path, why in list(deferred.items())[:20]:
+            console.print(Text("  ") + plain(storable_name(path)) + Text(f"  ({why})"))
+        if len(deferred) > 20:
+            console.print(f"  ... and {len(deferred) - 20} more")
     return 0
 
 

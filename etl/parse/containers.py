@@ -184,6 +184,15 @@ def iter_inputs(
             source, b"", DumpError(RejectReason.UNREADABLE, f"the file cannot be read: {reason}")
         )
         return
+    yield from inputs_from_bytes(source, data, limits=limits)
+
+
+def inputs_from_bytes(
+    source: str, data: bytes, *, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[RawInput]:
+    """The dumps in a landing file whose bytes the caller has read already (the pipeline
+    reads each file once, hashing what it keeps). Pass at most max_file_bytes + 1 bytes:
+    more than max_file_bytes is the oversized reject, whatever the file's full length."""
     if len(data) > limits.max_file_bytes:
         yield RawInput(
             source,

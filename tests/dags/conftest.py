@@ -40,6 +40,7 @@ def airflow_base_env(home: Path) -> dict[str, str]:
         "AIRFLOW__LOGGING__BASE_LOG_FOLDER": str(home / "logs"),
         "AIRFLOW__CORE__LAZY_LOAD_PLUGINS": "True",
         "WIRE_ARCHIVE_RETRY_DELAY_SECONDS": "1",
+        "WIRE_ARCHIVE_SETTLE_SECONDS": "0",  # test landing files are fresh copies
         "PATH": f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}",
     }
 
@@ -72,6 +73,7 @@ def _no_ambient_archive(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each DAG test says which archive and landing zone it uses; none leaks in from outside."""
     for name in AMBIENT:
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("WIRE_ARCHIVE_SETTLE_SECONDS", "0")  # files copied just now count
 
 
 @pytest.fixture(scope="session")
