@@ -246,6 +246,13 @@ def check_read_only(sql: str, dialect: str) -> None:
                 raise _refuse(f"the function {name}()", dialect)
 
 
+READER_ROLE = "wire_archive_reader"  # created by migration 0002: SELECT on every table
+_CAN_BE_READER = (
+    "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'wire_archive_reader') "
+    "THEN pg_has_role(current_user, 'wire_archive_reader', 'MEMBER') ELSE false END"
+)
+
+
 class _ReadOnlyRun:
     """Lower-level guards for one read-only statement on `conn`, undone afterwards."""
 
@@ -271,6 +278,11 @@ class _ReadOnlyRun:
             raw.prepare_threshold = 0
             self.restore.append(lambda: setattr(raw, "prepare_threshold", old_prep))
             self.restore.append(lambda: setattr(raw, "read_only", old_ro))
+            # A superuser may COPY to files or programs even in a read-only transaction:
+            # run the statement as the archive's reader role (SELECT only) where allowed.
+            may_read_as_reader = conn.exec_driver_sql(_CAN_BE_READER).scalar()
+            if may_read_as_reader:
+                conn.exec_driver_sql(f"SET LOCAL ROLE {READER_ROLE}")
         elif conn.dialect.name == "sqlite":
             if not fairy.info.get(_READ_ONLY_MARK):
                 raw.set_authorizer(_sqlite_read_only_authorizer)

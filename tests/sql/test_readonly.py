@@ -203,6 +203,10 @@ LOWER_LAYER = {
         "CREATE TEMP TABLE scratch AS SELECT * FROM rejects",
         "SELECT nextval(pg_get_serial_sequence('stories', 'id'))",
         "TRUNCATE rejects",
+        # A superuser may COPY to a file even in a read-only transaction; as the reader
+        # role it may not.
+        "COPY rejects TO '{out}/rejects.csv'",
+        "COPY (SELECT 1) TO PROGRAM 'touch {out}/program-ran'",
     ],
 }
 
