@@ -198,6 +198,9 @@ class RunSummary:
     versions_new: int = 0
     teasers_linked: int = 0
     reject_reasons: dict[str, int] = field(default_factory=dict)
+    # Landing files left for a later run because they were still being written: not read,
+    # not in files_seen, not recorded anywhere in the archive.
+    deferred: int = 0
 
     def merge(self, other: RunSummary) -> None:
         """Add another batch's counts into this summary."""
@@ -232,6 +235,7 @@ class RunSummary:
             "versions_new": self.versions_new,
             "teasers_linked": self.teasers_linked,
             "reject_reasons": dict(self.reject_reasons),
+            "deferred": self.deferred,
         }
 
     @classmethod

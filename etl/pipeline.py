@@ -774,10 +774,12 @@ def _ingest_files(
             done += len(batch)
             if progress is not None:
                 progress(done, len(files), summary)
+        deferred = len(landing.deferred) if landing is not None else 0
         if landing is not None and landing.deferred and on_deferred is not None:
             on_deferred(dict(sorted(landing.deferred.items())))
         if dry_run:
             summary.status = "success"
+            summary.deferred = deferred
             return summary
         summary.teasers_linked = link_teasers(url)
     except BaseException as exc:
@@ -785,7 +787,9 @@ def _ingest_files(
             _close_failed(url, run_id, summary, exc)
         raise
     assert run_id is not None
-    return finish_run(url, run_id, summary, status="success")
+    total = finish_run(url, run_id, summary, status="success")
+    total.deferred = deferred  # (the run's rows count what was read; these were not)
+    return total
 
 
 def reprocess(

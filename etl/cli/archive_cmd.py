@@ -159,6 +159,8 @@ def _summary_table(summary: RunSummary, title: str) -> Table:
     else:
         rows += [("dumps loaded", summary.dumps_loaded), ("duplicates", summary.duplicates)]
     rows.append(("rejected", summary.rejected))
+    if summary.deferred:
+        rows.append(("deferred (not yet settled)", summary.deferred))
     for reason, count in sorted(summary.reject_reasons.items()):
         rows.append((f"  {reason}", count))
     rows += [

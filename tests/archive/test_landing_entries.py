@@ -154,6 +154,7 @@ def test_every_landing_entry_ends_in_one_place(
     assert (summary.dumps_loaded, summary.duplicates, summary.rejected) == (4, 1, 7)
     assert summary.files_seen == 4 + 1 + 7
     assert summary.files_seen + len(deferred) == 13
+    assert summary.deferred == 1 and summary.to_json()["deferred"] == 1
     assert summary.reject_reasons == {
         "vanished": 1,
         "unreadable": 4,
