@@ -90,7 +90,13 @@ _BOILERPLATE = re.compile(
     r"|leave\s+a\s+(?:reply|comment)\b|your\s+email\s+address\s+will\s+not\s+be\s+published"
     r"|required\s+fields\s+are\s+marked|ask\s+about\s+this\s+article|post\s+a\s+comment"
     r"|answer\s+for\s+your\s+question\b|ie\s+\d+\s+is\s+not\s+supported\b"
-    r"|your\s+browser\s+(?:is|does)\b)",
+    r"|your\s+browser\s+(?:is|does)\b"
+    # View counters, archive labels, language switches, licence notes of pictures.
+    r"|\d[\d,.]*\s+(?:total\s+)?(?:views?|reads?)(?:\s+today)?\s*$"
+    r"|(?:views?|hits|reads?|okunma\s+say[ıi]s[ıi]|visitas|lectures|aufrufe)\s*:\s*\d[\d.,]*\s*$"
+    r"|(?:tag|category|author|date|monthly)\s+archives?\s*:"
+    r"|(?:read|leer|lire|leggi|ler)\s+(?:it\s+)?(?:in|en|em)\s+[^\W\d_]+\s*$"
+    r"|public\s+domain\s*$)",
     re.IGNORECASE,
 )
 # Labels that head a list of other stories ("Latest News", "Also read | <title>"): page
@@ -386,7 +392,7 @@ def headline_candidate(text: str, *, min_words: int = 3) -> bool:
     if not is_title_like(text, min_words=min_words) or strip_read_more(text)[1]:
         return False  # "Headline ... read more" is a teaser's text, not a title
     body = debullet(text)
-    if _BY_START.match(body) or _DOMAIN.match(body):
+    if _BY_START.match(body) or _DOMAIN.match(body) or is_boilerplate(body):
         return False
     if len(_GLUED.findall(body)) >= 3:
         return False  # "FinancialGovernment SolutionsLegal...": menu items run together

@@ -1610,3 +1610,29 @@ def test_a_headline_word_run_into_a_dateline_that_names_its_country() -> None:
     assert story.dateline.raw == "Geneva, Switzerland (AFP) Nov 24, 2004"
     assert (story.dateline.place, story.dateline.country) == ("Geneva", "CH")
     assert story.headline == "Glaciers Retreat Faster Than Expected: Study"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["178 total views today", "2,041 views", "Okunma Sayısı : 594", "Views: 1,204",
+     "Tag Archive: Harbour Section", "Category Archives: Weather", "Leer en español",
+     "Read in English", "Public Domain"],
+)  # fmt: skip
+def test_counters_archive_labels_and_language_switches_are_furniture(line: str) -> None:
+    text = (
+        f"{line}\n\n"
+        "Ferry services resume across the gulf\n\n"
+        f"{line}\n\n"
+        "ATHENS, Oct 3 (Reuters) - Ferries left port again on Thursday after the storm "
+        "passed, the coast guard said.\n"
+    )
+    dump = parse(text)
+    assert dump.stories[0].headline == "Ferry services resume across the gulf"
+    assert dump.leftover.count(line) == 2
+
+
+@pytest.mark.parametrize("line", ["Abstract: 860", "Location: Hall 2", "Read the full report"])
+def test_label_lines_that_are_not_counters_stay_text(line: str) -> None:
+    from etl.parse.split import is_boilerplate
+
+    assert not is_boilerplate(line)
