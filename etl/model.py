@@ -180,6 +180,19 @@ class Rejected:
     data: bytes
 
 
+# The counts a run adds up batch by batch (teaser links are counted once, at the end).
+RUN_COUNTS = (
+    "files_seen",
+    "dumps_loaded",
+    "duplicates",
+    "rejected",
+    "dumps_reprocessed",
+    "stories_new",
+    "stories_seen",
+    "versions_new",
+)
+
+
 @dataclass(slots=True)
 class RunSummary:
     """What one pipeline run did; the counts add up: files_seen = loaded + duplicates + rejected."""
@@ -204,17 +217,7 @@ class RunSummary:
 
     def merge(self, other: RunSummary) -> None:
         """Add another batch's counts into this summary."""
-        for name in (
-            "files_seen",
-            "dumps_loaded",
-            "duplicates",
-            "rejected",
-            "dumps_reprocessed",
-            "stories_new",
-            "stories_seen",
-            "versions_new",
-            "teasers_linked",
-        ):
+        for name in (*RUN_COUNTS, "teasers_linked"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for reason, count in other.reject_reasons.items():
             self.reject_reasons[reason] = self.reject_reasons.get(reason, 0) + count

@@ -36,21 +36,19 @@ from sqlalchemy.engine import Connection
 from etl.archive import bulk, checks, db, link, load, retry, runs
 from etl.archive.schema import dumps, ingest_runs, landing_files, run_batches
 from etl.landing import Landing, classify, problem_key, read_entry, scan, storable_name
-from etl.model import DumpError, ParsedDump, RawInput, Rejected, RejectReason, RunSummary
+from etl.model import (
+    RUN_COUNTS,
+    DumpError,
+    ParsedDump,
+    RawInput,
+    Rejected,
+    RejectReason,
+    RunSummary,
+)
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, RunSummary], None]  # (files done, files total, summary so far)
 FALLBACK_SUFFIXES = (".txt", ".html", ".htm", ".gz", ".zip", ".tar.gz", ".tgz")
-_COUNTS = (
-    "files_seen",
-    "dumps_loaded",
-    "duplicates",
-    "rejected",
-    "dumps_reprocessed",
-    "stories_new",
-    "stories_seen",
-    "versions_new",
-)
 
 
 def default_database_url() -> str:
@@ -661,7 +659,7 @@ def finish_run(
                     finished_at=load.utcnow(),
                     detail=detail,
                     teasers_linked=total.teasers_linked,
-                    **{name: getattr(total, name) for name in _COUNTS},
+                    **{name: getattr(total, name) for name in RUN_COUNTS},
                 )
             )
             return total

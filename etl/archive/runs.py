@@ -44,16 +44,6 @@ log = logging.getLogger(__name__)
 STALE_ENV = "WIRE_ARCHIVE_STALE_RUN_SECONDS"
 DEFAULT_GRACE = dt.timedelta(seconds=900)
 LOCK_CLASS = 7_301_002  # first key of the two-key advisory lock; PG_UPGRADE_LOCK is 7_301_001
-_COUNTS = (
-    "files_seen",
-    "dumps_loaded",
-    "duplicates",
-    "rejected",
-    "dumps_reprocessed",
-    "stories_new",
-    "stories_seen",
-    "versions_new",
-)
 
 
 def grace_period() -> dt.timedelta:
@@ -235,14 +225,14 @@ def _try_exclusive(conn: Connection, url: str, run_id: int) -> Any:
 
 
 def _totals(conn: Connection, run_id: int) -> dict[str, int]:
-    from etl.model import RunSummary
+    from etl.model import RUN_COUNTS, RunSummary
 
     total = RunSummary(run_id=run_id)
     for (batch,) in conn.execute(
         sa.select(run_batches.c.summary).where(run_batches.c.run_id == run_id)
     ):
         total.merge(RunSummary.from_json(dict(batch)))
-    return {name: int(getattr(total, name)) for name in _COUNTS}
+    return {name: int(getattr(total, name)) for name in RUN_COUNTS}
 
 
 def close_abandoned(

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from etl.cli.options import add_date, add_db, command, positive
+from etl.cli.options import add_batch_size, add_date, add_db, command
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -53,13 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="landing files or folders: text, HTML, .gz, .zip, .tar.gz (folders recurse)",
     )
     add_db(p)
-    p.add_argument(
-        "--batch-size",
-        type=positive,
-        default=200,
-        metavar="N",
-        help="dumps per database transaction (default: 200)",
-    )
+    add_batch_size(p)
     add_date(p, "--dump-date", "date of the dumps, overriding header, file name and metadata")
     p.add_argument(
         "--dry-run",
@@ -86,13 +80,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db(p)
     add_date(p, "--since", "first dump date to reprocess, inclusive (default: no lower bound)")
     add_date(p, "--until", "last dump date to reprocess, inclusive (default: no upper bound)")
-    p.add_argument(
-        "--batch-size",
-        type=positive,
-        default=200,
-        metavar="N",
-        help="dumps per database transaction (default: 200)",
-    )
+    add_batch_size(p)
     p.set_defaults(func=cmd_reprocess)
 
     p = command(

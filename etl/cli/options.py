@@ -33,6 +33,16 @@ def add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="URL", help=DB_HELP)
 
 
+def add_batch_size(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--batch-size",
+        type=positive,
+        default=200,
+        metavar="N",
+        help="dumps per database transaction (default: 200)",
+    )
+
+
 def add_date(parser: argparse.ArgumentParser, flag: str, meaning: str) -> None:
     parser.add_argument(flag, type=iso_date, metavar="YYYY-MM-DD", help=meaning)
 
