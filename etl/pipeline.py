@@ -131,6 +131,9 @@ def dry_run_target(url: str) -> Iterator[str]:
             db.dispose_engine(scratch)
 
 
+DISCOVER_CHUNK = 500  # hashes per ledger query: well under SQLite's bound-parameter limit
+
+
 def discover(
     paths: Iterable[str | os.PathLike[str]],
     database_url: str | None = None,
@@ -150,19 +153,21 @@ def discover(
         log.warning("%d landing files deferred: not yet settled", len(landing.deferred))
     if archive_revision(url) is None:
         return [entry.path for entry in entries]
-    fresh: list[str] = []
+    hashes = {
+        entry.path: (file_sha256(entry.path) if entry.state == "ready" else None)
+        for entry in entries
+    }
+    wanted = sorted({sha for sha in hashes.values() if sha is not None})
+    known: set[str] = set()
     with db.get_engine(url).connect() as conn:
-        for entry in entries:
-            sha = file_sha256(entry.path) if entry.state == "ready" else None
-            known = (
-                sha is not None
-                and conn.execute(
-                    sa.select(landing_files.c.sha256).where(landing_files.c.sha256 == sha)
-                ).first()
+        # Set-based: one query per chunk of hashes, not one per file.
+        for start in range(0, len(wanted), DISCOVER_CHUNK):
+            chunk = wanted[start : start + DISCOVER_CHUNK]
+            rows = conn.execute(
+                sa.select(landing_files.c.sha256).where(landing_files.c.sha256.in_(chunk))
             )
-            if not known:
-                fresh.append(entry.path)
-    return fresh
+            known.update(row[0] for row in rows)
+    return [path for path, sha in hashes.items() if sha is None or sha not in known]
 
 
 def plan_batches(files: Sequence[str], batch_size: int) -> list[list[str]]:
