@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -146,9 +146,12 @@ WHERE datname = current_database() AND pid <> pg_backend_pid()
 
 
 @contextmanager
-def killer(url: str, *, limit: int, pause: float = 0.0) -> Iterator[list[int]]:
+def killer(
+    url: str, *, limit: int, pause: float = 0.0, until: Callable[[], bool] | None = None
+) -> Iterator[list[int]]:
     """Terminate backends of batches that have begun writing, up to `limit` times, `pause`
-    seconds apart. Backends touching ingest_runs (start, heartbeat, close) are spared.
+    seconds apart, or until `until()` holds. Backends touching ingest_runs (start,
+    heartbeat, close) are spared.
 
     A batch may commit between the look and the kill; the victim is then an idle pooled
     connection that the pool replaces without an error, hence several kills."""
@@ -157,7 +160,7 @@ def killer(url: str, *, limit: int, pause: float = 0.0) -> Iterator[list[int]]:
 
     def loop() -> None:
         with psycopg.connect(_libpq(url), autocommit=True) as conn:
-            while not stop.is_set() and len(killed) < limit:
+            while not stop.is_set() and len(killed) < limit and not (until and until()):
                 for (pid,) in conn.execute(WRITING_BACKENDS).fetchall():
                     done = conn.execute("SELECT pg_terminate_backend(%s)", (pid,)).fetchone()
                     if done is not None and done[0]:
@@ -178,15 +181,20 @@ def killer(url: str, *, limit: int, pause: float = 0.0) -> Iterator[list[int]]:
 def test_backend_terminated_mid_batch_is_retried(
     pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setenv("WIRE_ARCHIVE_DB_RETRIES", "6")
+    monkeypatch.setenv("WIRE_ARCHIVE_DB_RETRIES", "10")
     monkeypatch.setenv("WIRE_ARCHIVE_DB_RETRY_BASE_SECONDS", "0.05")
-    landing = _write(tmp_path / "in", 30)
+    landing = _write(tmp_path / "in", 60)
     reference = f"sqlite:///{tmp_path / 'reference.sqlite'}"
     clean = pipeline.ingest([landing], reference, batch_size=10)
 
+    def retried() -> bool:
+        return any("retrying" in r.getMessage() for r in list(caplog.records))
+
     db.upgrade(pg_url)
     retry_log = caplog.at_level(logging.WARNING, logger="etl.archive.retry")
-    with retry_log, killer(pg_url, limit=3, pause=0.3) as killed:
+    # Kill until one kill lands inside a batch (a retry is logged): a kill that lands just
+    # after a commit hits an idle pooled connection, which is replaced without an error.
+    with retry_log, killer(pg_url, limit=12, pause=0.2, until=retried) as killed:
         summary = pipeline.ingest([landing], pg_url, batch_size=10)
     assert killed, "no batch backend was terminated: the test proved nothing"
     assert any("retrying" in r.getMessage() for r in caplog.records)
