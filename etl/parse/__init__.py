@@ -31,7 +31,8 @@ def parse_text(doc: DumpText, *, dump_date: dt.date | None = None, size: int = 0
 
     from etl.parse.dateline import match_dateline
     from etl.parse.dumpdate import parse_header, resolve_dump_date
-    from etl.parse.split import headline_candidate, is_stamp_line, split_text
+    from etl.parse.lines import headline_candidate, is_stamp_line
+    from etl.parse.split import split_text
 
     text = doc.text
     header = None

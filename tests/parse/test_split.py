@@ -15,7 +15,7 @@ import pytest
 
 from etl.model import DumpError, DumpText, ParsedDump, RejectReason
 from etl.parse import parse_text
-from etl.parse.split import is_title_like
+from etl.parse.lines import is_title_like
 
 # Characters that may sit between the pieces of one line without being kept anywhere:
 # separators around datelines and subheads, and "read more" markers.
@@ -71,7 +71,9 @@ def _cover(line: str, required: Counter[str], optional: Counter[str]) -> bool:
             for piece, pool in [*by_head.get(line[at : at + 4], ()), *short]:
                 if pool[piece] > 0 and line.startswith(piece, at):
                     found.append((at, piece, pool))
-        found.sort(key=lambda o: (o[0], -len(o[1])))
+        # Plentiful pieces first: a piece left once (the page's last item, whose bullet or
+        # tail differs) is then still there when its own place comes, with no backtracking.
+        found.sort(key=lambda o: (-o[2][o[1]], o[0], -len(o[1])))
         return found
 
     # frame: [pos, options, next option, piece spent by this frame's current choice]
@@ -1633,6 +1635,6 @@ def test_counters_archive_labels_and_language_switches_are_furniture(line: str) 
 
 @pytest.mark.parametrize("line", ["Abstract: 860", "Location: Hall 2", "Read the full report"])
 def test_label_lines_that_are_not_counters_stay_text(line: str) -> None:
-    from etl.parse.split import is_boilerplate
+    from etl.parse.lines import is_boilerplate
 
     assert not is_boilerplate(line)

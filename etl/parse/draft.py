@@ -1,0 +1,23 @@
+"""The story being filled while a page is split: mutable, unlike the model's Story."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from etl.model import Byline, Dateline, Paragraph
+
+
+@dataclass(slots=True)
+class Draft:
+    headline: str | None = None
+    byline: Byline | None = None
+    dateline: Dateline | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    is_teaser: bool = False
+    closed: bool = False  # a teaser's "read more" ends it: later text is not its own
+    standfirst: int = 0  # paragraphs printed above the dateline (main story only)
+    credits: list[str] = field(default_factory=list)  # agencies from credit lines
+
+    @property
+    def empty(self) -> bool:
+        return not (self.paragraphs or self.dateline or self.byline)

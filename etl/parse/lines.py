@@ -1,0 +1,391 @@
+"""Line classifiers: what one line of a page is (boilerplate, caption, title, stamp,
+byline, \"read more\" marker), judged on its own text without looking at its neighbours."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from etl.model import Byline
+from etl.parse.agencies import (
+    agency_code,
+    credit_line,
+    signoff_body,
+)
+from etl.parse.byline import parse_byline
+from etl.parse.pagedate import stamp_date
+
+TEASER_MIN_CHARS = 80  # a prose paragraph ending in "..." this long is a cut-off teaser
+_READ_MORE = re.compile(
+    r"\s*(?:(?:\.{2,}|…|\[(?:\.{3}|…)\])\s*read\s+more|(?<=\w)[ \t]{2,}more|\(\s*read\s+more\s*\)"
+    r"|\[\s*read\s+more\s*\])"
+    r"\s*(?:»|>>|›|→)?\s*$",
+    re.IGNORECASE,
+)
+_READ_MORE_ONLY = re.compile(
+    r"^\s*(?:\.{2,}|…)?\s*[(\[]?\s*read\s+more\s*[)\]]?\s*(?:»|>>|›|→|\.{2,}|…)?\s*$",
+    re.IGNORECASE,
+)
+READ_MORE_ANYWHERE = re.compile(
+    r"(?:\.{2,}|…)\s*read\s+more\b|\(\s*read\s+more\s*\)|\[\s*read\s+more\s*\]", re.IGNORECASE
+)
+_SUBHEAD = re.compile(r"^(?:-{1,2}|—|–)\s*(\S(?:.*\S)?)\s*(?:-{1,2}|—|–)$")
+
+# Page furniture recognised by how a short line starts. Each entry is narrow on purpose:
+# story paragraphs may start "Terms of the deal...", "Advertising revenue...".
+_COPYRIGHT = r"copyright\s*(?:©|\(c\)|\d{4}|$)|\(c\)\s*\d{4}|©|all\s+rights\s+reserved"
+_BOILERPLATE = re.compile(
+    r"^(?:related\s+(?:links|stories|articles|news|content|coverage|topics)\b"
+    r"|more\s+(?:stories|news|from)\b|most\s+(?:read|popular|viewed)\b"
+    r"|recommended(?:\s+(?:for\s+you|stories|articles|reading))?\s*:?\s*$"
+    r"|share\s+(?:this|on|via)\b|share\s*:?\s*$|tweet\s*$|e-?mail\s+this\b"
+    r"|print\s+this\b|comment\s+on\s+this\b|comments?\s*(?:\(\d+\))?\s*$|leave\s+a\s+comment"
+    r"|subscribe\b|sign\s+up\s+(?:for|to)\b|newsletters?\b|advertisement\s*:?\s*$"
+    r"|advertising\s*:?\s*$|advertise\s+with\s+us"
+    r"|sponsored(?:\s+(?:content|links?|stories))?\s*:?\s*$"
+    r"|(?:xml|rss)\s+feeds?\b|thanks\s+for\s+being\s+here|we\s+need\s+your\s+help\b"
+    r"|our\s+standards\s*:|all\s+quotes\s+delayed|\$\d+\s+billed\b|paypal\s+only"
+    r"|comment\s+using\b|\d+\s+min(?:ute)?s?\s+read\s*$"
+    rf"|{_COPYRIGHT}|follow\s+us\b|like\s+us\s+on"
+    r"|privacy\s+(?:policy|statement|notice)\s*$|terms\s+of\s+(?:use|service)\b"
+    r"|terms\s+and\s+conditions\s*$|we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies"
+    r"|accept\s+(?:all\s+)?cookies|skip\s+to\b|back\s+to\s+top|about\s+us\s*$|contact\s+us\s*$"
+    r"|home\s*(?:[|>»/›]|$)|menu\s*$|search\s*$|log\s*in\s*$|sign\s+in\s*$|register\s*$"
+    r"|read\s+more\s*:|tell\s+a\s+friend|bookmark\s*$|rss\s*$|tags?\s*:"
+    r"|the\s+content\s+herein|no\s+part\s+of\s+this|permalink\s*$|top\s+stories\s*$"
+    r"|go\s+to\s+contents\s*$|site\s*map\b|all\s+headlines\s*$|e-?paper\b"
+    r"|for\s+immediate\s+release\b|connect\s+with\s+us\s*$|make\s+us\s+your\s+home\s+page"
+    r"|estimated\s+read(?:ing)?\s+time\b|log\s*in\b|trends?\s*:|\(?view\s+our\s+privacy"
+    r"|leave\s+a\s+(?:reply|comment)\b|your\s+email\s+address\s+will\s+not\s+be\s+published"
+    r"|required\s+fields\s+are\s+marked|ask\s+about\s+this\s+article|post\s+a\s+comment"
+    r"|answer\s+for\s+your\s+question\b|ie\s+\d+\s+is\s+not\s+supported\b"
+    r"|your\s+browser\s+(?:is|does)\b"
+    # View counters, archive labels, language switches, licence notes of pictures.
+    r"|\d[\d,.]*\s+(?:total\s+)?(?:views?|reads?)(?:\s+today)?\s*$"
+    r"|(?:views?|hits|reads?|okunma\s+say[ıi]s[ıi]|visitas|lectures|aufrufe)\s*:\s*\d[\d.,]*\s*$"
+    r"|(?:tag|category|author|date|monthly)\s+archives?\s*:"
+    r"|(?:read|leer|lire|leggi|ler)\s+(?:it\s+)?(?:in|en|em)\s+[^\W\d_]+\s*$"
+    r"|public\s+domain\s*$)",
+    re.IGNORECASE,
+)
+# Labels that head a list of other stories ("Latest News", "Also read | <title>"): page
+# furniture, never a paragraph of the story above nor a headline of the one below. A label
+# alone on its line, or a label leading a pipe/colon-separated link title.
+_SECTION_LABEL = re.compile(
+    r"^(?:related|latest(?:\s+(?:news|stories|headlines|articles))?|more\s+stories"
+    r"|related\s+(?:stories|articles|news|links)|(?:read|see)\s+also|also\s+(?:read|see)"
+    r"|see\s+more|most\s+(?:read|popular|viewed)|trending(?:\s+(?:now|news|stories))?"
+    r"|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|top\s+stories"
+    r"|editor'?s\s+picks?|don'?t\s+miss|you\s+may\s+also\s+like)"
+    r"\s*(?:[:|]\s*(?:\S.{0,150}[^\s.!?;,])?)?$",
+    re.IGNORECASE,
+)
+# A wire's end-of-story marker on its own line: Xinhua "Enditem", Yonhap "(END)",
+# "-- END --", "###", "(Ends)", "-0-". It closes the text; it is no paragraph.
+_END_MARKER = re.compile(
+    r"^(?:end\s?item|\(\s*ends?\s*\)|\[\s*ends?\s*\]|-{1,3}\s*end\s*-{1,3}|#{3}|-0-|-30-)\s*$",
+    re.IGNORECASE,
+)
+_COOKIE = re.compile(
+    r"\bcookies?\b.{0,200}\b(?:accept|consent|continu|brows|experience|settings|agree)"
+    r"|\b(?:accept|consent|continu|brows|experience|settings|agree)\w*\b.{0,200}\bcookies?\b",
+    re.IGNORECASE,
+)
+# Boilerplate after which the page is footer: text there is no story text.
+_TERMINAL = re.compile(
+    rf"^(?:related\s+(?:links|stories|articles|news|content|coverage)\b|{_COPYRIGHT}"
+    r"|leave\s+a\s+(?:reply|comment)\b|ask\s+about\s+this\s+article|post\s+a\s+comment"
+    r"|the\s+content\s+herein|more\s+stories\b"
+    r"|most\s+(?:read|popular|viewed)\b|tell\s+a\s+friend|thanks\s+for\s+being\s+here"
+    r"|our\s+standards\s*:)",
+    re.IGNORECASE,
+)
+_BOILER_ANY = re.compile(r"\ball rights reserved\b|©|\bcopyright \d{4}", re.IGNORECASE)
+_NAV = re.compile(r"^[^|>»›]{1,30}(?:\s[|>»›]\s[^|>»›]{1,30}){2,}$")
+
+_CAPTION = re.compile(
+    r"\b(?:AFP|AP|Reuters|Xinhua|EPA|Getty|Anadolu|dpa|Kyodo|Yonhap|ANSA|EFE)\s*/?\s*"
+    r"(?:Photo|PHOTO|Images|IMAGES|File|FILE)\b"
+    r"|\((?:photo|Photo|PHOTO|Pic|Image|File photo)\b"
+    r"|^(?:an?\s+|this\s+|the\s+)?(?:handout\s+|file\s+|undated\s+)?(?:photo(?:graph)?|picture"
+    r"|image|screen\s?grab|video\s+grab)s?\s+(?:taken|shows?|dated|released|made|obtained"
+    r"|provided|from|of)\b"
+    r"|^(?:photo|picture|image|caption|credit)s?\s*:|\bfile\s+(?:photo|picture|image)\b"
+    r"|\b(?:FOTO|Foto|Fotó|Photo|PHOTO):\s*[\w./ -]{2,40}$"
+    r"|^(?!by\s)[\w .,'’&-]{2,60}/\s*(?:AFP|AP|REUTERS|Reuters|EPA|EPA-EFE|Getty\s+Images"
+    r"|Xinhua|ANSA|dpa|Anadolu|Shutterstock|AAP|Yonhap|Kyodo|Bloomberg)\s*\)?$"
+    r"|\b(?:the\s+canadian\s+press|ap\s+photo|afp\s+photo|reuters|getty\s+images|epa)"
+    r"\s*/\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?\s*\)?\s*$"
+    r"|\bphoto\s+(?:credit|by)\b",
+    re.IGNORECASE,
+)
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+BYLINE_TAIL = re.compile(
+    rf"\s+(?:[|•·]|[-–—]\s|(?:published|updated|posted|on)\b|\d{{1,2}}\s+{_MONTHS}\s"
+    rf"|{_MONTHS}\s+\d{{1,2}}\b|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+    rf"|\d{{1,2}}:\d{{2}})",
+    re.IGNORECASE,
+)
+TIME_ONLY = re.compile(r"^\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4}|\([A-Z]{2,4}\))?$", re.I)
+NAV_TAIL = re.compile(r"^(?:[\w ]{1,20}\s*\|\s*)+[\w ]{1,20}$")
+_STAMP = re.compile(r"^(?:(?:first|last)\s+)?(?:published|updated|posted|modified)\b", re.I)
+_DATE_WORD = re.compile(
+    r"\d+(?:st|nd|rd|th)?|[ap]m|gmt|utc|cet|cest|est|edt|pst|pdt|et|ist|bst|jst|kst|wib|hkt"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+    r"|updated?|published|posted|modified|last|ago|hours?|hrs?|mins?|minutes?|seconds?|secs?"
+    r"|days?|weeks?|at|on|by|and",
+    re.IGNORECASE,
+)
+# A title may end in an abbreviation's stop: "... for Kagoshima Pref.", "... in U.S."
+_ABBREV_END = re.compile(
+    r"\b(?:Pref|Prov|Co|Corp|Inc|Ltd|Bros|Jr|Sr|St|Mt|Gov|Sen|Rep|Gen|Dept|Govt|Intl|No|vs"
+    r"|(?:[A-Z]\.){1,3}[A-Z])\.$"
+)
+BULLETS = "•·*▪►▸◦ \t"
+PREFIX_TAIL = " |-–—:•·*▪►▸◦»>›/"  # separators between page text and a dateline
+WORD = re.compile(r"\w+")
+ALNUM = re.compile(r"[^\W_]")
+
+
+
+
+
+def strip_read_more(text: str) -> tuple[str, bool]:
+    """Text without its trailing "... read more" marker, and whether it ends as a teaser.
+
+    A teaser ends in "... read more", "  more", or, in a paragraph of prose, in a bare
+    ellipsis ("... the two..."): that ellipsis is the story's own text and stays.
+    """
+    if "more" in text[-24:].lower():
+        match = _READ_MORE.search(text, max(0, len(text) - 40))
+        if match is not None:
+            return text[: match.start()].rstrip(), True
+    if len(text) >= TEASER_MIN_CHARS and text.rstrip().endswith(("...", "…")):
+        return text, True
+    return text, False
+
+
+def is_read_more_only(text: str) -> bool:
+    text = debullet(text)
+    return bool(_READ_MORE_ONLY.match(text)) and "read" in text.lower()
+
+
+def subhead_text(text: str) -> str | None:
+    """"- Text -" / "-- Text --" / "— Text —" -> "Text"; None for anything else."""
+    if len(text) > 160:
+        return None
+    match = _SUBHEAD.match(text)
+    if match is None:
+        return None
+    inner = match.group(1).strip(" -—–")
+    return inner if WORD.search(inner) else None
+
+
+def is_boilerplate(text: str) -> bool:
+    if len(text) <= 200 and (
+        _BOILERPLATE.match(text) or _SECTION_LABEL.match(text) or is_end_marker(text)
+    ):
+        return True
+    if len(text) <= 400 and _COOKIE.search(text):
+        return True
+    if len(text) <= 200 and _BOILER_ANY.search(text):
+        return True
+    return len(text) <= 200 and bool(_NAV.match(text))
+
+
+def is_end_marker(text: str) -> bool:
+    """"Enditem", "(END)", "###": a wire's sign that the story's text is over."""
+    return len(text) <= 12 and bool(_END_MARKER.match(text))
+
+
+def is_section_label(text: str) -> bool:
+    """"Related:", "Latest News", "Also read | Title": a label over a list of stories."""
+    return len(text) <= 200 and bool(_SECTION_LABEL.match(text))
+
+
+def is_terminal(text: str) -> bool:
+    return len(text) <= 200 and bool(_TERMINAL.match(text))
+
+
+_CAPTION_WORDS = (
+    "photo", "foto", "picture", "image", "caption", "credit", "grab", "file", "pic"
+)  # fmt: skip
+
+
+def is_caption(text: str) -> bool:
+    lower = text.lower()
+    if "/" not in lower and not any(word in lower for word in _CAPTION_WORDS):
+        return False  # cheap test first: most lines name no picture and no photo credit
+    return bool(_CAPTION.search(text))
+
+
+def debullet(text: str) -> str:
+    """A list item's text without its bullet ("• Headline" -> "Headline")."""
+    return text.lstrip(BULLETS).strip() if text[:1] in BULLETS else text
+
+
+def is_title_like(text: str, *, min_words: int = 3) -> bool:
+    """Short, capitalised, not a sentence: what a headline line looks like."""
+    text = debullet(text)
+    first = text[:1]
+    if len(text) > 160 or not (first.isupper() or first.isdigit() or first in "\"'“‘("):
+        return False
+    if first == "(" and not re.match(r"\((?:LEAD|UPDATE|URGENT|\d+)(?:\s*\d+)?\)\s", text):
+        return False  # "(LEAD) N. Korea ...": only a wire's status tag may open a title
+    words = WORD.findall(text)
+    if not min_words <= len(words) <= 25:
+        return False
+    if text.endswith(("...", "…")) or (text.endswith(".") and not _ABBREV_END.search(text)):
+        return False
+    if text.endswith((",", ";", ":", '."', ".”", ".'")):
+        return False
+    body = signoff_body(text)
+    if body and (body.rstrip("\"'”’").endswith((".", "!", "?")) or text.endswith((")", "]"))):
+        # "... breathing problems. PTI", "... on Sunday (dpa)": a signed-off sentence.
+        # "Rebels retake border town - AFP" may still be a title with its source.
+        return False
+    if _STAMP.match(text) or len([w for w in words if not _DATE_WORD.fullmatch(w)]) < 2:
+        return False  # "Published 14 November 2017 10:32": a time stamp, not a title
+    return not (is_boilerplate(text) or is_caption(text) or subhead_text(text))
+
+
+_DOMAIN = re.compile(r"^(?:https?://)?[\w.-]+\.(?:com|org|net|co|in|pk|uk|info|news|gov|edu)"
+                     r"(?:\.[a-z]{2})?(?:/\S*)?$", re.IGNORECASE)
+
+
+_CREDIT_FILLER = re.compile(r"(?:^the\s+|[,;|]?\s*\b(?:staff|report|reports|news|wire)\b)",
+                            re.IGNORECASE)
+
+
+BY_START = re.compile(
+    r"\s*(?:(?:published|written|posted|reported|story|text|words|report)\s+)?by\b\s*:?\s*\S",
+    re.IGNORECASE,
+)
+# Where a web byline's name ends: a pipe, a stamp word, a date, or an agency's credit.
+_WEB_BYLINE_CUT = re.compile(
+    r"\s*\|\s*|\s+(?=(?:published|updated|posted|on)\b)|,\s+(?=the\s+|[A-Z])", re.IGNORECASE
+)
+MAX_WEB_BYLINE = 100
+
+
+def web_byline(text: str) -> tuple[Byline, str] | None:
+    """"Jane Doe | Oct 3, 2019", "Jane Doe Published August 5, 2022", "Jane Doe, The
+    Associated Press", "Jane Doe | Reuters": a name with no "By" beside a stamp or a credit.
+    The part after the name must be one or the other, so a title with a comma never
+    passes."""
+    if len(text) > MAX_WEB_BYLINE or not text[:1].isupper():
+        return None
+    cut = _WEB_BYLINE_CUT.search(text)
+    if cut is None:
+        return None
+    name, rest = text[: cut.start()].strip(), text[cut.end() :].strip()
+    credit = credit_line(rest)
+    if not credit and not is_stamp_line(rest):
+        return None
+    byline = parse_byline("By " + name)
+    if byline is None or not byline.authors or byline.agencies:
+        return None
+    agencies = tuple(dict.fromkeys([*byline.agencies, *credit]))
+    return Byline(raw=text[: cut.start()].strip() if not credit else text, authors=byline.authors,
+                  agencies=agencies), ("" if credit else rest)
+
+
+_GLUED = re.compile(r"[a-z][A-Z]")
+STAMP_WORDS = 12
+STAMP_CHARS = 120  # a time-stamp line is short: a date, a time, a name, a label
+_DIGIT = re.compile(r"\d")
+
+
+def line_stamp(text: str) -> dt.date | None:
+    """The date of a time-stamp line ("Updated: 03-10-2019 11:20 IST", "Jane Doe|Jan 13,
+    2019"), else None: a stamp is short, has a digit and few words."""
+    if len(text) > STAMP_CHARS or _DIGIT.search(text) is None:
+        return None  # cheap tests first
+    if len(WORD.findall(text)) > STAMP_WORDS:
+        return None
+    return stamp_date(text)
+
+
+def is_stamp_line(text: str) -> bool:
+    return line_stamp(text) is not None
+
+
+def headline_candidate(text: str, *, min_words: int = 3) -> bool:
+    """A title line that is not site furniture: not a time stamp, a credit, a byline, a
+    caption, a bare address or an agency's name alone ("The Associated Press")."""
+    if not is_title_like(text, min_words=min_words) or strip_read_more(text)[1]:
+        return False  # "Headline ... read more" is a teaser's text, not a title
+    body = debullet(text)
+    if BY_START.match(body) or _DOMAIN.match(body) or is_boilerplate(body):
+        return False
+    if len(_GLUED.findall(body)) >= 3:
+        return False  # "FinancialGovernment SolutionsLegal...": menu items run together
+    if is_stamp_line(body):
+        return False  # "Jane Doe|Jan 13, 2019", "28 de October de 2021"
+    # "The Associated Press", "Kyodo, Staff Report": an agency's name is a credit, no title
+    return agency_code(_CREDIT_FILLER.sub(" ", body).strip(" ,;|-")) is None
+
+
+# Words of a news source's or a section's name, never of a person's.
+SOURCE_WORDS = frozenset(
+    (
+        "market", "markets", "news", "media", "online", "times", "post", "daily", "weekly",
+        "press", "capital", "group", "digital", "network", "world", "business", "politics",
+        "sports", "live", "today", "editorial", "opinion", "tv", "radio", "desk", "staff",
+        "bureau", "service", "wire", "agency", "team", "report",
+    )
+)
+
+
+def is_echo(previous: str, text: str) -> bool:
+    """A title line right under the same title: listings print an item's title twice (its
+    picture's text and its link); the second copy is furniture."""
+    return text == previous and headline_candidate(text, min_words=2)
+
+
+def credit_then_caption(above: str, line: str) -> bool:
+    """"Reuters file photo" then a few words under it: the picture's caption, no title."""
+    return len(line.split()) <= 5 and len(above.split()) <= 6 and is_caption(above)
+
+
+def source_under_title(headline: str, line: str) -> bool:
+    """"Focus Taiwan", "Taipei Times" under a title of five words or more: the name of the
+    paper the story comes from, printed above its stamp and byline."""
+    words = line.split()
+    return (
+        len(words) <= 3
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+        and len(headline.split()) >= 5
+        and headline_candidate(headline, min_words=5)
+    )
+
+
+def is_deck(headline: str, line: str) -> bool:
+    """Whether `line`, right under the title line `headline`, is its deck (a standfirst or
+    a photo caption printed between headline and dateline) rather than the title itself:
+    the title is the shorter, the deck runs on or ends as a sentence."""
+    if not headline_candidate(headline, min_words=4) or is_caption(headline):
+        return False
+    if is_caption(line):
+        return True
+    words = line.split()
+    head_words = len(headline.split())
+    if len(words) < max(10, head_words + 4):
+        return False
+    # Sentence case: a deck capitalises few words; a title-cased line is a title or a label.
+    capitals = sum(1 for w in words[1:] if w[:1].isupper())
+    return capitals <= len(words) // 3
+
+
+def sentence_like(text: str) -> bool:
+    """Running text even without its full stop (a page's copy may end mid-sentence): long,
+    and most of its words in lower case."""
+    words = text.split()
+    if len(text) < 60 or len(words) < 10:
+        return False
+    return sum(1 for w in words if w[:1].islower()) * 2 >= len(words)
+
+
+def is_prose(text: str) -> bool:
+    return len(text) >= 60 and not is_title_like(text)

@@ -1,0 +1,84 @@
+"""Pages of briefs and teaser lists: one story's paragraphs that are really several
+stories (a title, a lede or two, a title, ...)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from etl.parse.draft import Draft
+from etl.parse.lines import debullet, headline_candidate, is_prose
+
+LISTING_ITEM_MAX = 2  # paragraphs under each title in a listing; an article's sections run longer
+
+
+def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
+    """A story whose text is a listing (title, a lede or two, title, a lede, ...) is several
+    stories: briefs, or teasers when their lede is cut off. Sections of one article run
+    longer under their subheads, so only short items under every title count."""
+    paras = draft.paragraphs
+    last = len(paras) - 1
+
+    def lede(k: int) -> bool:  # the text under a title; the page's last may be cut short
+        text = paras[k].text
+        return is_prose(text) or (k == last and len(text) >= 40 and cut_off(text))
+
+    breaks = [
+        j
+        for j in range(1, last)
+        if paras[j].kind == "text"
+        and headline_candidate(paras[j].text, min_words=2)
+        and lede(j + 1)
+        and not headline_candidate(paras[j - 1].text)
+    ]
+    if not breaks:
+        return [draft]
+    bounds = [0, *breaks, len(paras)]
+    sizes = [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
+    items = [size - 1 for size in sizes[1:]]  # the title is not an item's paragraph
+    if max(items) > LISTING_ITEM_MAX:
+        return [draft]
+    if (
+        len(breaks) < 2
+        and not in_listing
+        and (sizes[0] > LISTING_ITEM_MAX or not cut_off(paras[-1].text))
+    ):
+        return [draft]  # one title in a short text: a subhead, unless a teaser follows it
+    out = [replace(draft, paragraphs=paras[: breaks[0]])]
+    for start, end in zip(breaks, [*breaks[1:], len(paras)], strict=True):
+        body = paras[start + 1 : end]
+        out.append(
+            Draft(
+                headline=debullet(paras[start].text),
+                paragraphs=list(body),
+                is_teaser=draft.is_teaser or cut_off(body[-1].text),
+                closed=True,
+            )
+        )
+    return out
+
+
+def is_listing(drafts: list[Draft]) -> bool:
+    """A page of several stories, most of them a single paragraph: a list of ledes."""
+    single = sum(len([p for p in d.paragraphs if p.kind == "text"]) == 1 for d in drafts)
+    return len(drafts) >= 2 and 2 * single > len(drafts)
+
+
+TEASER_LEDE_CHARS = 400  # a listing item whose one paragraph is shorter is a teaser
+
+
+def listing_teaser(draft: Draft, *, main: bool) -> bool:
+    """On a page of several stories, an item that shows one short lede, or a lede cut off
+    mid-sentence, is a teaser of a story told elsewhere (on the real-page corpus, 4 in 5
+    such items are labelled teasers); an item of several paragraphs is a story."""
+    texts = [p.text for p in draft.paragraphs if p.kind == "text"]
+    if draft.byline is not None:  # a signed story is told in full unless its text is cut
+        return bool(texts) and cut_off(texts[-1]) and len(texts) <= 2
+    if len(texts) == 1:
+        return len(texts[0]) < TEASER_LEDE_CHARS or (not main and cut_off(texts[0]))
+    return len(texts) == 2 and not main and cut_off(texts[-1])
+
+
+def cut_off(text: str) -> bool:
+    """A lede that stops mid-sentence or in an ellipsis: a teaser of a longer story."""
+    end = text.rstrip("\"'”’)] ")
+    return end.endswith(("...", "…")) or not end.endswith((".", "!", "?"))

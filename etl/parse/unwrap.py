@@ -1,0 +1,225 @@
+"""Lines as a reader sees them: hard-wrapped paragraphs joined, a page flattened onto
+one line cut back into blocks. Every character of the text lands in one unit."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from etl.parse.byline import parse_byline
+from etl.parse.dateline import match_dateline
+from etl.parse.lines import (
+    BULLETS,
+    READ_MORE_ANYWHERE,
+    is_boilerplate,
+    is_caption,
+    is_read_more_only,
+    strip_read_more,
+    subhead_text,
+)
+
+# A page counts as flattened when it has few lines and one of them is this long.
+FLAT_LINE_CHARS = 2500
+FLAT_MAX_LINES = 8
+FLAT_MIN_CHARS = 250  # shorter lines are never taken for a flattened page
+# Hard-wrapped text dumps break paragraphs at a fixed column in this range.
+WRAP_MIN = 40  # the longest inner line seen; a real wrap column is wider (60-80)
+WRAP_MAX = 100
+WRAP_SLACK = 20  # an inner line of a wrapped paragraph falls short of the width by at most
+_WINDOW = 4000  # flattened lines are searched for datelines this many characters at a time
+_OVERLAP = 400  # longer than any dateline
+
+SENTENCE_END = re.compile(r"[.!?](?:[\"”’')\]]+)?\s+(?=[\"“‘(]?[A-Z0-9])")
+NO_CUT_AFTER = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Prof|Jr|Sr|No|Inc|Corp|Co|Ltd"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|Fla|Calif|Mass|Wash)"
+    r"|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
+)
+FLAT_CUT_BEFORE = re.compile(
+    r"(?:Related\s+Links|Related\s+Stories|Share\s+this\s+article|Copyright\s+(?:©\s*)?\d{4}"
+    r"|©\s*\d{4}|All\s+rights\s+reserved|Advertisement|Subscribe\b|Follow\s+us\b"
+    r"|Email\s+This\s+Article|Comment\s+on\s+this\s+article)"
+    r"|(?<=[a-z0-9'\"”?!])\s+(?=By\s+[A-Z][\w'’.-]*\s+[A-Z])"
+)
+
+
+@dataclass(slots=True)
+class Unit:
+    """One block of text: a non-blank line, or a piece of a flattened/shared line."""
+
+    text: str
+
+
+# ---------------------------------------------------------------- flattened pages
+
+
+def _structural_cuts(
+    text: str, dump_date: dt.date | None
+) -> tuple[set[int], list[tuple[int, int]]]:
+    """Cuts that only a flattened page has inside one line: a dateline after other text,
+    a "read more" with text after it, page furniture after text. Also the dateline spans,
+    which no later cut may split."""
+    protected: list[tuple[int, int]] = []
+    cuts: set[int] = set()
+    pos = 0
+    while pos < len(text):
+        # Search a window, not the whole rest: a page with thousands of datelines must
+        # not cost a copy of the rest of the line per dateline.
+        window = text[pos : pos + _WINDOW]
+        found = match_dateline(window, dump_date, anywhere=True)
+        if found is None:
+            if pos + _WINDOW >= len(text):
+                break
+            pos += _WINDOW - _OVERLAP  # a dateline across the seam lies in the next window
+            continue
+        if found.end > len(window) - _OVERLAP and pos + _WINDOW < len(text):
+            again = match_dateline(text[pos + found.start : pos + found.start + _WINDOW],
+                                   dump_date)
+            if again is not None:  # the window's end may have cut the dateline short
+                found = replace(again, start=found.start, end=found.start + again.end)
+        start, end = pos + found.start, pos + found.end
+        if not is_caption(text[max(0, start - 120) : end]):
+            cuts.add(start)
+            protected.append((start, end))
+        pos = max(end, pos + 1)
+    for match in READ_MORE_ANYWHERE.finditer(text):
+        cuts.add(match.end())
+    for match in FLAT_CUT_BEFORE.finditer(text):
+        cuts.add(match.start() if not match.group(0)[:1].isspace() else match.end())
+    tail = len(text.rstrip())
+    return {c for c in cuts if 0 < c < tail and text[c:].strip()}, protected
+
+
+def _segment(text: str, dump_date: dt.date | None, *, force: bool) -> list[str] | None:
+    """A flattened line cut into blocks (sentences and structure), or None when the line
+    shows no sign of being a flattened page."""
+    cuts, protected = _structural_cuts(text, dump_date)
+    if not cuts and not force:
+        return None
+    for match in SENTENCE_END.finditer(text):
+        if not NO_CUT_AFTER.search(text[max(0, match.start() - 24) : match.start() + 1]):
+            cuts.add(match.end())
+    starts = [s for s, _ in protected]  # spans are disjoint and in order
+    ordered = []
+    for cut in sorted(cuts):
+        at = bisect.bisect_left(starts, cut) - 1
+        if at < 0 or not protected[at][0] < cut < protected[at][1]:
+            ordered.append(cut)
+    pieces: list[str] = []
+    last = 0
+    for cut in [*ordered, len(text)]:
+        piece = text[last:cut].strip()
+        if piece:
+            pieces.append(piece)
+        last = cut
+    return pieces
+
+
+def to_units(lines: list[str], dump_date: dt.date | None) -> list[Unit]:
+    few = len(lines) <= FLAT_MAX_LINES
+    units: list[Unit] = []
+    for line in lines:
+        pieces = None
+        if few and len(line) >= FLAT_MIN_CHARS:
+            pieces = _segment(line, dump_date, force=len(line) >= FLAT_LINE_CHARS)
+        if pieces is None:
+            units.append(Unit(line))
+        else:
+            units.extend(Unit(piece) for piece in pieces)
+    return units
+
+
+# ---------------------------------------------------------------- hard-wrapped text
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Non-blank lines, grouped into the blocks that blank lines separate."""
+    blocks: list[list[str]] = [[]]
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def wrap_width(blocks: list[list[str]]) -> int | None:
+    """The column a dump was hard-wrapped at, or None when it shows no sign of wrapping.
+
+    A wrapped dump's inner lines (all but each block's last) crowd just under one width;
+    a dump with one paragraph per line has many inner lines far longer than any wrap.
+    """
+    inner = [len(line) for block in blocks if len(block) >= 2 for line in block[:-1]]
+    fitting = [n for n in inner if n <= WRAP_MAX]
+    if len(inner) < 2 or not fitting:
+        return None
+    width = max(fitting)
+    if width < WRAP_MIN:
+        return None
+    near = len([n for n in inner if width - WRAP_SLACK <= n <= width])
+    longer = len(inner) - len(fitting)  # short inner lines (lists, labels) say nothing
+    return width if near >= 2 and near >= 0.7 * (near + longer) else None
+
+
+def ends_sentence(line: str) -> bool:
+    return line.rstrip("\"'”’)]").endswith((".", "!", "?", ":", ";"))
+
+
+def _is_wrapped_block(block: list[str], width: int, dump_date: dt.date | None) -> bool:
+    """Whether a block is one paragraph of prose broken at `width` columns: every inner
+    line is full (the next line's first word would not have fitted), few inner lines end a
+    sentence, and no line is a header, a subhead, furniture or a list item."""
+    # `width` is the longest inner line seen, which may fall a word short of the real wrap
+    # column that a last line can reach; a "read more" marker may run past it, too.
+    last = strip_read_more(block[-1])[0]
+    if len(block) < 2 or any(len(line) > width + 1 for line in block[:-1]):
+        return False
+    if len(last) > width + WRAP_SLACK // 2:
+        return False
+    inner = block[:-1]
+    for line, following in zip(inner, block[1:], strict=True):
+        if len(line) + 1 + len(following.split()[0]) <= width - 1:
+            return False  # room for another word: the writer broke the line on purpose
+    if sum(ends_sentence(line) for line in inner) > len(inner) // 3:
+        return False
+    for index, line in enumerate(block):
+        if line[:1] in BULLETS or (line[:3].lower() == "by " and parse_byline(line)):
+            return False  # "by the ministry ..." may open a wrapped line; a byline may not
+        # Page furniture starts with a capital ("Share this", "Related Links"); a wrapped
+        # line of prose may well start "more from the ministry" or "share of the vote".
+        furniture = not line[:1].islower() and is_boilerplate(line)
+        if furniture or is_caption(line) or subhead_text(line) is not None:
+            return False
+        if is_read_more_only(line) or (index < len(block) - 1 and strip_read_more(line)[1]):
+            return False
+        found = match_dateline(line, dump_date)
+        if found is not None and (index > 0 or not line[found.end :].strip()):
+            return False  # a dateline may open the paragraph, never sit inside it
+    return True
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """One paragraph from its wrapped lines; a word hyphenated at a line end stays whole
+    ("well-" + "known" -> "well-known")."""
+    text = lines[0]
+    for line in lines[1:]:
+        glue = "" if re.search(r"[^\W\d_]-$", text) and line[:1].isalpha() else " "
+        text += glue + line
+    return text
+
+
+def unwrap_lines(text: str, dump_date: dt.date | None) -> list[str]:
+    """The dump's non-blank lines, with each hard-wrapped paragraph joined into one line.
+    Dumps with one paragraph per line come back line for line."""
+    blocks = _blocks(text)
+    width = wrap_width(blocks)
+    lines: list[str] = []
+    for block in blocks:
+        if width is not None and _is_wrapped_block(block, width, dump_date):
+            lines.append(join_wrapped(block))
+        else:
+            lines.extend(block)
+    return lines
