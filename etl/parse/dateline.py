@@ -74,8 +74,12 @@ _PARTICLE = (
     r"(?:de|des|du|da|do|dos|das|di|del|della|es|el|al|la|le|les|au|aux|en|sur|upon|on|of"
     r"|am|an|im|der|den|van|von|y|e|et|ad|bin|ibn|ben)"
 )
+# Scripts without capitals: a word of Arabic or Devanagari letters (with their vowel signs,
+# which \w does not cover). Such a place only counts when the gazetteer knows it.
+_UNCASED_CHAR = r"[\u0620-\u064a\u066e-\u06d3\u0900-\u0963\u0971-\u097f]"
+_UNCASED = rf"{_UNCASED_CHAR}{{2,30}}"
 _WORD = (
-    rf"(?:{_U}[\w'’]{{0,30}}(?:-[\w'’]{{1,30}}){{0,3}}"
+    rf"(?:{_U}[\w'’]{{0,30}}(?:-[\w'’]{{1,30}}){{0,3}}|{_UNCASED}"
     rf"|(?:al|el|ad|an|ar|as|ash|at|az|ed|en|es|ul|d|l)[-'’]{_U}[\w'’]{{0,30}}"
     rf"|(?:St|Ste|Mt|Ft|Pt|ST|MT|FT)\.)"
 )
@@ -102,7 +106,10 @@ _AGMARK = (
     rf"|\[[ \t]*(?P<ag_b>{_AGLIST})[ \t]*\]"
     rf"|/[ \t]*(?P<ag_s>{_AGLIST})[ \t]*/\.?)"
 )
-_SEP = r"(?P<sep>[ \t]*(?:\.?-{1,3}|[–—]{1,2}|:|\||_(?=[ \t]))|[ \t]*\.(?=[ \t]|$))?"
+_SEP = (
+    r"(?P<sep>[ \t]*(?:\.?-{1,3}|[–—]{1,2}|:|\||_(?=[ \t]))|[ \t]*\.(?=[ \t]|$)"
+    r"|[ \t]*/(?=[\u0620-\u064a]))?"  # Xinhua's Arabic service: "بكين 8 مارس 2017 /..."
+)
 _BULLETS = " \t•·*>▪►◆■"
 _PRE = r"[ \t]*(?:[•·*>▪►◆■]+[ \t]*)?"
 
@@ -175,7 +182,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "mixed_credit",
         re.compile(
             rf"{_HEAD}(?:,[ \t]*{_DATE})?[ \t]*\((?P<ag_mixed>[^()\n]{{2,80}})\){_SEP}"
-            rf"(?=[ \t]*(?:[\"“‘'(]?(?:{_U}|\d)|$))"
+            rf"(?=[ \t]*(?:[\"“‘'(]?(?:{_U}|\d|{_UNCASED_CHAR})|$))"
         ),
     ),
     # OTTAWA Oct 3 -  : the wire's date form without its credit and without the comma
@@ -195,7 +202,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "place_agency",
         re.compile(
             rf"{_HEAD},[ \t]*(?P<ag_bare>{_AGLIST})"
-            rf"(?P<sep>[ \t]*(?:-{{1,2}}|[–—]|:)[ \t]*)(?=[\"“‘']?(?:{_U}|\d))"
+            rf"(?P<sep>[ \t]*(?:-{{1,2}}|[–—]|:)[ \t]*)(?=[\"“‘']?(?:{_U}|\d|{_UNCASED_CHAR}))"
         ),
     ),
     # NAIROBI —  /  LIMA --  /  AUGUSTA, Maine —  /  (OTTAWA) —  /  OSLO:  : a place and a
@@ -207,7 +214,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?P<sep>[ \t]*(?:[–—]{{1,2}}|-{{2,3}}|-[ \t]+-|:-|\.-)[ \t]*|[ \t]+-[ \t]+"
             rf"|[ \t]*:[ \t]+|[ \t]+[•·][ \t]+|-[ \t]*(?={_U}[a-z])|-[ \t]+|(?<=\))[ \t]+"
             rf"|[ \t]*[:–—-]?[ \t]*$|\.[ \t]+(?={_U}[a-zà-ÿ]))"
-            rf"(?=$|[\"“‘'(]?(?:{_U}|\d))"
+            rf"(?=$|[\"“‘'(]?(?:{_U}|\d|{_UNCASED_CHAR}))"
         ),
     ),
 )
@@ -516,8 +523,14 @@ def _source_ok(m: re.Match[str], place: str | None) -> bool:
 
 
 def _all_caps(text: str) -> bool:
+    """No lower-case letter: capitals, or a script without case (Arabic, Devanagari)."""
     letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters)
+    return bool(letters) and not any(ch.islower() for ch in letters)
+
+
+def _opens_sentence(text: str) -> bool:
+    first = text[:1]
+    return first.isupper() or (first.isalpha() and not first.islower())
 
 
 def _resolves(place: str | None) -> bool:
@@ -533,7 +546,7 @@ def _caps_date_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
         return False
     if not (m.group("mon1") or m.group("mon2")):
         return False
-    return bool(m.group("sep")) or not rest.strip() or rest.lstrip()[:1].isupper()
+    return bool(m.group("sep")) or not rest.strip() or _opens_sentence(rest.lstrip())
 
 
 def _source_first_ok(m: re.Match[str], place: str | None, rest: str) -> bool:

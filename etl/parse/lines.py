@@ -63,9 +63,13 @@ _BOILERPLATE = re.compile(
     # View counters, archive labels, language switches, licence notes of pictures.
     r"|\d[\d,.]*\s+(?:total\s+)?(?:views?|reads?)(?:\s+today)?\s*$"
     r"|(?:views?|hits|reads?|okunma\s+say[ıi]s[ıi]|visitas|lectures|aufrufe)\s*:\s*\d[\d.,]*\s*$"
-    r"|(?:tag|category|author|date|monthly)\s+archives?\s*:"
+    r"|(?:tag|category|author|date|monthly)\s+archives?\s*:|posts\s+tagged\b"
     r"|(?:read|leer|lire|leggi|ler)\s+(?:it\s+)?(?:in|en|em)\s+[^\W\d_]+\s*$"
-    r"|public\s+domain\s*$)",
+    r"|public\s+domain\s*$"
+    # "more from", "read also" in the languages the parser reads
+    r"|meer\s+(?:uit|over|nieuws)\b|mehr\s+(?:aus|zum\s+thema|zu\s+diesem)\b|lees\s+ook\b"
+    r"|lesen\s+sie\s+(?:auch|mehr)\b|lire\s+aussi\b|voir\s+aussi\b|leggi\s+anche\b"
+    r"|(?:lea|ver|vea)\s+tambi[ée]n\b|leia\s+tamb[ée]m\b)",
     re.IGNORECASE,
 )
 # Labels that head a list of other stories ("Latest News", "Also read | <title>"): page
@@ -110,7 +114,7 @@ _CAPTION = re.compile(
     r"|^(?:an?\s+|this\s+|the\s+)?(?:handout\s+|file\s+|undated\s+)?(?:photo(?:graph)?|picture"
     r"|image|screen\s?grab|video\s+grab)s?\s+(?:taken|shows?|dated|released|made|obtained"
     r"|provided|from|of)\b"
-    r"|^(?:photo|picture|image|caption|credit)s?\s*:|\bfile\s+(?:photo|picture|image)\b"
+    r"|^[\W_]*(?:photo|picture|image|caption|credit)s?\s*:|\bfile\s+(?:photo|picture|image)\b"
     r"|\b(?:FOTO|Foto|Fotó|Photo|PHOTO):\s*[\w./ -]{2,40}$"
     r"|^(?!by\s)[\w .,'’&-]{2,60}/\s*(?:AFP|AP|REUTERS|Reuters|EPA|EPA-EFE|Getty\s+Images"
     r"|Xinhua|ANSA|dpa|Anadolu|Shutterstock|AAP|Yonhap|Kyodo|Bloomberg)\s*\)?$"
@@ -370,8 +374,12 @@ def is_deck(headline: str, line: str) -> bool:
     if is_caption(line):
         return True
     words = line.split()
-    head_words = len(headline.split())
-    if len(words) < max(10, head_words + 4):
+    head = headline.split()
+    # A title in sentence case ("Controlli a Milano, 73 arresti") may have a shorter deck
+    # under it; over a title-cased line ("Space News From OrbitDaily"), the deck runs long.
+    sentence_case = sum(1 for w in head[1:] if w[:1].isupper()) <= len(head) // 3
+    shortest = max(8, len(head) + 3) if sentence_case else max(10, len(head) + 4)
+    if len(head) < 3 or len(words) < shortest:  # (a slug is no title)
         return False
     # Sentence case: a deck capitalises few words; a title-cased line is a title or a label.
     capitals = sum(1 for w in words[1:] if w[:1].isupper())

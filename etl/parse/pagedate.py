@@ -123,7 +123,12 @@ def stamp_date(line: str) -> dt.date | None:
 
 _LEAD_WORDS = re.compile(
     r"(?:[\W\d_]|\b(?:updated?|published|posted|modified|last|first|date[ds]?|on|at"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b)*",
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+    # weekdays in the languages whose month names the parser reads
+    r"|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|lundi|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|domenica"
+    r"|segunda|ter[çc]a|quarta|quinta|sexta|feira)\b)*",
     re.IGNORECASE,
 )
 

@@ -522,13 +522,16 @@ def _primary_index() -> dict[str, _City]:
     return index
 
 
+# Names in other scripts (Москва, موسكو, लखनऊ) are kept for cities this big: the ones the
+# Russian, Arabic and Hindi services put in datelines; smaller ones would only add noise.
+SCRIPT_MIN_POPULATION = 100_000
 # Letters beyond Latin (the typographic apostrophe is allowed: "Al Qā’im").
 _NON_LATIN = re.compile(r"[\u0250-\u2018\u201a-\U0010ffff]")
 
 
 @lru_cache(maxsize=1)
 def _alternate_indexes() -> tuple[dict[str, _City], dict[tuple[str, str], _City]]:
-    """Cities by their Latin-script alternate names ("Moskau", "Kiev"), and by name within
+    """Cities by their alternate names ("Moskau", "Kiev", "Москва"), and by name within
     each country ("Augusta" in the US); built once, on first need, in one pass, as this is
     the slow part of the gazetteer (a quarter of a million names)."""
     index: dict[str, _City] = {}
@@ -538,8 +541,10 @@ def _alternate_indexes() -> tuple[dict[str, _City], dict[tuple[str, str], _City]
         city = _city(row)
         keys = {_fold(row["name"])}
         for alt in row.get("alternatenames") or ():
-            if not alt or not alt[0].isalpha() or (not alt.isascii() and _NON_LATIN.search(alt)):
+            if not alt or not alt[0].isalpha():
                 continue
+            if not alt.isascii() and _NON_LATIN.search(alt) and population < SCRIPT_MIN_POPULATION:
+                continue  # other scripts: only the big cities, whose names wires print
             key = _fold(alt)
             keys.add(key)
             best = index.get(key)

@@ -55,14 +55,16 @@ from etl.parse.lines import (
     subhead_text,
     web_byline,
 )
-from etl.parse.listing import is_listing, listing_teaser, split_listing
+from etl.parse.listing import cut_off, is_listing, listing_teaser, split_listing
 from etl.parse.pagedate import HEAD_LINES, stamp_date
-from etl.parse.places import find_city
+from etl.parse.places import country_code, find_city
 from etl.parse.unwrap import Unit, ends_sentence, to_units, unwrap_lines
 
 HEADLINE_REACH = 8  # how many lines above a dateline the headline may stand
 STEAL_REACH = 3  # a headline may stand this many paragraphs from a story's end
 STORY_BEFORE_DATELINE = 3  # prose paragraphs above the first dateline: a story, no standfirst
+KEY_POINT_MARKS = frozenset("•▪►▸◦*")  # bullets of a headline's key points
+CUT_PARAGRAPH_CHARS = 150  # a paragraph cut off this long is the story's own text
 HEAD_SCAN = 14  # how many lines from a page's top its headline may stand, with no dateline
 
 _DatelineAt = tuple[Byline | None, str, Dateline, str]
@@ -122,6 +124,12 @@ class _Splitter:
     def _find_dateline(self, text: str) -> _DatelineAt | None:
         if text in self.chrome or is_caption(text):
             return None
+        glued = _AGO_GLUED.match(text)
+        if glued is not None:  # "1 uur geledenAMSTERDAM (ANP) - ...": a stamp run into it
+            inner = self._find_dateline(text[glued.end() :])
+            if inner is not None:
+                byline, prefix, dateline, rest = inner
+                return byline, f"{glued.group(0)} {prefix}".strip(), dateline, rest
         found = match_dateline(text, self.dump_date, page_date=self.page_date)
         if found is None and BY_START.match(text):
             found = match_dateline(text, self.dump_date, anywhere=True, page_date=self.page_date)
@@ -148,9 +156,17 @@ class _Splitter:
         if found is None:
             return None
         start, dateline, end = self._tighten(text, found.start, found.dateline, found.end)
+        rest = text[end:].strip()
+        if (
+            not (dateline.agencies or dateline.date)
+            and country_code(dateline.place or "") is not None
+            and find_city(dateline.place or "") is None
+            and _title_rest(rest)
+        ):
+            return None  # "Algeria – Islamists gain ground ...": a headline, no dateline
         prefix = text[:start].strip().rstrip(PREFIX_TAIL)
         byline = parse_byline(prefix) if BY_START.match(prefix) else None
-        return byline, prefix, dateline, text[end:].strip()
+        return byline, prefix, dateline, rest
 
     def _tighten(
         self, text: str, start: int, dateline: Dateline, end: int
@@ -304,6 +320,14 @@ class _Splitter:
         if teaser:
             story = self.current
             if story is self.stories[0] and self._main_is_full(story):
+                if (
+                    len(body) >= CUT_PARAGRAPH_CHARS
+                    and is_prose(story.paragraphs[-1].text)
+                    and not (story.closed or self.pending)
+                ):
+                    # No title between: the main story's own text, cut off by the page.
+                    self.add_paragraph(body)
+                    return
                 # A dateline-less teaser below a full main story.
                 story = self.start_story()
             if body:
@@ -423,10 +447,13 @@ class _Splitter:
                 if text not in self.chrome and headline_candidate(text, min_words=2):
                     if index and credit_then_caption(pre[index - 1].text, text):
                         continue
+                    if text[:1] in KEY_POINT_MARKS and self._titled_above(pre, index):
+                        continue  # "• Army tanker drivers to be deployed": a key point
                     stamped = any(line_stamp(u.text) for u in pre[index + 1 :])
                     while index and (
                         source_under_title(pre[index - 1].text, pre[index].text)
                         or not stamped and is_deck(pre[index - 1].text, pre[index].text)
+                        or _label_under_title(pre[index - 1].text, pre[index].text)
                     ):
                         index -= 1  # a headline with a deck or two, or its source, under it
                     return index
@@ -443,16 +470,37 @@ class _Splitter:
                 return index
         return None
 
-    def _prose_follows(self, units: list[Unit], index: int) -> bool:
-        """Whether body text follows a title line, with only furniture in between."""
-        for unit in units[index + 1 : index + 6]:
-            text = unit.text
+    def _titled_above(self, pre: list[Unit], index: int) -> bool:
+        """Whether a title line without a bullet stands above a bulleted line, past
+        other bulleted lines: the story's headline over its list of key points."""
+        for at in range(index - 1, max(-1, index - HEADLINE_REACH), -1):
+            text = pre[at].text
+            if text[:1] in KEY_POINT_MARKS:
+                continue
+            return headline_candidate(text, min_words=4) and text not in self.chrome
+        return False
+
+    def _prose_follows(self, units: list[Unit], index: int, *, deck: bool = True) -> bool:
+        """Whether body text follows a title line, with only furniture in between, or
+        with the title's deck (a second title line) in between."""
+        for at in range(index + 1, min(index + 6, len(units))):
+            text = units[at].text
             if self.furniture(text):
                 continue
             if is_prose(text):
                 return True
             if headline_candidate(text):
-                return False  # another title first: this line was a label or a link
+                # Another title first: this line was a label or a link, unless it is a
+                # full title and the second line its deck, with the body under both.
+                title = units[index].text
+                return (
+                    deck
+                    and at == index + 1
+                    and len(WORD.findall(title)) > KICKER_WORDS
+                    and not title.endswith("?")
+                    and line_stamp(title) is None
+                    and self._prose_follows(units, at, deck=False)
+                )
         return False
 
     def _step(self, units: list[Unit], index: int) -> None:
@@ -463,6 +511,11 @@ class _Splitter:
             self.flush_pending()
             self.leftover.append(text)  # a caption or a related link, whatever it reads like
             return
+        if text.endswith(("...", "…")) and index + 1 < len(units):
+            cut = text.rstrip(".… ")
+            if len(cut) >= 40 and units[index + 1].text.startswith(cut):
+                self.leftover.append(text)  # a caption's short copy over the caption
+                return
         found = self.dateline_at(text)
         stamp = line_stamp(text) if found is None else None
         if stamp is not None:
@@ -478,7 +531,13 @@ class _Splitter:
                 self._stamp_between_stories(units, index)
                 return
         codes = credit_line(text) if found is None else ()
-        if codes and self.byline_split(text) is None and not (self.footer or current.closed):
+        # (A main story cut off by "..." still takes the credit printed right under it.)
+        open_main = current is self.stories[0] and len(self.stories) == 1
+        if (
+            codes
+            and self.byline_split(text) is None
+            and not (self.footer or current.closed and not open_main)
+        ):
             # (A credit in the footer or after a teaser is the site's name: no story's.)
             if not (current.paragraphs and signoff_agencies(text)):
                 self._credit(units, index, codes)
@@ -487,11 +546,18 @@ class _Splitter:
             current.credits.extend(codes)  # "- AFP" closing the text: it stays a paragraph
         if found is not None:
             byline, prefix, dateline, rest = found
+            if self._late_standfirst(current, byline):
+                current.standfirst = len(current.paragraphs)
             if not self._fits_header_zone(current, byline):
                 current = self.start_story()
             if byline is not None:
                 current.byline = byline
-            elif prefix and current.headline is None and headline_candidate(prefix):
+            elif (
+                prefix
+                and current.headline is None
+                and headline_candidate(prefix)
+                and not _residue_like(prefix)
+            ):
                 current.headline = debullet(prefix)  # "Headline  Tehran (AFP) Nov 8 - ..."
             elif prefix:
                 self.leftover.append(prefix)
@@ -581,6 +647,13 @@ class _Splitter:
         if text in self.subheads and self._body_heading(units, index):
             self.add_paragraph(subhead_text(text) or text, "subhead")
             return
+        if (
+            TIME_ONLY.match(text)
+            and current.dateline is None
+            and len(current.paragraphs) <= current.standfirst
+        ):
+            self.leftover.append(text)  # "3:32 PM" under a headline: the story's stamp
+            return
         if self.expect_headline:
             self.expect_headline = False
             if current.headline is None and not current.paragraphs and headline_candidate(
@@ -654,6 +727,20 @@ class _Splitter:
         if story.dateline is not None:
             return False
         return byline is None or story.byline is None
+
+    def _late_standfirst(self, story: Draft, byline: Byline | None) -> bool:
+        """A headline, one paragraph (a photo caption, a deck), then the dateline: the
+        paragraph stands first in the story the dateline opens, no story of its own."""
+        return (
+            story is not self.stories[0]
+            and not story.closed
+            and story.headline is not None
+            and story.dateline is None
+            and story.byline is None
+            and byline is None
+            and len(story.paragraphs) == story.standfirst + 1
+            and story.paragraphs[-1].kind == "text"
+        )
 
     @staticmethod
     def _main_is_full(story: Draft) -> bool:
@@ -732,6 +819,10 @@ class _Splitter:
                 if index == 0 and marked:
                     continue
                 draft.is_teaser = draft.is_teaser or listing_teaser(draft, main=index == 0)
+            if all(d.is_teaser for d in drafts[1:]) and _lede_cut(drafts[0]):
+                # Every other item is a teaser and the first one's lede is cut off, too:
+                # the first is one of them.
+                drafts[0].is_teaser = True
         for position, draft in enumerate(drafts):
             stories.append(
                 Story(
@@ -748,12 +839,42 @@ class _Splitter:
         return SplitResult(tuple(stories), tuple(self.leftover))
 
 
+def _lede_cut(draft: Draft) -> bool:
+    texts = [p.text for p in draft.paragraphs if p.kind == "text"]
+    return len(texts) == 1 and cut_off(texts[0])
+
+
 def _teaser_headline_like(text: str, *, min_words: int = 3) -> bool:
     """A related story's headline: title-like, and not an ALL-CAPS section label."""
     return headline_candidate(text, min_words=min_words) and any(ch.islower() for ch in text)
 
 
 KICKER_WORDS = 4  # a label over a headline ("Local Tea-Lovers") is this short
+
+
+TITLE_REST_CHARS = 120
+
+
+def _title_rest(rest: str) -> bool:
+    """What follows a bare place and a dash reads as a title, not as a story's first
+    sentence: short, no sentence end, title-like."""
+    return (
+        len(rest) <= TITLE_REST_CHARS
+        and not ends_sentence(rest)
+        and not strip_read_more(rest)[1]
+        and headline_candidate(rest, min_words=3)
+    )
+
+
+def _label_under_title(above: str, line: str) -> bool:
+    """"NCP tea reception" under "Nepal in the path of development and prosperity": a
+    short label or photo name printed between a full title and the dateline."""
+    return (
+        len(WORD.findall(line)) <= KICKER_WORDS
+        and len(WORD.findall(above)) > KICKER_WORDS
+        and headline_candidate(above, min_words=5)
+        and not is_stamp_line(above)
+    )
 
 
 def _kicker(text: str) -> bool:
@@ -776,6 +897,12 @@ _AGO = re.compile(
     r"^\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|uur|heures?|horas?|stunden?|ore)\s+"
     r"(?:ago|geleden)?$|^(?:il\s+y\s+a|hace|vor)\s+\d{1,2}\s+\w+$",
     re.IGNORECASE,
+)
+
+
+_AGO_GLUED = re.compile(
+    r"^\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|uur|heures?|horas?|stunden?|ore)\s+"
+    r"(?:ago|geleden)(?=[A-Z])",
 )
 
 

@@ -71,10 +71,16 @@ def _cover(line: str, required: Counter[str], optional: Counter[str]) -> bool:
             for piece, pool in [*by_head.get(line[at : at + 4], ()), *short]:
                 if pool[piece] > 0 and line.startswith(piece, at):
                     found.append((at, piece, pool))
-        # Plentiful pieces first: a piece left once (the page's last item, whose bullet or
-        # tail differs) is then still there when its own place comes, with no backtracking.
-        found.sort(key=lambda o: (-o[2][o[1]], o[0], -len(o[1])))
+        found.sort(key=lambda o: (o[0], -len(o[1])))
         return found
+
+    # A page repeated over and over has few distinct pieces but many ways to spend them:
+    # remember the (position, pieces left) states that failed, so none is searched twice.
+    memo = len(pools) <= 64
+    failed: set[tuple[int, tuple[int, ...]]] = set()
+
+    def state(pos: int) -> tuple[int, tuple[int, ...]]:
+        return pos, tuple(pool[piece] for piece, pool in pools)
 
     # frame: [pos, options, next option, piece spent by this frame's current choice]
     stack: list[list] = [[0, options(0), 0, None]]
@@ -95,10 +101,14 @@ def _cover(line: str, required: Counter[str], optional: Counter[str]) -> bool:
                 continue
             pool[piece] -= 1
             frame[3] = (piece, pool)
+            if memo and state(at + len(piece)) in failed:
+                continue  # (the piece is given back at the top of the loop)
             stack.append([at + len(piece), options(at + len(piece)), 0, None])
             continue
         if _GAP.fullmatch(line, pos) is not None:
             return True
+        if memo:
+            failed.add(state(pos))
         stack.pop()
     return False
 
