@@ -16,8 +16,11 @@ from etl.parse.places import PARTICLES, case_word
 
 MAX_BYLINE = 120
 
+# "By" in the languages the parser reads: "Por", "Par", "Von", "Door", "Av", "Oleh".
+BY_WORD = r"(?:by|por|par|von|door|av|oleh)"
 _LEAD = re.compile(
-    r"^\s*(?:(?:story|text|words|report|published|written|posted|reported)\s+)?by\b[\s:]*",
+    rf"^\s*(?:(?:story|text|words|report|published|written|posted|reported)\s+)?{BY_WORD}\b"
+    r"[\s:]*",
     re.IGNORECASE,
 )
 _UPPER = r"A-ZÀ-ÖØ-ÞĀ-ſ"
@@ -174,7 +177,9 @@ _NOT_NAMES = frozenset(
     }
 )
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"})
-_SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b|\bAND\b|\bWITH\b)\s*")
+_SPLIT_NAMES = re.compile(
+    r"\s*(?:,|;|&|\band\b|\bwith\b|\bAND\b|\bWITH\b|\b(?:dan|und|et|og|och|en|y|e)\b)\s*"
+)
 _IN_PLACE = re.compile(r"\s+(?:in|from|at|IN|FROM|AT)\s+[^\s].*$")
 _TRAILER = re.compile(r"\s*(?:[|•·]|\s[-–—]{1,2}\s|\s/\s)\s*")
 

@@ -55,7 +55,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.)?(?![\d])"
 _DATE = (
     rf"(?P<date>(?:{_WEEKDAY},?[ \t]+)?(?:"
     rf"(?P<mon1>{_MONTH})\.?[ \t]*(?P<day1>{_DAY})(?:,?[ \t]+(?P<year1>{_YEAR}))?"
-    rf"|(?P<day2>{_DAY})[ \t]+(?:(?:of|de)[ \t]+)?(?P<mon2>{_MONTH})\.?"
+    rf"|(?:le[ \t]+)?(?P<day2>{_DAY})[ \t]+(?:(?:of|de)[ \t]+)?(?P<mon2>{_MONTH})\.?"
     rf"(?:(?:,|[ \t]+del?)?[ \t]+(?P<year2>{_YEAR}))?"
     rf"|(?P<year3>{_YEAR})-(?P<mon3>[01]\d)-(?P<day3>[0-3]\d)(?!\d)"
     rf")|{_WEEKDAY})"

@@ -12,7 +12,7 @@ from etl.parse.agencies import (
     credit_line,
     signoff_body,
 )
-from etl.parse.byline import parse_byline
+from etl.parse.byline import BY_WORD, parse_byline
 from etl.parse.pagedate import stamp_date
 
 TEASER_MIN_CHARS = 80  # a prose paragraph ending in "..." this long is a cut-off teaser
@@ -263,7 +263,8 @@ _CREDIT_FILLER = re.compile(r"(?:^the\s+|[,;|]?\s*\b(?:staff|report|reports|news
 
 
 BY_START = re.compile(
-    r"\s*(?:(?:published|written|posted|reported|story|text|words|report)\s+)?by\b\s*:?\s*\S",
+    r"\s*(?:(?:published|written|posted|reported|story|text|words|report)\s+)?"
+    rf"{BY_WORD}\b\s*:?\s*\S",
     re.IGNORECASE,
 )
 # Where a web byline's name ends: a pipe, a stamp word, a date, or an agency's credit.

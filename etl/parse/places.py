@@ -679,6 +679,8 @@ def resolve_place(raw: str) -> Place:
         if regions and (regions[0][1] == "CA" or find_city(head) is None):
             reg, cty = regions[0]
             return Place(place, reg, cty)
+    if country is None and tails and (own := country_code(head)) is not None:
+        return Place(place, region, own)  # "MÉXICO, D.F.": the country's capital, not a namesake
     city = find_city(head, country)
     if country is None and city is not None:
         country = city.country

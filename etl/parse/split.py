@@ -24,7 +24,7 @@ from etl.parse.agencies import (
     signoff_agencies,
 )
 from etl.parse.byline import glued_byline, parse_byline
-from etl.parse.dateline import match_dateline
+from etl.parse.dateline import DatelineMatch, match_dateline
 from etl.parse.draft import Draft
 from etl.parse.lines import (
     ALNUM,
@@ -122,8 +122,11 @@ class _Splitter:
         return self._datelines[key]
 
     def _find_dateline(self, text: str) -> _DatelineAt | None:
-        if text in self.chrome or is_caption(text):
+        if text in self.chrome:
             return None
+        if is_caption(text):
+            # "Image: Reuters NAIROBI (Reuters) - ...": a credit run into the dateline.
+            return self._after_residue(text)
         glued = _AGO_GLUED.match(text)
         if glued is not None:  # "1 uur geledenAMSTERDAM (ANP) - ...": a stamp run into it
             inner = self._find_dateline(text[glued.end() :])
@@ -141,20 +144,21 @@ class _Splitter:
             head = text[: found.start].strip().rstrip(PREFIX_TAIL) if found else ""
             if found is not None and not (_label_like(head) or _residue_like(head)):
                 found = None
-        elif found is None:
-            # A long line: a dateline after a stamp or image residue, running into its
-            # first sentence ("Thursday, 3 October 2019 () Nairobi (AFP) Oct 3, 2019 ...").
-            early = match_dateline(
-                text[:RESIDUE_REACH], self.dump_date, anywhere=True, page_date=self.page_date
-            )
-            if early is not None and _residue_like(text[: early.start]):
-                again = match_dateline(
-                    text[early.start :], self.dump_date, page_date=self.page_date
-                )
-                if again is not None:
-                    found = replace(again, start=early.start, end=early.start + again.end)
         if found is None:
-            return None
+            # A dateline after a stamp or image residue, running into its first sentence
+            # ("Thursday, 3 October 2019 () Nairobi (AFP) Oct 3, 2019 ...").
+            return self._after_residue(text)
+        return self._dateline_result(text, found)
+
+    def _after_residue(self, text: str) -> _DatelineAt | None:
+        for cut in residue_cuts(text):
+            again = match_dateline(text[cut:], self.dump_date, page_date=self.page_date)
+            if again is not None:
+                found = replace(again, start=cut, end=cut + again.end)
+                return self._dateline_result(text, found)
+        return None
+
+    def _dateline_result(self, text: str, found: DatelineMatch) -> _DatelineAt | None:
         start, dateline, end = self._tighten(text, found.start, found.dateline, found.end)
         rest = text[end:].strip()
         if (
@@ -375,8 +379,8 @@ class _Splitter:
         prose = 0
         for index, unit in enumerate(units):
             text = unit.text
-            if self.furniture(text):
-                continue
+            if self.furniture(text) and self.dateline_at(text) is None:
+                continue  # (a caption's credit may run into the dateline)
             if self.dateline_at(text) is not None or self.byline_at(text) is not None:
                 if prose >= STORY_BEFORE_DATELINE:
                     return None  # a whole story without a dateline comes first
@@ -893,6 +897,7 @@ def _chrome_fragment(text: str) -> bool:
 
 
 RESIDUE_REACH = 160  # how far into a long line a dateline after page residue may start
+RESIDUE_CREDIT_CHARS = 60  # a picture credit or share bar before a dateline is this short
 _AGO = re.compile(
     r"^\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|uur|heures?|horas?|stunden?|ore)\s+"
     r"(?:ago|geleden)?$|^(?:il\s+y\s+a|hace|vor)\s+\d{1,2}\s+\w+$",
@@ -906,13 +911,41 @@ _AGO_GLUED = re.compile(
 )
 
 
+_IMAGE_MARKUP = re.compile(r"!?\[[^\]]{0,80}\](?:\([^)\s]{0,300}\))?")
+_CRUMBS = re.compile(r"^[^.!?]{1,40}(?:\s*[»›>]\s*[^.!?»›>]{1,40}){1,5}$")
+
+
 def _residue_like(text: str) -> bool:
-    """What a page may print before a dateline on its line: image residue ("![]() |"), a
-    time stamp ("Thursday, 3 October 2019 ()"), "2 hours ago"."""
-    core = text.strip().strip(PREFIX_TAIL + "()[]!")
+    """What a page may print before a dateline on its line: image residue ("![]() |",
+    "![Photo](https://...)"), a time stamp ("Thursday, 3 October 2019 ()"), "2 hours ago",
+    a breadcrumb trail ("Home » World"), share links, a picture's caption or credit."""
+    core = _IMAGE_MARKUP.sub(" ", text).strip().strip(PREFIX_TAIL + "()[]!")
     if not ALNUM.search(core):
         return True
-    return is_stamp_line(core) or bool(_AGO.match(core))
+    if is_stamp_line(core) or _AGO.match(core) or _CRUMBS.match(core):
+        return True
+    # A credit or a share bar is short; a whole caption (which may name a place and a date
+    # of its own) is no residue.
+    return len(core) <= RESIDUE_CREDIT_CHARS and (is_boilerplate(core) or is_caption(core))
+
+
+_CUT_POINT = re.compile(r"(?:^|(?<=[\s)\]|»›>]))(?=\(?[A-Z\u0620-\u064a\u0900-\u097f])")
+
+
+_RESIDUE_SIGN = re.compile(r"[|)\]»›>©:\d]|\b[A-Z]{3,}\b")
+
+
+def residue_cuts(text: str) -> list[int]:
+    """Where a dateline may start after page residue on its line: word starts in the
+    line's head whose text before is residue."""
+    head = text[:RESIDUE_REACH]
+    if not _RESIDUE_SIGN.search(head):
+        return []  # (cheap test first: residue has a stamp, a bracket, a bar or capitals)
+    return [
+        m.start()
+        for m in _CUT_POINT.finditer(head)
+        if m.start() > 0 and _residue_like(text[: m.start()])
+    ]
 
 
 def _label_like(text: str) -> bool:
