@@ -69,7 +69,11 @@ _BOILERPLATE = re.compile(
     # "more from", "read also" in the languages the parser reads
     r"|meer\s+(?:uit|over|nieuws)\b|mehr\s+(?:aus|zum\s+thema|zu\s+diesem)\b|lees\s+ook\b"
     r"|lesen\s+sie\s+(?:auch|mehr)\b|lire\s+aussi\b|voir\s+aussi\b|leggi\s+anche\b"
-    r"|(?:lea|ver|vea)\s+tambi[ée]n\b|leia\s+tamb[ée]m\b)",
+    r"|(?:lea|ver|vea)\s+tambi[ée]n\b|leia\s+tamb[ée]m\b"
+    # "read the full article" links
+    r"|(?:read|view)\s+(?:the\s+)?full\s+(?:article|story)\b|continue\s+reading\b"
+    r"|(?:den\s+)?vollst[äa]ndigen\s+artikel\s+lesen|lire\s+la\s+suite|seguir\s+leyendo"
+    r"|leggi\s+tutto|continuar\s+lendo|lees\s+verder)",
     re.IGNORECASE,
 )
 # Labels that head a list of other stories ("Latest News", "Also read | <title>"): page
@@ -379,10 +383,11 @@ def is_deck(headline: str, line: str) -> bool:
     # A title in sentence case ("Controlli a Milano, 73 arresti") may have a shorter deck
     # under it; over a title-cased line ("Space News From OrbitDaily"), the deck runs long.
     sentence_case = sum(1 for w in head[1:] if w[:1].isupper()) <= len(head) // 3
-    shortest = max(8, len(head) + 3) if sentence_case else max(10, len(head) + 4)
+    shortest = max(8, len(head) + 3) if sentence_case else max(12, len(head) + 6)
     if len(head) < 3 or len(words) < shortest:  # (a slug is no title)
         return False
     # Sentence case: a deck capitalises few words; a title-cased line is a title or a label.
+    # (Over a title-cased line, a ten-word line is more often the headline under a site name.)
     capitals = sum(1 for w in words[1:] if w[:1].isupper())
     return capitals <= len(words) // 3
 

@@ -151,6 +151,8 @@ class _Splitter:
         return self._dateline_result(text, found)
 
     def _after_residue(self, text: str) -> _DatelineAt | None:
+        if _COPYRIGHT_LINE.search(text):
+            return None  # "Copyright 2017 United Press International, Inc."
         for cut in residue_cuts(text):
             again = match_dateline(text[cut:], self.dump_date, page_date=self.page_date)
             if again is not None:
@@ -898,6 +900,7 @@ def _chrome_fragment(text: str) -> bool:
 
 RESIDUE_REACH = 160  # how far into a long line a dateline after page residue may start
 RESIDUE_CREDIT_CHARS = 60  # a picture credit or share bar before a dateline is this short
+RESIDUE_CREDIT_WORDS = 6
 _AGO = re.compile(
     r"^\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|uur|heures?|horas?|stunden?|ore)\s+"
     r"(?:ago|geleden)?$|^(?:il\s+y\s+a|hace|vor)\s+\d{1,2}\s+\w+$",
@@ -924,14 +927,21 @@ def _residue_like(text: str) -> bool:
         return True
     if is_stamp_line(core) or _AGO.match(core) or _CRUMBS.match(core):
         return True
-    # A credit or a share bar is short; a whole caption (which may name a place and a date
-    # of its own) is no residue.
-    return len(core) <= RESIDUE_CREDIT_CHARS and (is_boilerplate(core) or is_caption(core))
+    # A credit or a share bar is short and ends in a name or a mark; a caption's sentence
+    # ("Photo: Workers restore a roof in") names a place and a date of its own.
+    words = core.split()
+    return (
+        len(core) <= RESIDUE_CREDIT_CHARS
+        and len(words) <= RESIDUE_CREDIT_WORDS
+        and not words[-1].islower()
+        and (is_boilerplate(core) or is_caption(core))
+    )
 
 
 _CUT_POINT = re.compile(r"(?:^|(?<=[\s)\]|»›>]))(?=\(?[A-Z\u0620-\u064a\u0900-\u097f])")
 
 
+_COPYRIGHT_LINE = re.compile(r"copyright|©|\(c\)\s*\d{4}|all\s+rights\s+reserved", re.I)
 _RESIDUE_SIGN = re.compile(r"[|)\]»›>©:\d]|\b[A-Z]{3,}\b")
 
 

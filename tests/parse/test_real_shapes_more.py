@@ -1,0 +1,309 @@
+"""More real-page shapes (parser 2.2.0), each a page of our own words in the real shape.
+
+Decks and labels around a headline, key points under it, a caption between headline and
+dateline, page residue run into the dateline, datelines in Cyrillic, Arabic and
+Devanagari, bylines in other languages, and listings whose first item is a teaser too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.parse import parse_bytes
+from etl.parse.byline import parse_byline
+from etl.parse.dateline import match_dateline
+from etl.parse.places import resolve_place
+from tests.parse.test_real_shapes import datelines, parse
+
+BODY = (
+    " The regional council said on Thursday that it would extend the night bus service to "
+    "the outer districts from next month, after a year of complaints from shift workers."
+)
+
+
+def test_sentence_case_title_over_its_shorter_deck() -> None:
+    dump = parse(
+        "Treni regionali, orari estesi\n\n"
+        "Il consiglio approva il piano per le corse notturne in periferia\n\n"
+        "(ANSA) - TORINO, 14 MAR - Il consiglio regionale ha approvato giovedì il piano per "
+        "estendere le corse notturne dei treni regionali alle periferie.\n\n"
+        "Il piano entra in vigore il mese prossimo.\n",
+        "page-2019-03-15.txt",
+    )
+    story = dump.stories[0]
+    assert story.headline == "Treni regionali, orari estesi"
+    assert story.dateline is not None and story.dateline.agencies == ("ANSA",)
+
+
+def test_title_cased_site_name_is_no_title_over_a_nine_word_headline() -> None:
+    dump = parse(
+        "Harbour News From TideDaily\n\n"
+        "Ferry operators add a late crossing for the summer season\n\n"
+        "Portsmouth UK (SPX) Jun 02, 2021\n"
+        "The operators confirmed on Tuesday that the extra crossing would run every night "
+        "from July, and that tickets would go on sale next week at the usual\n"
+    )
+    assert dump.stories[0].headline == "Ferry operators add a late crossing for the summer season"
+
+
+def test_key_points_under_the_headline_are_not_the_headline() -> None:
+    dump = parse(
+        "Tag Archives: TRANSPORT\n\n"
+        "Night buses: council extends service to outer districts after complaints\n\n"
+        "  • Shift workers had petitioned for a year\n"
+        "  • Service starts next month\n"
+        "  • Fares stay the same\n\n"
+        f"LEEDS, March 14 (Reuters) -{BODY}\n\n"
+        "The council will review the service after six months.\n"
+    )
+    story = dump.stories[0]
+    assert story.headline == (
+        "Night buses: council extends service to outer districts after complaints"
+    )
+    assert story.dateline is not None and story.dateline.raw == "LEEDS, March 14 (Reuters)"
+
+
+def test_short_photo_label_between_title_and_dateline() -> None:
+    dump = parse(
+        "Kathmandu to widen its ring road within three years: minister\n\n"
+        "Ring road survey\n\n"
+        f"KATHMANDU, Oct 16:{BODY}\n\n"
+        "Work on the first section begins in spring.\n"
+    )
+    story = dump.stories[0]
+    assert story.headline == "Kathmandu to widen its ring road within three years: minister"
+    assert story.dateline is not None and story.dateline.place == "Kathmandu"
+
+
+def test_country_name_and_dash_heading_a_title_is_no_dateline() -> None:
+    dump = parse(
+        "Connect with us\n\n"
+        "Portugal – Cork growers count the cost of a dry summer\n\n"
+        "Harvest down by a third as rains fail across the south for the second year running\n\n"
+        f"Lisbon:{BODY}\n\n"
+        "Growers will ask the government for help next week.\n"
+    )
+    assert len(dump.stories) == 1
+    story = dump.stories[0]
+    assert story.headline == "Portugal – Cork growers count the cost of a dry summer"
+    assert story.dateline is not None and story.dateline.place == "Lisbon"
+
+
+def test_caption_paragraph_between_a_later_headline_and_its_dateline() -> None:
+    dump = parse(
+        "Bridge reopens after repairs\n\n"
+        "Published on Mar 14, 2019\n\n"
+        f"RIGA (AP) -{BODY}\n\n"
+        "The repairs took four months.\n\n"
+        "Port strike ends after pay deal\n\n"
+        "Published on Mar 14, 2019\n\n"
+        "3:32 PM\n\n"
+        "Dock workers walk past idle cranes at the container terminal on Wednesday, March 13, "
+        "2019, the last day of the strike that closed the port for a week.\n\n"
+        f"TALLINN (AFP) -{BODY}\n\n"
+        "The union said its members would vote on the deal.\n"
+    )
+    assert datelines(dump) == ["RIGA (AP)", "TALLINN (AFP)"]
+    assert [s.headline for s in dump.stories] == [
+        "Bridge reopens after repairs",
+        "Port strike ends after pay deal",
+    ]
+    assert "3:32 PM" in dump.leftover
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "![Photo](https://example.org/img/buses.jpg) LEEDS, March 14 (Reuters) -",
+        "Share on Facebook Share on Twitter LEEDS, March 14 (Reuters) -",
+        "Image: Reuters LEEDS (Reuters) -",
+        "Home » Europe » Britain LEEDS (Reuters) -",
+        "March 14, 2019 | 10:20am LEEDS —",
+        "Mar 14, 2019 LEEDS, England —",
+        "2 hours ago LEEDS, England (AP) —",
+    ],
+)
+def test_dateline_after_page_residue_on_its_line(head: str) -> None:
+    dump = parse(
+        f"Night buses for the outer districts\n\n{head}{BODY}\n\n"
+        "The council will review the service after six months.\n",
+        "page-2019-03-15.txt",
+    )
+    story = dump.stories[0]
+    assert story.headline == "Night buses for the outer districts"
+    assert story.dateline is not None and story.dateline.place == "Leeds"
+    assert len(dump.stories) == 1
+
+
+def test_a_whole_caption_naming_a_place_and_date_is_no_dateline() -> None:
+    dump = parse(
+        "Ferry service resumes\n\n"
+        "A file image shows passengers boarding a ferry at the harbour in Split, Croatia, "
+        "Sunday, May 14, 2017. Services resumed on Monday after the storm.\n\n"
+        f"SPLIT, Croatia —{BODY}\n\n"
+        "Operators expect full timetables by the weekend.\n"
+    )
+    assert datelines(dump) == ["SPLIT, Croatia"]
+
+
+def test_stamp_glued_to_the_dateline_in_a_list_of_briefs() -> None:
+    dump = parse(
+        "Gemeente breidt nachtbussen uit\n"
+        "UTRECHT (ANP) - De gemeente breidt vanaf volgende maand de nachtbussen uit naar "
+        "de buitenwijken, na een jaar van klachten.\n"
+        "Meer uit Binnenland\n"
+        "1 uur geledenGRONINGEN (ANP) - Het provinciehuis gaat een week dicht voor "
+        "onderhoud, meldt de provincie.\n"
+        "5 uur geledenARNHEM (ANP) - De rechtbank doet volgende week uitspraak in de zaak "
+        "over de brug.\n"
+    )
+    assert datelines(dump) == ["UTRECHT (ANP)", "GRONINGEN (ANP)", "ARNHEM (ANP)"]
+    assert [s.headline for s in dump.stories][1:] == [None, None]
+    assert "Meer uit Binnenland" in dump.leftover
+    assert "1 uur geleden" in dump.leftover
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "country", "agencies", "date"),
+    [
+        ("Москва, 14 марта. /ТАСС/. Правительство одобрило план.",
+         "Москва, 14 марта. /ТАСС/", "RU", ("TASS",), dt.date(2019, 3, 14)),
+        ("КИЕВ, 14 марта (УНИАН) - Правительство одобрило план.",
+         "КИЕВ, 14 марта (УНИАН)", "UA", ("UNIAN",), dt.date(2019, 3, 14)),
+        ("بيروت (أ ف ب) - أعلنت الحكومة الخميس خطة جديدة.",
+         "بيروت (أ ف ب)", "LB", ("AFP",), dt.date(2019, 3, 15)),
+        ("القاهرة - أعلنت الحكومة الخميس خطة جديدة للنقل.",
+         "القاهرة", "EG", (), dt.date(2019, 3, 15)),
+        ("بكين 14 مارس 2019 /أعلنت الحكومة الخميس خطة جديدة.",
+         "بكين 14 مارس 2019", "CN", (), dt.date(2019, 3, 14)),
+        ("लखनऊ, मार्च 14 (भाषा) राज्य सरकार ने योजना मंजूर की।",
+         "लखनऊ, मार्च 14 (भाषा)", "IN", ("PTI",), dt.date(2019, 3, 14)),
+    ],
+)
+def test_datelines_in_scripts_without_latin_letters(
+    line: str, raw: str, country: str, agencies: tuple[str, ...], date: dt.date
+) -> None:
+    found = match_dateline(line, dt.date(2019, 3, 15))
+    assert found is not None
+    d = found.dateline
+    assert (d.raw, d.country, d.agencies, d.date) == (raw, country, agencies, date)
+
+
+def test_a_word_in_another_script_is_a_place_only_when_the_gazetteer_knows_it() -> None:
+    assert match_dateline("كلمة - أعلنت الحكومة الخميس خطة جديدة.", None) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "date"),
+    [
+        ("WARSZAWA, 14 marca (PAP) - Rząd przyjął plan.", "WARSZAWA, 14 marca (PAP)",
+         dt.date(2019, 3, 14)),
+        ("Washington, 2. oktobra - Vlada je sprejela načrt.", "Washington, 2. oktobra",
+         dt.date(2018, 10, 2)),
+        ("JOHOR BAHRU 14 Ogos - Kerajaan negeri berkata.", "JOHOR BAHRU 14 Ogos",
+         dt.date(2018, 8, 14)),
+        ("Paris, le 3 octobre 2018 - Le ministre a déclaré jeudi.", "Paris, le 3 octobre 2018",
+         dt.date(2018, 10, 3)),
+    ],
+)
+def test_month_names_of_more_languages(line: str, raw: str, date: dt.date) -> None:
+    found = match_dateline(line, dt.date(2018, 12, 1))
+    assert found is not None
+    assert (found.dateline.raw, found.dateline.date) == (raw, date)
+
+
+def test_a_country_name_with_a_tail_is_the_country_not_a_namesake_town() -> None:
+    assert resolve_place("MÉXICO, D.F.").country == "MX"
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Oleh Siti Aminah dan Ahmad Razak", ("Siti Aminah", "Ahmad Razak")),
+        ("Por Lucía Gómez y Mateo Ruiz", ("Lucía Gómez", "Mateo Ruiz")),
+        ("Par Claire Martin", ("Claire Martin",)),
+        ("Von Jonas Weber und Lena Fischer", ("Jonas Weber", "Lena Fischer")),
+        ("Door Sanne de Boer", ("Sanne de Boer",)),
+    ],
+)
+def test_bylines_in_other_languages(line: str, authors: tuple[str, ...]) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line", ["Por su parte, el ministro dijo", "Par ailleurs, le maire a", "Von der Brücke"]
+)
+def test_sentence_openings_are_no_foreign_bylines(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+def test_main_text_cut_off_by_the_page_is_no_teaser_story() -> None:
+    dump = parse(
+        f"ZÜRICH (dpa-AFX) -{BODY}\n\n"
+        "Die Verkehrsbetriebe rechnen mit mehr Fahrgästen in den Nachtstunden, vor allem an "
+        "den Wochenenden und in den Sommermonaten, wenn die Innenstadt länger geöffnet ist ...\n\n"
+        "Den vollständigen Artikel lesen ...\n"
+    )
+    assert len(dump.stories) == 1
+    assert len(dump.stories[0].paragraphs) == 2
+
+
+def test_credit_under_a_single_cut_story_credits_it() -> None:
+    dump = parse(
+        "Rajoy convoca a su gabinete este miércoles\n\n"
+        "El presidente del Gobierno ha convocado un consejo extraordinario para...\n\n"
+        "Europa Press\n\n"
+        "Miércoles, 11 de octubre 2017, 01:10\n"
+    )
+    assert dump.stories[0].agencies == ("Europa Press",)
+
+
+def test_caption_printed_twice_short_then_whole_is_furniture() -> None:
+    short = "Engineers inspect the repaired span of the river bridge on Monday morning bef..."
+    dump = parse(
+        "Bridge reopens after four months of repairs\n\n"
+        "The bridge reopened to traffic on Monday after four months of repairs, the city "
+        "said, ahead of schedule and under budget.\n\n"
+        "The work replaced the deck and two of the piers.\n\n"
+        f"{short}\n"
+        "Engineers inspect the repaired span of the river bridge on Monday morning before "
+        "it reopened to traffic. City of Example\n\n"
+        "Traffic was back to normal by the evening rush hour.\n"
+    )
+    assert len(dump.stories) == 1
+    assert short in dump.leftover
+
+
+def test_listing_whose_items_are_all_cut_ledes_flags_the_first_too() -> None:
+    dump = parse(
+        "Latest News\n\n"
+        "  • Council extends night buses to outer districts\n\n"
+        "    LEEDS (AP) — The council said on Thursday it would extend the night buses to "
+        "the outer districts, after a year of complaints from shift workers who\n"
+        "  • Port strike ends after pay deal\n\n"
+        "    HULL (AP) — Dock workers voted to end their week-long strike on Wednesday after "
+        "the operator raised its pay offer for the second time in\n"
+        "  • Bridge reopens ahead of schedule\n\n"
+        "    YORK (AP) — The river bridge reopened to traffic on Monday, two weeks ahead of "
+        "schedule, the city said in a statement that also\n"
+    )
+    assert [s.is_teaser for s in dump.stories] == [True, True, True]
+
+
+def test_a_short_complete_main_story_above_marked_teasers_stays_a_story() -> None:
+    dump = parse_bytes(
+        (
+            "Storm closes the northern ports\n\n"
+            "Oslo (AFP) Jan 9, 2018\n\n"
+            "Ferries stayed in harbour on Tuesday as gusts reached 140 km/h.\n\n"
+            "Rail strike enters its third day\n\n"
+            "Stockholm (AFP) Jan 8, 2018\n\n"
+            "Commuters faced long delays as talks between the operator and the union "
+            "broke down…read more\n"
+        ).encode(),
+        source="page.txt",
+    )
+    assert [s.is_teaser for s in dump.stories] == [False, True]
