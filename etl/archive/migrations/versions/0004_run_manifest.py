@@ -52,12 +52,7 @@ def upgrade() -> None:
         sa.Column("path", sa.Text(), nullable=True),
         sa.Column("dump_id", BigId, nullable=True),
         sa.Column("sha256", sa.String(length=64), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["plan_id"],
-            ["run_plans.id"],
-            name=op.f("fk_run_manifest_plan_id_run_plans"),
-            ondelete="CASCADE",
-        ),
+        # No foreign key to run_plans: it would be checked row by row during the COPY.
         sa.PrimaryKeyConstraint("plan_id", "batch_no", "position", name=op.f("pk_run_manifest")),
     )
 
