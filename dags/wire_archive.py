@@ -245,14 +245,17 @@ def wire_archive() -> None:
         reprocess = found.mode == "reprocess"
         # Symlinks may point anywhere under the landing path; settling: the
         # WIRE_ARCHIVE_SETTLE_SECONDS of the worker (default 60 s).
-        summary = pipeline.ingest_planned_batch(
-            archive_url(),
-            found,
-            batch_no,
-            landing=None if reprocess else [params["landing_path"]],
-            since=parse_day(params["since"], "since") if reprocess else None,
-            until=parse_day(params["until"], "until") if reprocess else None,
-        )
+        try:
+            summary = pipeline.ingest_planned_batch(
+                archive_url(),
+                found,
+                batch_no,
+                landing=None if reprocess else [params["landing_path"]],
+                since=parse_day(params["since"], "since") if reprocess else None,
+                until=parse_day(params["until"], "until") if reprocess else None,
+            )
+        except LookupError as exc:  # the plan is gone: no retry brings it back
+            raise AirflowFailException(str(exc)) from exc
         log.info("%s: %s", label, summary.to_json())
         return summary.to_json()
 
