@@ -100,6 +100,20 @@ def test_reprocess_is_planned_by_one_insert_select(db_url: str, tmp_path: Path) 
     assert sum(s.dumps_reprocessed for s in done) == 4
 
 
+def test_dry_reprocess_is_planned_counted_and_dropped(db_url: str, tmp_path: Path) -> None:
+    _write(tmp_path / "in", 5)
+    pipeline.ingest([tmp_path / "in"], db_url)
+    plan = pipeline.plan_run(
+        db_url, mode="reprocess", run_id=None, airflow_run_id="dry-r", dry_run=True, batch_size=2
+    )
+    assert plan.plan_id is not None and (plan.files, plan.batches) == (5, 3)
+    seen = [pipeline.ingest_planned_batch(db_url, plan, n) for n in plan.batch_numbers()]
+    assert [s.files_seen for s in seen] == [2, 2, 1]
+    assert all(s.dry_run and s.dumps_reprocessed == 0 for s in seen)
+    assert pipeline.drop_dry_plans(db_url, "dry-r") == 1
+    assert _rows(db_url, run_plans) == 0 and _rows(db_url, run_manifest) == 0
+
+
 def test_dry_plan_on_a_missing_archive_writes_nothing_and_is_recomputed(tmp_path: Path) -> None:
     landing = tmp_path / "landing"
     _write(landing, 5)
