@@ -49,11 +49,17 @@ with the form below for an extra load, a dry run, or to parse stored dumps again
 
 1. `open_run`: records the run in `ingest_runs` (skipped on a dry run).
 2. `discover`: lists landing files whose content hash the archive has not seen yet
-   (mode `new`), or the stored dumps in the date range (mode `reprocess`).
-3. `plan`: cuts that list into batches of `batch_size`.
+   (mode `new`), or the stored dumps in the date range (mode `reprocess`), and records
+   them, with their batch numbers, in the archive's manifest (`run_plans`,
+   `run_manifest`). It pushes only a few numbers (plan id, files, batches), never the
+   list: the XCom is the same size for ten files or a million.
+3. `plan`: the batch numbers to map over (1..n). A run has at most 1000 batches; past
+   that, batches grow beyond `batch_size`.
 4. `ingest`: one mapped copy per batch ("batch 3 of 7"), at most {MAX_PARALLEL_BATCHES}
-   at a time; each batch is one transaction, so a retry never duplicates anything.
-   Bad files become rows in `rejects` with a reason; they never fail the run.
+   at a time. Each receives only the plan and its batch number and reads its files (or
+   dump ids) from the manifest; each batch is one transaction, so a retry reads the same
+   list and never duplicates anything. Bad files become rows in `rejects` with a reason;
+   they never fail the run.
 5. `link_teasers`: joins teasers to the full story once it has arrived.
 6. `check`: data-quality invariants (counts add up, no dump without stories unless
    recorded, no orphan rows). A broken invariant fails the run.
@@ -69,7 +75,16 @@ with the form below for an extra load, a dry run, or to parse stored dumps again
 | `mode` | `new`: only files never seen; `reprocess`: parse stored dumps again |
 | `since`, `until` | `reprocess` only: dump dates to include (inclusive, YYYY-MM-DD) |
 | `batch_size` | files (or dumps) per mapped `ingest` task |
-| `dry_run` | parse and report, write nothing to the archive |
+| `dry_run` | parse and report, write nothing to the archive (see below) |
+
+**The plan** of a run that succeeds is deleted with its last step (`report`); a failed
+run keeps it, so its cleared tasks can still run, until a run a week later sweeps it.
+**Dry runs** load nothing and record no run. On an archive with the current schema the
+plan is still kept in the manifest while the run lasts (a plan row marked dry, with no
+ingest run), so a dry run plans exactly as a real one would and scales the same; `report`
+(or `mark_failed`) deletes it. On an archive without the schema nothing is written at
+all: each batch lists the landing zone again to find its share (fine for a first look,
+slow for a very large zone: run `wire-archive db upgrade` first).
 
 **Failures**: a landing path that is missing, unreadable or not a folder/file, or a
 malformed date, fails `discover` on its first try (no retries). Database trouble keeps
@@ -165,11 +180,21 @@ def wire_archive() -> None:
         return {"ingest_run": run_id}
 
     @task
-    def discover() -> list[Any]:
-        """New landing files by content hash, or the stored dumps to parse again."""
+    def discover(run: dict[str, int | None]) -> dict[str, Any]:
+        """Find the run's inputs and record them in the archive's manifest, batch by batch.
+
+        Returns a few numbers (etl.archive.manifest.Plan), never the inputs themselves:
+        the XCom is the same size for ten files or a million."""
         from etl import pipeline
 
         params = _params()
+        dag_run = get_current_context()["dag_run"]
+        common: dict[str, Any] = dict(
+            run_id=run["ingest_run"],
+            airflow_run_id=dag_run.run_id,
+            dry_run=params["dry_run"],
+            batch_size=params["batch_size"],
+        )
         # Mistakes in the parameters fail here, at once and without retries (fail_fast);
         # only trouble with the archive database is worth the task's retries.
         if params["mode"] == "reprocess":
@@ -178,57 +203,59 @@ def wire_archive() -> None:
             if since and until and since > until:
                 raise AirflowFailException(f"since {since} is after until {until}")
             url = archive_url()
-            found: list[Any] = pipeline.select_dumps_for_reprocess(url, since=since, until=until)
-            log.info("%d stored dumps to reprocess (%s .. %s)", len(found), since, until)
+            found = pipeline.plan_run(url, mode="reprocess", since=since, until=until, **common)
+            log.info("%d stored dumps to reprocess (%s .. %s)", found.files, since, until)
         else:
             problem = landing_problem(params["landing_path"])
             if problem is not None:
                 raise AirflowFailException(problem)
             url = archive_url()
             with fail_fast():
-                found = pipeline.discover([params["landing_path"]], url)
-            log.info("%d new files under %s", len(found), params["landing_path"])
-        return found
+                found = pipeline.plan_run(url, mode="new", paths=[params["landing_path"]], **common)
+            log.info("%d new files under %s", found.files, params["landing_path"])
+        log.info(
+            "plan %s: %d batches of up to %d (%s)",
+            found.plan_id if found.plan_id is not None else "(dry, not stored)",
+            found.batches,
+            found.batch_size,
+            "asked for" if found.batch_size == params["batch_size"] else "raised: batch cap",
+        )
+        return found.to_json()
 
     @task
-    def plan(items: list[Any], run: dict[str, int | None]) -> list[dict[str, Any]]:
-        """One kwargs dict per batch, labelled for the grid view."""
-        from etl import pipeline
+    def plan(found: dict[str, Any]) -> list[int]:
+        """The batch numbers to map over: at most etl.archive.manifest.MAX_BATCHES (1000)
+        small integers, whatever the number of files."""
+        from etl.archive.manifest import Plan
 
-        batches = pipeline.plan_batches(items, _params()["batch_size"])
-        total = len(batches)
-        return [
-            {"items": batch, "ingest_run": run["ingest_run"], "label": f"batch {n} of {total}"}
-            for n, batch in enumerate(batches, start=1)
-        ]
+        return Plan.from_json(found).batch_numbers()
 
     @task(max_active_tis_per_dagrun=MAX_PARALLEL_BATCHES, map_index_template="{{ batch_label }}")
-    def ingest(items: list[Any], ingest_run: int | None, label: str) -> dict[str, Any]:
-        """Load (or reprocess) one batch in one transaction; safe to retry."""
+    def ingest(batch_no: int, run_plan: dict[str, Any]) -> dict[str, Any]:
+        """Load (or reprocess) one batch in one transaction; safe to retry. Its inputs come
+        from the archive's manifest: the task receives only the plan and a batch number."""
         from etl import pipeline
-        from etl.model import RunSummary
+        from etl.archive.manifest import Plan
 
+        found = Plan.from_json(run_plan)
+        label = found.label(batch_no)
         context = get_current_context()
         context["batch_label"] = label  # type: ignore[typeddict-unknown-key]
         params = dict(context["params"])
-        url = archive_url()
-        if params["mode"] == "reprocess":
-            if params["dry_run"]:
-                summary = RunSummary(run_id=None, mode="reprocess", dry_run=True)
-                summary.files_seen = len(items)
-                log.info("dry run: would reprocess %d dumps", len(items))
-                return summary.to_json()
-            summary = pipeline.reprocess_batch(items, url, run_id=ingest_run)
-        else:
-            # Symlinks may point anywhere under the landing path; settling: the
-            # WIRE_ARCHIVE_SETTLE_SECONDS of the worker (default 60 s).
-            summary = pipeline.ingest_batch(
-                items,
-                url,
-                run_id=ingest_run,
-                dry_run=params["dry_run"],
-                landing=[params["landing_path"]],
+        reprocess = found.mode == "reprocess"
+        # Symlinks may point anywhere under the landing path; settling: the
+        # WIRE_ARCHIVE_SETTLE_SECONDS of the worker (default 60 s).
+        try:
+            summary = pipeline.ingest_planned_batch(
+                archive_url(),
+                found,
+                batch_no,
+                landing=None if reprocess else [params["landing_path"]],
+                since=parse_day(params["since"], "since") if reprocess else None,
+                until=parse_day(params["until"], "until") if reprocess else None,
             )
+        except LookupError as exc:  # the plan is gone: no retry brings it back
+            raise AirflowFailException(str(exc)) from exc
         log.info("%s: %s", label, summary.to_json())
         return summary.to_json()
 
@@ -268,9 +295,10 @@ def wire_archive() -> None:
         for part in batches or []:
             summary.merge(RunSummary.from_json(part))
         summary.teasers_linked = linked
-        if run_id is not None:
+        if run_id is not None:  # also drops the run's plan: its batches are done
             summary = pipeline.finish_run(archive_url(), run_id, summary, status="success")
         else:
+            pipeline.drop_dry_plans(archive_url(), get_current_context()["dag_run"].run_id)
             summary.status = "success"
         result = summary.to_json()
         log.info("wire_archive run summary: %s", result)
@@ -290,9 +318,11 @@ def wire_archive() -> None:
         from etl.model import RunSummary
 
         run_id = run["ingest_run"]
-        if run_id is not None:
+        airflow_run = get_current_context()["dag_run"].run_id
+        if run_id is None:  # a dry run: leave no plan behind
+            pipeline.drop_dry_plans(archive_url(), airflow_run)
+        else:
             mode = _params()["mode"]
-            airflow_run = get_current_context()["dag_run"].run_id
             pipeline.finish_run(
                 archive_url(),
                 run_id,
@@ -303,8 +333,8 @@ def wire_archive() -> None:
             log.error("an upstream task failed; ingest run %s closed as failed", run_id)
 
     run = open_run()
-    work = plan(discover(), run)
-    loaded = ingest.expand_kwargs(work)
+    found = discover(run)
+    loaded = ingest.partial(run_plan=found).expand(batch_no=plan(found))
     linked = link_teasers()
     loaded >> linked
     checked = check()

@@ -27,13 +27,14 @@ import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from etl.archive import bulk, checks, db, link, load, retry, runs
+from etl.archive import bulk, checks, db, link, load, manifest, retry, runs
 from etl.archive.schema import dumps, ingest_runs, landing_files, run_batches
 from etl.landing import Landing, classify, problem_key, read_entry, scan, storable_name
 from etl.model import (
@@ -145,14 +146,26 @@ def discover(
     rejects, so they never vanish silently). Files written to less than the settle period
     ago (WIRE_ARCHIVE_SETTLE_SECONDS, default 60) are left out and logged: a later run
     finds them. Read-only: an archive without a schema is empty, so every file is new."""
+    found, _ = discover_entries(paths, database_url, settle_seconds=settle_seconds)
+    return [path for path, _sha in found]
+
+
+def discover_entries(
+    paths: Iterable[str | os.PathLike[str]],
+    database_url: str | None = None,
+    *,
+    settle_seconds: float | None = None,
+) -> tuple[list[tuple[str, str | None]], int]:
+    """`discover` with each entry's content hash (None: unreadable, or no ledger to check)
+    and the number of entries deferred; what `plan_run` records in the manifest."""
     url = database_url or default_database_url()
     paths = list(paths)
     landing = Landing.for_paths(paths, settle_seconds=settle_seconds)
     entries = [e for e in scan(paths, landing, _suffixes()) if e.state != "deferred"]
     if landing.deferred:
         log.warning("%d landing files deferred: not yet settled", len(landing.deferred))
-    if archive_revision(url) is None:
-        return [entry.path for entry in entries]
+    if archive_revision(url) is None:  # no ledger: every entry is new, no need to hash
+        return [(entry.path, None) for entry in entries], len(landing.deferred)
     hashes = {
         entry.path: (file_sha256(entry.path) if entry.state == "ready" else None)
         for entry in entries
@@ -167,12 +180,167 @@ def discover(
                 sa.select(landing_files.c.sha256).where(landing_files.c.sha256.in_(chunk))
             )
             known.update(row[0] for row in rows)
-    return [path for path, sha in hashes.items() if sha is None or sha not in known]
+    found = [(path, sha) for path, sha in hashes.items() if sha is None or sha not in known]
+    return found, len(landing.deferred)
 
 
 def plan_batches(files: Sequence[str], batch_size: int) -> list[list[str]]:
     size = max(1, int(batch_size))
     return [list(files[i : i + size]) for i in range(0, len(files), size)]
+
+
+def plan_run(
+    database_url: str | None = None,
+    *,
+    mode: str = "new",
+    run_id: int | None,
+    airflow_run_id: str | None = None,
+    dry_run: bool = False,
+    batch_size: int = 200,
+    paths: Iterable[str | os.PathLike[str]] = (),
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    settle_seconds: float | None = None,
+    max_batches: int = manifest.MAX_BATCHES,
+) -> manifest.Plan:
+    """Discover a run's inputs and record them, batch by batch, in the archive's manifest.
+
+    Mode new: the landing entries `discover` finds; mode reprocess: the stored dumps in the
+    date range, selected and numbered by one INSERT ... SELECT. Returns a small Plan (a few
+    numbers, the same size for ten files or a million) for the batches to read back.
+    Safe to retry: the run's earlier plan, if any, is replaced in the same transaction.
+
+    A dry run records its plan too (without an ingest run; dropped at its end, see
+    `drop_dry_plans`) when the archive has the current schema. On an archive without it a
+    dry run writes nothing at all: the plan is not stored and each batch recomputes it
+    (`plan_batch_inputs`), which costs a landing scan per batch."""
+    url = database_url or default_database_url()
+    if not dry_run:
+        db.upgrade(url)
+    stored = not dry_run or archive_revision(url) == db.head_revision()
+    size = max(1, int(batch_size))
+    if mode == "reprocess":
+        if not stored:
+            ids = select_dumps_for_reprocess(url, since=since, until=until)
+            wide = manifest.batch_size_for(len(ids), size, max_batches)
+            batches = manifest.batch_count(len(ids), wide)
+            return manifest.Plan(None, None, mode, True, len(ids), batches, wide)
+
+        def record_dumps() -> manifest.Plan:
+            with db.transaction(url) as conn:
+                return manifest.record_dumps(
+                    conn,
+                    since=since,
+                    until=until,
+                    run_id=run_id,
+                    airflow_run_id=airflow_run_id,
+                    dry_run=dry_run,
+                    batch_size=size,
+                    max_batches=max_batches,
+                )
+
+        return retry.retrying(record_dumps, what="recording the run's plan")
+    found, deferred = discover_entries(paths, url, settle_seconds=settle_seconds)
+    if not stored:
+        wide = manifest.batch_size_for(len(found), size, max_batches)
+        batches = manifest.batch_count(len(found), wide)
+        return manifest.Plan(None, None, mode, True, len(found), batches, wide, deferred)
+
+    def record_files() -> manifest.Plan:
+        with db.transaction(url) as conn:
+            return manifest.record_files(
+                conn,
+                found,
+                run_id=run_id,
+                airflow_run_id=airflow_run_id,
+                dry_run=dry_run,
+                batch_size=size,
+                max_batches=max_batches,
+                deferred=deferred,
+            )
+
+    return retry.retrying(record_files, what="recording the run's plan")
+
+
+def plan_batch_inputs(
+    database_url: str | None,
+    plan: manifest.Plan,
+    batch_no: int,
+    *,
+    paths: Iterable[str | os.PathLike[str]] = (),
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[Any]:
+    """One batch's inputs, read from the manifest by (plan, batch number): landing paths
+    (mode new) or dump ids (reprocess). For an unstored dry plan, recomputed the way
+    `plan_run` found them (the same order, so the same slice)."""
+    url = database_url or default_database_url()
+    if plan.plan_id is None:
+        start = (batch_no - 1) * plan.batch_size
+        if plan.mode == "reprocess":
+            ids = select_dumps_for_reprocess(url, since=since, until=until)
+            return ids[start : start + plan.batch_size]
+        return discover(paths, url)[start : start + plan.batch_size]
+    plan_id = plan.plan_id
+
+    def read() -> list[Any]:
+        with db.get_engine(url).connect() as conn:
+            # The plan must still be the one discovery made: an id freed by a dropped plan
+            # may be taken again (SQLite reuses row ids), and a batch must never load
+            # another run's inputs under this run's id.
+            if manifest.load_plan(conn, plan_id) != replace(plan, deferred=0):
+                raise LookupError(
+                    f"plan {plan_id} is gone from the archive (its run finished, or a later "
+                    "run swept it): trigger a new run instead of clearing this one"
+                )
+            if plan.mode == "reprocess":
+                return manifest.batch_dump_ids(conn, plan_id, batch_no)
+            return manifest.batch_paths(conn, plan_id, batch_no)
+
+    return retry.retrying(read, what=f"reading batch {batch_no} of plan {plan_id}")
+
+
+def ingest_planned_batch(
+    database_url: str | None,
+    plan: manifest.Plan | dict[str, Any],
+    batch_no: int,
+    *,
+    landing: Sequence[str | os.PathLike[str]] | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> RunSummary:
+    """Load (or reprocess) batch `batch_no` of a plan: what each mapped DAG task does.
+
+    The batch's inputs come from the manifest, so a retry reads the same list and
+    `ingest_batch`/`reprocess_batch` recognise it (run_batches): nothing is loaded twice."""
+    url = database_url or default_database_url()
+    plan = plan if isinstance(plan, manifest.Plan) else manifest.Plan.from_json(plan)
+    items = plan_batch_inputs(
+        url, plan, batch_no, paths=list(landing or ()), since=since, until=until
+    )
+    if plan.mode == "reprocess":
+        if plan.dry_run:
+            summary = RunSummary(run_id=None, mode="reprocess", dry_run=True)
+            summary.files_seen = len(items)
+            return summary
+        return reprocess_batch(items, url, run_id=plan.ingest_run)
+    return ingest_batch(
+        items, url, run_id=plan.ingest_run, dry_run=plan.dry_run, landing=landing or None
+    )
+
+
+def drop_dry_plans(database_url: str | None, airflow_run_id: str) -> int:
+    """Remove a dry run's plan at its end, so a dry run leaves the archive as it found it.
+    Touches nothing (not even a missing SQLite file) when no plan can have been stored."""
+    url = database_url or default_database_url()
+    if archive_revision(url) != db.head_revision():
+        return 0
+
+    def drop() -> int:
+        with db.transaction(url) as conn:
+            return manifest.drop_dry(conn, airflow_run_id)
+
+    return retry.retrying(drop, what="dropping a dry run's plan")
 
 
 def start_run(
@@ -667,6 +835,8 @@ def finish_run(
                     **{name: getattr(total, name) for name in RUN_COUNTS},
                 )
             )
+            if status == "success":  # its batches are done: the manifest has served
+                manifest.drop_for_run(conn, run_id)
             return total
 
     total = retry.retrying(attempt, what=f"closing ingest run {run_id}")

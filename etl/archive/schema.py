@@ -229,3 +229,36 @@ run_batches = sa.Table(
     sa.Column("summary", sa.JSON, nullable=False),  # RunSummary.to_json() of the batch
     sa.Column("finished_at", Timestamp, nullable=False),
 )
+
+# Added for plans that scale (issue 11): what a run will load, kept here and not in Airflow's
+# XCom. One `run_plans` row per planned run (a real run's, keyed by its ingest run, or a dry
+# run's, which has none), and one `run_manifest` row per planned input: a landing path (mode
+# new) or a stored dump id (mode reprocess), with its batch number. A mapped Airflow task
+# gets only (plan, batch number) and reads its inputs here. See etl/archive/manifest.py.
+run_plans = sa.Table(
+    "run_plans",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("run_id", BigId, sa.ForeignKey("ingest_runs.id", ondelete="CASCADE"), unique=True),
+    sa.Column("airflow_run_id", sa.String(250)),
+    sa.Column("mode", sa.String(16), nullable=False),  # new | reprocess
+    sa.Column("dry_run", sa.Boolean, nullable=False),
+    sa.Column("batch_size", sa.Integer, nullable=False),  # after the cap on batches
+    sa.Column("items", sa.Integer, nullable=False),
+    sa.Column("batches", sa.Integer, nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
+    sa.Index(None, "created_at"),
+)
+
+run_manifest = sa.Table(
+    "run_manifest",
+    metadata,
+    # No foreign key: PostgreSQL would check it row by row during the COPY (a third of the
+    # cost of a million-row plan); a plan's rows are only ever deleted with it (manifest.py).
+    sa.Column("plan_id", BigId, primary_key=True),
+    sa.Column("batch_no", sa.Integer, primary_key=True),  # 1..batches
+    sa.Column("position", sa.Integer, primary_key=True),  # 0.. in the plan's order
+    sa.Column("path", sa.Text),  # mode new: etl.landing.storable_name of the landing entry
+    sa.Column("dump_id", BigId),  # mode reprocess: dumps.id (no key: a dump may go meanwhile)
+    sa.Column("sha256", Sha256),  # the content hash discovery saw (None: unreadable entry)
+)

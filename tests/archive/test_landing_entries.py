@@ -195,17 +195,20 @@ def test_every_landing_entry_ends_in_one_place(
 
 
 def test_the_dag_path_discover_then_batches(db_url: str, tmp_path: Path) -> None:
-    """discover() + ingest_batch(landing=[root]) as the DAG calls them, settle 0 (env)."""
+    """plan_run() + ingest_planned_batch(landing=[root]) as the DAG calls them: the awkward
+    entries go through the manifest and come back by batch number. Settle 0 (env)."""
     case = _awkward_landing(tmp_path)
     land = case["land"]
     assert isinstance(land, Path)
-    found = pipeline.discover([land], db_url)
+    run_id = pipeline.start_run(db_url, trigger="manual")
+    plan = pipeline.plan_run(db_url, run_id=run_id, paths=[land], batch_size=4)
+    found = [p for n in plan.batch_numbers() for p in pipeline.plan_batch_inputs(db_url, plan, n)]
+    assert found == pipeline.discover([land], db_url)
     assert str(land / "fresh.txt") in found and str(land / "pipe.txt") in found
     (land / "zz-vanish.txt").unlink()  # between the discover task and the ingest task
-    run_id = pipeline.start_run(db_url, trigger="manual")
     total = RunSummary(run_id=run_id)
-    for batch in pipeline.plan_batches(found, 4):
-        total.merge(pipeline.ingest_batch(batch, db_url, run_id=run_id, landing=[str(land)]))
+    for n in plan.batch_numbers():
+        total.merge(pipeline.ingest_planned_batch(db_url, plan, n, landing=[str(land)]))
     assert (total.dumps_loaded, total.duplicates, total.rejected) == (5, 1, 7)
     assert total.files_seen == len(found) == 13
     # Without the landing root, a symlink may only point into its own folder.

@@ -101,6 +101,8 @@ class DagResult:
     map_labels: list[str]
     tries: dict[str, int]
     report: dict[str, Any] | None
+    # Bytes each task instance's XComs take in Airflow's metadata database: (task, map index).
+    xcom_bytes: dict[tuple[str, int], int]
 
 
 def run_dag(
@@ -135,4 +137,20 @@ def run_dag(
             )
         ).first()
         report = XComModel.deserialize_value(row[0]) if row else None
-    return DagResult(dag_run.run_id, str(dag_run.state), states, labels, tries, report)
+        sizes = xcom_bytes(session, dag_run.run_id, dag_id)
+    return DagResult(dag_run.run_id, str(dag_run.state), states, labels, tries, report, sizes)
+
+
+def xcom_bytes(session: Any, run_id: str, dag_id: str) -> dict[tuple[str, int], int]:
+    """The stored size of every XCom of a DAG run (all keys of a task instance added up),
+    read from the xcom table of the throwaway Airflow: its value column as text."""
+    import sqlalchemy as sa
+    from airflow.models.xcom import XComModel
+
+    stored = sa.func.length(sa.cast(XComModel.value, sa.Text))
+    rows = session.execute(
+        sa.select(XComModel.task_id, XComModel.map_index, sa.func.sum(stored))
+        .where(XComModel.run_id == run_id, XComModel.dag_id == dag_id)
+        .group_by(XComModel.task_id, XComModel.map_index)
+    )
+    return {(str(task), int(index)): int(size or 0) for task, index, size in rows}

@@ -43,6 +43,52 @@ def _runs(url: str) -> list[dict[str, Any]]:
         engine.dispose()
 
 
+def _plan_rows(url: str) -> tuple[int, int]:
+    """(run_plans, run_manifest) rows."""
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return tuple(  # type: ignore[return-value]
+                conn.execute(sa.text(f"SELECT count(*) FROM {name}")).scalar_one()
+                for name in ("run_plans", "run_manifest")
+            )
+    finally:
+        engine.dispose()
+
+
+XCOM_LIMIT = 64 * 1024
+
+
+def test_every_xcom_of_a_real_run_is_small(
+    dagbag: Any, sqlite_url: str, landing: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read back from Airflow's own xcom table: no task pushes a file list any more. The
+    plan pushes batch numbers only, each mapped task its batch's counts."""
+    monkeypatch.setenv("WIRE_ARCHIVE_DATABASE_URL", sqlite_url)
+    result = run_dag(dagbag, {"landing_path": str(landing), "batch_size": 1})
+    assert result.state == "success", result.task_states
+    sizes = result.xcom_bytes
+    print(f"\nXCom bytes per task instance: {sorted(sizes.items())}")
+    pushed = {task for task, _ in sizes}
+    assert {"open_run", "discover", "plan", "ingest", "report"} <= pushed, sizes
+    assert len([1 for task, _ in sizes if task == "ingest"]) == GOOD_FILES + BROKEN_FILES
+    assert max(sizes.values()) <= XCOM_LIMIT, sizes
+    # No task's XCom names a landing file: the paths stay in the archive's manifest.
+    from airflow.models.xcom import XComModel
+    from airflow.utils.session import create_session
+
+    with create_session() as session:
+        text = " ".join(
+            str(v)
+            for (v,) in session.execute(
+                sa.select(sa.cast(XComModel.value, sa.Text)).where(
+                    XComModel.run_id == result.run_id
+                )
+            )
+        )
+    assert str(landing) not in text and ".txt" not in text
+
+
 def test_sqlite_dry_run_then_load_then_nothing_new(
     dagbag: Any, sqlite_url: str, landing: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -56,10 +102,12 @@ def test_sqlite_dry_run_then_load_then_nothing_new(
     assert dry.report["rejected"] == BROKEN_FILES
     assert dry.task_states["publish"] == ["skipped"]
     assert _counts(sqlite_url) == dict.fromkeys(_counts(sqlite_url), 0), "dry run wrote rows"
+    assert dry.map_labels == ["batch 1 of 3", "batch 2 of 3", "batch 3 of 3"]
 
     first = run_dag(dagbag, conf)
     assert first.state == "success", first.task_states
     assert first.map_labels == ["batch 1 of 3", "batch 2 of 3", "batch 3 of 3"]
+    assert _plan_rows(sqlite_url) == (0, 0), "a finished run keeps no manifest"
     report = first.report
     assert report is not None
     assert report["files_seen"] == GOOD_FILES + BROKEN_FILES
@@ -81,6 +129,16 @@ def test_sqlite_dry_run_then_load_then_nothing_new(
     assert second.report["files_seen"] == 0 and second.report["dumps_loaded"] == 0
     assert second.task_states["ingest"] == ["skipped"]  # nothing to map over
     assert second.task_states["publish"] == ["skipped"]
+    assert _counts(sqlite_url) == {**after_first, "ingest_runs": 2}
+
+    # A dry run on the migrated archive stores its plan while it runs, then drops it.
+    (landing / "afp-2026-03-07-extra.txt").write_bytes(
+        b"Extra note\n\nBeirut (AFP) March 7, 2026\n\nA late note on the harbour.\n"
+    )
+    dry_again = run_dag(dagbag, {**conf, "dry_run": True})
+    assert dry_again.state == "success", dry_again.task_states
+    assert dry_again.report is not None and dry_again.report["dumps_loaded"] == 1
+    assert _plan_rows(sqlite_url) == (0, 0), "a dry run left its plan behind"
     assert _counts(sqlite_url) == {**after_first, "ingest_runs": 2}
 
 
