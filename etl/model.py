@@ -222,6 +222,26 @@ class RunSummary:
         for reason, count in other.reject_reasons.items():
             self.reject_reasons[reason] = self.reject_reasons.get(reason, 0) + count
 
+    def outcome(self) -> str:
+        """The result in one line, for whoever glances at a run in the Airflow UI.
+
+        Every count that is not zero is named, so an empty run says why it is empty."""
+        prefix = "dry run, nothing written: " if self.dry_run else ""
+        if self.files_seen == 0:
+            if self.mode == "reprocess":
+                return prefix + "nothing to reprocess: no stored dump in the date range"
+            return prefix + "nothing new: every landing file is already in the archive"
+        if self.mode == "reprocess":
+            done = self.files_seen if self.dry_run else self.dumps_reprocessed
+            parts = [f"{done} dumps reprocessed"]
+            parts += [] if self.dry_run else [f"{self.stories_new} new stories"]
+        else:
+            parts = [f"{self.dumps_loaded} loaded", f"{self.stories_new} new stories"]
+            parts += [f"{self.duplicates} duplicates"] if self.duplicates else []
+        parts += [f"{self.rejected} rejected"] if self.rejected else []
+        parts += [f"{self.teasers_linked} teasers linked"] if self.teasers_linked else []
+        return prefix + ", ".join(parts)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "run_id": self.run_id,
