@@ -93,7 +93,8 @@ def landing(tmp_path: Path) -> Path:
 
 @dataclass
 class DagResult:
-    """What a finished run looked like: its state, each task's state, the report's value."""
+    """What a finished run looked like: its state, each task's state, the report's value
+    and the report's one-line outcome (its label in the UI's task list)."""
 
     run_id: str
     state: str
@@ -101,6 +102,7 @@ class DagResult:
     map_labels: list[str]
     tries: dict[str, int]
     report: dict[str, Any] | None
+    outcome: str | None = None
 
 
 def run_dag(
@@ -124,15 +126,18 @@ def run_dag(
         states: dict[str, list[str]] = {}
         tries: dict[str, int] = {}
         labels: list[str] = []
+        outcome = None
         for ti in sorted(tis, key=lambda t: (t.task_id, t.map_index)):
             states.setdefault(ti.task_id, []).append(str(ti.state))
             tries[ti.task_id] = max(tries.get(ti.task_id, 0), ti.try_number)
             if ti.task_id == "ingest" and ti.map_index >= 0:
                 labels.append(str(ti.rendered_map_index))
+            if ti.task_id == "report":
+                outcome = ti.rendered_map_index
         row = session.execute(
             XComModel.get_many(
                 run_id=dag_run.run_id, dag_ids=dag_id, task_ids=result_task, key="return_value"
             )
         ).first()
         report = XComModel.deserialize_value(row[0]) if row else None
-    return DagResult(dag_run.run_id, str(dag_run.state), states, labels, tries, report)
+    return DagResult(dag_run.run_id, str(dag_run.state), states, labels, tries, report, outcome)
