@@ -76,6 +76,27 @@ def _no_ambient_archive(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WIRE_ARCHIVE_SETTLE_SECONDS", "0")  # files copied just now count
 
 
+@pytest.fixture(scope="module")
+def airflow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One `airflow standalone` per test module that asks for it (tests/dags/standalone.py).
+
+    Manual runs read a private copy of the test landing zone; the nightly run, which the
+    scheduler starts as soon as the DAG is unpaused, reads an empty folder."""
+    from tests.conftest import throwaway_pg_database
+    from tests.dags.standalone import standalone
+
+    home = tmp_path_factory.mktemp("standalone")
+    landing = home / "landing"
+    shutil.copytree(LANDING, landing)
+    nightly_landing = home / "nightly-landing"
+    nightly_landing.mkdir()
+    with (
+        throwaway_pg_database("wa_airflow") as metadata_url,
+        standalone(home, metadata_url, landing, nightly_landing) as server,
+    ):
+        yield server
+
+
 @pytest.fixture(scope="session")
 def dagbag(airflow_home: Path) -> Any:
     from airflow.dag_processing.dagbag import DagBag
