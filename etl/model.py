@@ -233,13 +233,14 @@ class RunSummary:
             return prefix + "nothing new: every landing file is already in the archive"
         if self.mode == "reprocess":
             done = self.files_seen if self.dry_run else self.dumps_reprocessed
-            parts = [f"{done} dumps reprocessed"]
-            parts += [] if self.dry_run else [f"{self.stories_new} new stories"]
+            parts = [_counted(done, "dump") + " reprocessed"]
+            parts += [] if self.dry_run else [_counted(self.stories_new, "new story")]
         else:
-            parts = [f"{self.dumps_loaded} loaded", f"{self.stories_new} new stories"]
-            parts += [f"{self.duplicates} duplicates"] if self.duplicates else []
+            parts = [f"{self.dumps_loaded} loaded", _counted(self.stories_new, "new story")]
+            parts += [_counted(self.duplicates, "duplicate")] if self.duplicates else []
         parts += [f"{self.rejected} rejected"] if self.rejected else []
-        parts += [f"{self.teasers_linked} teasers linked"] if self.teasers_linked else []
+        if self.teasers_linked:
+            parts.append(_counted(self.teasers_linked, "teaser") + " linked")
         return prefix + ", ".join(parts)
 
     def to_json(self) -> dict[str, Any]:
@@ -264,3 +265,10 @@ class RunSummary:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RunSummary:
         return cls(**data)
+
+
+def _counted(n: int, noun: str) -> str:
+    """'1 duplicate', '3 duplicates', '2 new stories': counts in the UI read as English."""
+    if n == 1:
+        return f"1 {noun}"
+    return f"{n} {noun[:-1]}ies" if noun.endswith("y") else f"{n} {noun}s"
