@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.dags.conftest import BROKEN_FILES, GOOD_FILES
 from tests.dags.standalone import RUN_TIMEOUT, Airflow
@@ -33,6 +34,7 @@ SCREENSHOTS_ENV = "WIRE_ARCHIVE_SCREENSHOTS"
 # (as everywhere in the README: your checkout's path in place of /home/you/wire-archive).
 README_LANDING = "/home/you/wire-archive/landing/sample"
 UI_TIMEOUT_MS = 60_000  # two busy cores: the React app may take a while to fetch and draw
+expect.set_options(timeout=UI_TIMEOUT_MS)
 
 # Each parameter as a person meets it in the trigger form: its title and its widget.
 FORM = {
@@ -92,8 +94,9 @@ def _outcome(page: Any, airflow: Airflow, run_id: str) -> str:
     row = page.get_by_role("row").filter(
         has=page.get_by_role("link", name="report", exact=True)
     )
-    row.wait_for()
-    return str(row.get_by_role("cell").nth(2).inner_text()).strip()
+    label = row.get_by_role("cell").nth(2)
+    expect(label).to_have_text(re.compile(r"\S"))  # the table redraws while it loads
+    return str(label.inner_text()).strip()
 
 
 def _param_descriptions(airflow: Airflow) -> dict[str, str]:
@@ -194,11 +197,11 @@ def test_trigger_form_run_and_batches(page: Any, airflow: Airflow, tmp_path: Pat
     page.wait_for_url(re.compile(r"/tasks/ingest/mapped$"))
     total = -(-(GOOD_FILES + BROKEN_FILES) // 2)
     batches = page.get_by_role("link", name=re.compile(r"^batch \d+ of \d+$"))
-    batches.first.wait_for()
+    expect(batches).to_have_count(total)  # the table redraws while it loads: wait, then read
     labels = sorted(batches.all_inner_texts())
     assert labels == [f"batch {n} of {total}" for n in range(1, total + 1)]
     rows = page.get_by_role("row").filter(has=batches)
-    assert rows.filter(has_text="Success").count() == total
+    expect(rows.filter(has_text="Success")).to_have_count(total)
     print(f"browser test: trigger form to batch list in {time.monotonic() - started:.1f}s")
 
 
