@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: venv test lint run airflow bench clean
+.PHONY: venv browser test lint run airflow screenshots bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,10 +14,23 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# The UI test drives Debian's chromium (Playwright cannot download a browser here). Installed
+# only when missing; root runs apt-get itself, anyone else through sudo.
+CHROMIUM := /usr/bin/chromium
+SUDO     := $(if $(filter 0,$(shell id -u)),,sudo)
+APT      := $(SUDO) apt-get -o DPkg::Lock::Timeout=600
+
+$(CHROMIUM):
+	$(APT) install -y --no-install-recommends chromium || \
+	  { $(APT) update && $(APT) install -y --no-install-recommends chromium; }
+	test -x $(CHROMIUM)
+
+browser: $(CHROMIUM)
+
 lint: venv
 	$(VENV)/bin/ruff check .
 
-test: venv lint
+test: venv browser lint
 	$(VENV)/bin/pytest
 
 run: venv
@@ -25,6 +38,10 @@ run: venv
 
 airflow: venv
 	bash scripts/airflow_standalone.sh
+
+# docs/trigger-form.png, the README's picture of the trigger form, as the UI test sees it.
+screenshots: venv browser
+	WIRE_ARCHIVE_SCREENSHOTS=docs $(VENV)/bin/pytest tests/dags/test_ui.py -q -k trigger_form
 
 bench: venv
 	$(PY) bench/parse.py

@@ -222,6 +222,27 @@ class RunSummary:
         for reason, count in other.reject_reasons.items():
             self.reject_reasons[reason] = self.reject_reasons.get(reason, 0) + count
 
+    def outcome(self) -> str:
+        """The result in one line, for whoever glances at a run in the Airflow UI.
+
+        Every count that is not zero is named, so an empty run says why it is empty."""
+        prefix = "dry run, nothing written: " if self.dry_run else ""
+        if self.files_seen == 0:
+            if self.mode == "reprocess":
+                return prefix + "nothing to reprocess: no stored dump in the date range"
+            return prefix + "nothing new: every landing file is already in the archive"
+        if self.mode == "reprocess":
+            done = self.files_seen if self.dry_run else self.dumps_reprocessed
+            parts = [_counted(done, "dump") + " reprocessed"]
+            parts += [] if self.dry_run else [_counted(self.stories_new, "new story")]
+        else:
+            parts = [f"{self.dumps_loaded} loaded", _counted(self.stories_new, "new story")]
+            parts += [_counted(self.duplicates, "duplicate")] if self.duplicates else []
+        parts += [f"{self.rejected} rejected"] if self.rejected else []
+        if self.teasers_linked:
+            parts.append(_counted(self.teasers_linked, "teaser") + " linked")
+        return prefix + ", ".join(parts)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "run_id": self.run_id,
@@ -244,3 +265,10 @@ class RunSummary:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RunSummary:
         return cls(**data)
+
+
+def _counted(n: int, noun: str) -> str:
+    """'1 duplicate', '3 duplicates', '2 new stories': counts in the UI read as English."""
+    if n == 1:
+        return f"1 {noun}"
+    return f"{n} {noun[:-1]}ies" if noun.endswith("y") else f"{n} {noun}s"

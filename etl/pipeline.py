@@ -413,7 +413,11 @@ def _recorded(conn: Connection, run_id: int | None, key: str) -> RunSummary | No
             run_batches.c.run_id == run_id, run_batches.c.batch_key == key
         )
     ).first()
-    return RunSummary.from_json(dict(row[0])) if row is not None else None
+    if row is None:
+        return None
+    done = RunSummary.from_json(dict(row[0]))
+    done.status = "success"  # a recorded batch was committed (older records said "running")
+    return done
 
 
 def _record(conn: Connection, run_id: int | None, key: str, files: int, s: RunSummary) -> None:
@@ -698,6 +702,7 @@ def _ingest_batch(
                             if item is not None:
                                 _load_one(ld, item, raw.data, summary, dump_date)
                         _ledger(ld, ledger)
+                summary.status = "success"  # the batch is done; its run may still be going
                 if dry_run:
                     tx.rollback()
                 else:
@@ -778,6 +783,7 @@ def reprocess_batch(
                     continue
                 with conn.begin_nested():
                     summary.merge(load.reprocess_dump(ld, dump_id, parsed))
+            summary.status = "success"
             _record(conn, run_id, key, len(ids), summary)
             return summary
 

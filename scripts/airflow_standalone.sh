@@ -62,6 +62,12 @@ cat <<MSG
   landing      $WIRE_ARCHIVE_LANDING
   log          $LOG
 
+  The DAGs start unpaused, so the scheduler starts the latest nightly wire_archive run at
+  once (unless it ran already) and loads whatever in the landing folder is new: the sample,
+  unless \`make run\` loaded it before. A run you trigger then finds nothing new there.
+  Each run's outcome is the label of its "report" task: open the run (Dags -> wire_archive,
+  then the run), column "Map Index": "48 loaded, 75 new stories, ..." or "nothing new: ...".
+
 Press Ctrl+C to stop.
 MSG
 while alive; do sleep 2; done

@@ -24,7 +24,7 @@ import etl.parse
 from etl import pipeline
 from etl.archive import db, load
 from etl.cli import main
-from etl.model import DumpError, RejectReason
+from etl.model import DumpError, RejectReason, RunSummary
 from etl.parse import parse_path
 from etl.parse.read import Limits
 from tests.archive.corpus import corpus, make_article, render
@@ -233,6 +233,25 @@ def test_overlapping_batches_and_a_retried_batch(db_url: str, tmp_path: Path) ->
     assert _rows(db_url, "SELECT files_seen, dumps_loaded FROM ingest_runs") == [(13, 10)]
     assert _counts(db_url)["dumps"] == 10
     assert pipeline.check_archive(db_url) == []
+
+
+def test_a_finished_batch_says_success_and_what_it_did(db_url: str, tmp_path: Path) -> None:
+    """Batch summaries are what the DAG's mapped tasks return: a done batch is no longer
+    'running', and its one-line outcome names what happened."""
+    files = [str(p) for p in _write_corpus(tmp_path / "in", 3)]
+    run_id = pipeline.start_run(db_url, trigger="manual")
+    loaded = pipeline.ingest_batch(files, db_url, run_id=run_id)
+    again = pipeline.ingest_batch(files, db_url, run_id=run_id)  # a retry: the recorded batch
+    dry = pipeline.ingest_batch(files, db_url, run_id=None, dry_run=True)
+    redone = pipeline.reprocess_batch(
+        pipeline.select_dumps_for_reprocess(db_url), db_url, run_id=run_id
+    )
+    assert [s.status for s in (loaded, again, dry, redone)] == ["success"] * 4
+    assert loaded.outcome() == f"3 loaded, {loaded.stories_new} new stories"
+    assert dry.outcome() == "dry run, nothing written: 0 loaded, 0 new stories, 3 duplicates"
+    assert redone.outcome().startswith("3 dumps reprocessed, ")
+    empty = RunSummary(run_id=run_id)
+    assert empty.outcome() == "nothing new: every landing file is already in the archive"
 
 
 def _bad_inputs(folder: Path) -> dict[str, str]:

@@ -76,6 +76,27 @@ def _no_ambient_archive(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WIRE_ARCHIVE_SETTLE_SECONDS", "0")  # files copied just now count
 
 
+@pytest.fixture(scope="module")
+def airflow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One `airflow standalone` per test module that asks for it (tests/dags/standalone.py).
+
+    Manual runs read a private copy of the test landing zone; the nightly run, which the
+    scheduler starts as soon as the DAG is unpaused, reads an empty folder."""
+    from tests.conftest import throwaway_pg_database
+    from tests.dags.standalone import standalone
+
+    home = tmp_path_factory.mktemp("standalone")
+    landing = home / "landing"
+    shutil.copytree(LANDING, landing)
+    nightly_landing = home / "nightly-landing"
+    nightly_landing.mkdir()
+    with (
+        throwaway_pg_database("wa_airflow") as metadata_url,
+        standalone(home, metadata_url, landing, nightly_landing) as server,
+    ):
+        yield server
+
+
 @pytest.fixture(scope="session")
 def dagbag(airflow_home: Path) -> Any:
     from airflow.dag_processing.dagbag import DagBag
@@ -93,7 +114,8 @@ def landing(tmp_path: Path) -> Path:
 
 @dataclass
 class DagResult:
-    """What a finished run looked like: its state, each task's state, the report's value."""
+    """What a finished run looked like: its state, each task's state, the report's value
+    and the report's one-line outcome (its label in the UI's task list)."""
 
     run_id: str
     state: str
@@ -103,6 +125,7 @@ class DagResult:
     report: dict[str, Any] | None
     # Bytes each task instance's XComs take in Airflow's metadata database: (task, map index).
     xcom_bytes: dict[tuple[str, int], int]
+    outcome: str | None = None
 
 
 def run_dag(
@@ -126,11 +149,14 @@ def run_dag(
         states: dict[str, list[str]] = {}
         tries: dict[str, int] = {}
         labels: list[str] = []
+        outcome = None
         for ti in sorted(tis, key=lambda t: (t.task_id, t.map_index)):
             states.setdefault(ti.task_id, []).append(str(ti.state))
             tries[ti.task_id] = max(tries.get(ti.task_id, 0), ti.try_number)
             if ti.task_id == "ingest" and ti.map_index >= 0:
                 labels.append(str(ti.rendered_map_index))
+            if ti.task_id == "report":
+                outcome = ti.rendered_map_index
         row = session.execute(
             XComModel.get_many(
                 run_id=dag_run.run_id, dag_ids=dag_id, task_ids=result_task, key="return_value"
@@ -138,7 +164,9 @@ def run_dag(
         ).first()
         report = XComModel.deserialize_value(row[0]) if row else None
         sizes = xcom_bytes(session, dag_run.run_id, dag_id)
-    return DagResult(dag_run.run_id, str(dag_run.state), states, labels, tries, report, sizes)
+    return DagResult(
+        dag_run.run_id, str(dag_run.state), states, labels, tries, report, sizes, outcome
+    )
 
 
 def xcom_bytes(session: Any, run_id: str, dag_id: str) -> dict[tuple[str, int], int]:

@@ -101,6 +101,10 @@ def test_sqlite_dry_run_then_load_then_nothing_new(
     assert dry.report["dumps_loaded"] == GOOD_FILES
     assert dry.report["rejected"] == BROKEN_FILES
     assert dry.task_states["publish"] == ["skipped"]
+    assert dry.outcome == (
+        f"dry run, nothing written: {GOOD_FILES} loaded, {dry.report['stories_new']} new "
+        f"stories, {BROKEN_FILES} rejected"
+    )
     assert _counts(sqlite_url) == dict.fromkeys(_counts(sqlite_url), 0), "dry run wrote rows"
     assert dry.map_labels == ["batch 1 of 3", "batch 2 of 3", "batch 3 of 3"]
 
@@ -117,6 +121,9 @@ def test_sqlite_dry_run_then_load_then_nothing_new(
     assert report["stories_new"] >= GOOD_FILES
     assert first.task_states["publish"] == ["success"]
     assert first.task_states["mark_failed"] == ["skipped"]
+    assert first.outcome is not None
+    assert first.outcome.startswith(f"{GOOD_FILES} loaded, ")
+    assert f", {BROKEN_FILES} rejected" in first.outcome
     after_first = _counts(sqlite_url)
     assert after_first["dumps"] == GOOD_FILES and after_first["rejects"] == BROKEN_FILES
     (run,) = _runs(sqlite_url)
@@ -129,6 +136,7 @@ def test_sqlite_dry_run_then_load_then_nothing_new(
     assert second.report["files_seen"] == 0 and second.report["dumps_loaded"] == 0
     assert second.task_states["ingest"] == ["skipped"]  # nothing to map over
     assert second.task_states["publish"] == ["skipped"]
+    assert second.outcome == "nothing new: every landing file is already in the archive"
     assert _counts(sqlite_url) == {**after_first, "ingest_runs": 2}
 
     # A dry run on the migrated archive stores its plan while it runs, then drops it.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -40,6 +41,9 @@ def test_nightly_schedule_and_retries(dagbag: Any) -> None:
         assert task.retry_delay.total_seconds() > 0, task.task_id
     for name in ("landing_path", "mode", "since", "until", "batch_size", "dry_run"):
         assert f"`{name}`" in dag.doc_md
+    for task in dag.tasks:  # the docs list every task, by its number in the list
+        assert re.search(rf"^\d+\. `{task.task_id}`:", dag.doc_md, re.MULTILINE), task.task_id
+    assert "form below" not in dag.doc_md  # the docs open in a modal, with nothing below
 
 
 def test_ingest_is_mapped_with_labels_and_a_cap(dagbag: Any) -> None:

@@ -1,40 +1,24 @@
 """The DAGs under a real scheduler: `airflow standalone`, driven only through the REST API.
 
-One Airflow for the whole module (starting it costs half a minute on two cores). Its metadata
-lives in a throwaway PostgreSQL database, as in production: on SQLite the API refuses a
-backfill whenever the scheduler holds the database ("Database is locked"). Every wait is
-bounded, and the whole process group is stopped at the end, pass or fail.
+One Airflow for the whole module (the `airflow` fixture of tests/dags/conftest.py; starting
+it costs half a minute on two cores).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
-import secrets
-import shutil
-import signal
-import socket
-import subprocess
 import time
-import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
-from tests.conftest import throwaway_pg_database
-from tests.dags.conftest import BROKEN_FILES, GOOD_FILES, LANDING, VENV_BIN, airflow_base_env
+from tests.dags.conftest import BROKEN_FILES, GOOD_FILES
+from tests.dags.standalone import RUN_TIMEOUT, Airflow
 
 pytestmark = pytest.mark.slow
 
-USER, PASSWORD = "tester", "wire-archive-test-" + secrets.token_hex(4)
-START_TIMEOUT = 240
-RUN_TIMEOUT = 300
 EXTRA_DUMP = """ date 2026-03-07 Port strike in Rotterdam delays container ships
 
 
@@ -50,168 +34,6 @@ Port authorities said perishable cargo would be unloaded first once the strike e
 
 Related Links
 """
-
-
-@dataclass
-class Airflow:
-    base: str
-    token: str
-    archive_url: str
-    landing: Path
-    log: Path
-
-    def call(self, method: str, path: str, body: Any = None) -> tuple[int, Any]:
-        data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(
-            self.base + path,
-            data=data,
-            method=method,
-            headers={"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"},
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return response.status, json.loads(response.read() or b"null")
-        except urllib.error.HTTPError as err:
-            return err.code, err.read().decode(errors="replace")
-
-    def wait_for_run(self, dag_id: str, run_id: str) -> str:
-        path = f"/api/v2/dags/{dag_id}/dagRuns/{urllib.request.quote(run_id, safe='')}"
-        deadline = time.monotonic() + RUN_TIMEOUT
-        while time.monotonic() < deadline:
-            status, run = self.call("GET", path)
-            assert status == 200, run
-            if run["state"] in ("success", "failed"):
-                return str(run["state"])
-            time.sleep(2)
-        pytest.fail(f"{dag_id} run {run_id} not finished in {RUN_TIMEOUT}s; log: {self.log}")
-
-    def runs(self, dag_id: str, **query: str) -> list[dict[str, Any]]:
-        qs = "&".join(f"{k}={v}" for k, v in query.items())
-        status, body = self.call("GET", f"/api/v2/dags/{dag_id}/dagRuns?limit=100&{qs}")
-        assert status == 200, body
-        return list(body["dag_runs"])
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _post_json(url: str, body: dict[str, str]) -> tuple[int, Any]:
-    request = urllib.request.Request(
-        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, json.loads(response.read())
-    except (urllib.error.URLError, ConnectionError, TimeoutError) as err:
-        return getattr(err, "code", 0), str(err)
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    """SIGTERM to the whole group, then SIGKILL after a bounded wait."""
-    for sig, wait in ((signal.SIGINT, 30), (signal.SIGTERM, 15), (signal.SIGKILL, 10)):
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            proc.wait(timeout=wait)
-        except subprocess.TimeoutExpired:
-            continue
-        # The leader is gone; children may linger a moment.
-        deadline = time.monotonic() + wait
-        while time.monotonic() < deadline:
-            try:
-                os.killpg(proc.pid, 0)
-            except ProcessLookupError:
-                return
-            time.sleep(0.5)
-
-
-@pytest.fixture(scope="module")
-def airflow_metadata_url() -> Iterator[str]:
-    with throwaway_pg_database("wa_airflow") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def airflow(
-    tmp_path_factory: pytest.TempPathFactory, airflow_metadata_url: str
-) -> Iterator[Airflow]:
-    home = tmp_path_factory.mktemp("standalone")
-    port = _free_port()
-    landing = home / "landing"
-    shutil.copytree(LANDING, landing)
-    nightly_landing = home / "nightly-landing"  # what an unattended run reads: empty
-    nightly_landing.mkdir()
-    passwords = home / "passwords.json"
-    passwords.write_text(json.dumps({USER: PASSWORD}))
-    archive_url = f"sqlite:///{home / 'archive.sqlite'}"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "WIRE_ARCHIVE"))}
-    env.update(airflow_base_env(home))
-    env.update(
-        {
-            "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": airflow_metadata_url,
-            # psycopg 3 serves SQLAlchemy's async engine too; Airflow would guess asyncpg.
-            "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_ASYNC": airflow_metadata_url,
-            "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
-            "AIRFLOW__API__PORT": str(port),
-            "AIRFLOW__API__HOST": "127.0.0.1",
-            "AIRFLOW__API__WORKERS": "1",
-            "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"http://127.0.0.1:{port}/execution/",
-            "AIRFLOW__API_AUTH__JWT_SECRET": secrets.token_urlsafe(32),
-            "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS": f"{USER}:admin",
-            "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE": str(passwords),
-            "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "True",
-            "AIRFLOW__DAG_PROCESSOR__PARSING_PROCESSES": "1",
-            "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "10",
-            "AIRFLOW__SCHEDULER__SCHEDULER_HEARTBEAT_SEC": "2",
-            "WIRE_ARCHIVE_DATABASE_URL": archive_url,
-            "WIRE_ARCHIVE_LANDING": str(nightly_landing),
-            "WIRE_ARCHIVE_RETRY_DELAY_SECONDS": "2",
-        }
-    )
-    log = home / "standalone.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [str(VENV_BIN / "airflow"), "standalone"],
-            env=env,
-            cwd=home,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        token = ""
-        deadline = time.monotonic() + START_TIMEOUT
-        while not token and time.monotonic() < deadline:
-            assert proc.poll() is None, log.read_text()[-3000:]
-            status, body = _post_json(
-                f"{base}/auth/token", {"username": USER, "password": PASSWORD}
-            )
-            if status in (200, 201):
-                token = body["access_token"]
-            else:
-                time.sleep(2)
-        assert token, f"no API token within {START_TIMEOUT}s: {log.read_text()[-3000:]}"
-        server = Airflow(base, token, archive_url, landing, log)
-        while time.monotonic() < deadline:
-            status, _ = server.call("GET", "/api/v2/dags/wire_archive")
-            status_refresh, _ = server.call("GET", "/api/v2/dags/wire_archive_refresh")
-            if status == status_refresh == 200:
-                break
-            time.sleep(2)
-        else:
-            pytest.fail(f"DAGs not parsed within {START_TIMEOUT}s: {log.read_text()[-3000:]}")
-        for dag_id in ("wire_archive", "wire_archive_refresh"):
-            status, body = server.call("PATCH", f"/api/v2/dags/{dag_id}", {"is_paused": False})
-            assert status == 200, body
-        yield server
-    finally:
-        _stop(proc)
 
 
 def _counts(url: str) -> dict[str, int]:
