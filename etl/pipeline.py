@@ -320,7 +320,7 @@ def ingest_planned_batch(
     )
     if plan.mode == "reprocess":
         if plan.dry_run:
-            summary = RunSummary(run_id=None, mode="reprocess", dry_run=True)
+            summary = RunSummary(run_id=None, mode="reprocess", dry_run=True, status="success")
             summary.files_seen = len(items)
             return summary
         return reprocess_batch(items, url, run_id=plan.ingest_run)
