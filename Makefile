@@ -4,12 +4,12 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: venv test lint run airflow bench clean
+.PHONY: venv test lint run airflow cluster cluster-down bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,airflow]'
+	$(PY) -m pip install --quiet -e '.[test,airflow,cluster]'
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -25,6 +25,13 @@ run: venv
 
 airflow: venv
 	bash scripts/airflow_standalone.sh
+
+# The docker-compose.yml topology as local processes (CeleryExecutor, Redis, PostgreSQL).
+cluster: venv
+	bash scripts/cluster.sh up
+
+cluster-down:
+	bash scripts/cluster.sh down
 
 bench: venv
 	$(PY) bench/parse.py

@@ -14,10 +14,8 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from tests.airflow_api import RUN_TIMEOUT, AirflowApi, free_port, wait_for_token
 from tests.conftest import throwaway_pg_database
 from tests.dags.conftest import BROKEN_FILES, GOOD_FILES, LANDING, VENV_BIN, airflow_base_env
 
@@ -34,7 +33,6 @@ pytestmark = pytest.mark.slow
 
 USER, PASSWORD = "tester", "wire-archive-test-" + secrets.token_hex(4)
 START_TIMEOUT = 240
-RUN_TIMEOUT = 300
 EXTRA_DUMP = """ date 2026-03-07 Port strike in Rotterdam delays container ships
 
 
@@ -53,60 +51,11 @@ Related Links
 
 
 @dataclass
-class Airflow:
-    base: str
-    token: str
-    archive_url: str
-    landing: Path
-    log: Path
+class Airflow(AirflowApi):
+    """The standalone Airflow of this module, with the archive and landing zone it uses."""
 
-    def call(self, method: str, path: str, body: Any = None) -> tuple[int, Any]:
-        data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(
-            self.base + path,
-            data=data,
-            method=method,
-            headers={"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"},
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return response.status, json.loads(response.read() or b"null")
-        except urllib.error.HTTPError as err:
-            return err.code, err.read().decode(errors="replace")
-
-    def wait_for_run(self, dag_id: str, run_id: str) -> str:
-        path = f"/api/v2/dags/{dag_id}/dagRuns/{urllib.request.quote(run_id, safe='')}"
-        deadline = time.monotonic() + RUN_TIMEOUT
-        while time.monotonic() < deadline:
-            status, run = self.call("GET", path)
-            assert status == 200, run
-            if run["state"] in ("success", "failed"):
-                return str(run["state"])
-            time.sleep(2)
-        pytest.fail(f"{dag_id} run {run_id} not finished in {RUN_TIMEOUT}s; log: {self.log}")
-
-    def runs(self, dag_id: str, **query: str) -> list[dict[str, Any]]:
-        qs = "&".join(f"{k}={v}" for k, v in query.items())
-        status, body = self.call("GET", f"/api/v2/dags/{dag_id}/dagRuns?limit=100&{qs}")
-        assert status == 200, body
-        return list(body["dag_runs"])
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _post_json(url: str, body: dict[str, str]) -> tuple[int, Any]:
-    request = urllib.request.Request(
-        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, json.loads(response.read())
-    except (urllib.error.URLError, ConnectionError, TimeoutError) as err:
-        return getattr(err, "code", 0), str(err)
+    archive_url: str = ""
+    landing: Path = Path()
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
@@ -141,7 +90,7 @@ def airflow(
     tmp_path_factory: pytest.TempPathFactory, airflow_metadata_url: str
 ) -> Iterator[Airflow]:
     home = tmp_path_factory.mktemp("standalone")
-    port = _free_port()
+    port = free_port()
     landing = home / "landing"
     shutil.copytree(LANDING, landing)
     nightly_landing = home / "nightly-landing"  # what an unattended run reads: empty
@@ -185,30 +134,15 @@ def airflow(
         )
     try:
         base = f"http://127.0.0.1:{port}"
-        token = ""
-        deadline = time.monotonic() + START_TIMEOUT
-        while not token and time.monotonic() < deadline:
-            assert proc.poll() is None, log.read_text()[-3000:]
-            status, body = _post_json(
-                f"{base}/auth/token", {"username": USER, "password": PASSWORD}
-            )
-            if status in (200, 201):
-                token = body["access_token"]
-            else:
-                time.sleep(2)
-        assert token, f"no API token within {START_TIMEOUT}s: {log.read_text()[-3000:]}"
-        server = Airflow(base, token, archive_url, landing, log)
-        while time.monotonic() < deadline:
-            status, _ = server.call("GET", "/api/v2/dags/wire_archive")
-            status_refresh, _ = server.call("GET", "/api/v2/dags/wire_archive_refresh")
-            if status == status_refresh == 200:
-                break
-            time.sleep(2)
-        else:
-            pytest.fail(f"DAGs not parsed within {START_TIMEOUT}s: {log.read_text()[-3000:]}")
+        started = time.monotonic()
+        token = wait_for_token(
+            base, USER, PASSWORD, START_TIMEOUT, lambda: proc.poll() is None, log
+        )
+        server = Airflow(base, token, log, archive_url=archive_url, landing=landing)
+        left = START_TIMEOUT - (time.monotonic() - started)
+        server.wait_for_dags(("wire_archive", "wire_archive_refresh"), left)
         for dag_id in ("wire_archive", "wire_archive_refresh"):
-            status, body = server.call("PATCH", f"/api/v2/dags/{dag_id}", {"is_paused": False})
-            assert status == 200, body
+            server.unpause(dag_id)
         yield server
     finally:
         _stop(proc)
