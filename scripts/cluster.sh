@@ -183,7 +183,11 @@ PY
         tail -n 20 "$LOGS/migrate.log" >&2
         exit 1
     fi
-    wire-archive db upgrade --db "${PG%/}/$ARCHIVE_DB" >>"$LOGS/migrate.log" 2>&1
+    if ! wire-archive db upgrade --db "${PG%/}/$ARCHIVE_DB" >>"$LOGS/migrate.log" 2>&1; then
+        echo "creating the archive schema failed; last lines of $LOGS/migrate.log:" >&2
+        tail -n 20 "$LOGS/migrate.log" >&2
+        exit 1
+    fi
 
     echo "Starting ${COMPONENTS[*]} ..."
     start api-server api-server

@@ -54,7 +54,7 @@ BLOCKS, PER_BLOCK, BATCH = 20, 100, 100
 SEED = 2000  # a corpus whose blocks share no story (checked on the clean ingest)
 START_TIMEOUT = 300
 RUN_TIMEOUT = 600
-HEARTBEAT_TIMEOUT = 20  # seconds without a task heartbeat before the scheduler gives up
+HEARTBEAT_TIMEOUT = 30  # seconds without a task heartbeat before the scheduler gives up
 REDIS_URL = os.environ.get("WIRE_ARCHIVE_TEST_REDIS", "redis://127.0.0.1:6379/0")
 TIMINGS: dict[str, float] = {}
 
