@@ -372,6 +372,11 @@ def test_a_killed_workers_batch_is_retried_and_the_run_succeeds(
         assert len(tries) >= 2, tries
         assert tries[0]["hostname"] == dead and tries[0]["state"] != "success", tries[0]
         assert tries[-1]["hostname"] == survivor and tries[-1]["state"] == "success", tries
+        print(
+            f"\nbatch {index}: try 1 on {dead} ended {tries[0]['state']} "
+            f"(started {tries[0]['start_date']}, ended {tries[0]['end_date']}); "
+            f"try {tries[-1]['try_number']} on {survivor} started {tries[-1]['start_date']}"
+        )
     finals = [max(ts, key=lambda t: t["try_number"]) for ts in first_run.tries.values()]
     assert {t["state"] for t in finals} == {"success"}
 
