@@ -50,6 +50,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]
 SCRIPT = REPO / "scripts" / "cluster.sh"
 DAG = "wire_archive"
 WORKERS = ("worker-1", "worker-2")
+COMPONENTS = ("api-server", "scheduler", "dag-processor", "triggerer", *WORKERS)
 BLOCKS, PER_BLOCK, BATCH = 20, 100, 100
 SEED = 2000  # a corpus whose blocks share no story (checked on the clean ingest)
 START_TIMEOUT = 300
@@ -242,8 +243,7 @@ def cluster(
             TIMINGS["start-up"] = time.monotonic() - started
             yield made
         finally:
-            sessions = [made.pid(n) for n in (*WORKERS, "api-server", "scheduler") if _has(root, n)]
-            sessions += [made.pid(n) for n in ("dag-processor", "triggerer") if _has(root, n)]
+            sessions = [made.pid(n) for n in COMPONENTS if _has(root, n)]  # before `down`
             try:
                 subprocess.run(down, env=env, capture_output=True, timeout=120)
             finally:
