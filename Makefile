@@ -4,12 +4,12 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: venv browser test lint run airflow screenshots bench clean
+.PHONY: venv browser test lint run airflow screenshots cluster cluster-down bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,airflow]'
+	$(PY) -m pip install --quiet -e '.[test,airflow,cluster]'
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -42,6 +42,13 @@ airflow: venv
 # docs/trigger-form.png, the README's picture of the trigger form, as the UI test sees it.
 screenshots: venv browser
 	WIRE_ARCHIVE_SCREENSHOTS=docs $(VENV)/bin/pytest tests/dags/test_ui.py -q -k trigger_form
+
+# The docker-compose.yml topology as local processes (CeleryExecutor, Redis, PostgreSQL).
+cluster: venv
+	bash scripts/cluster.sh up
+
+cluster-down:
+	bash scripts/cluster.sh down
 
 bench: venv
 	$(PY) bench/parse.py

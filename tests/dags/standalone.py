@@ -12,87 +12,32 @@ import json
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import pytest
-
+from tests.airflow_api import RUN_TIMEOUT, AirflowApi, free_port, quote, wait_for_token
 from tests.dags.conftest import VENV_BIN, airflow_base_env
 
 START_TIMEOUT = 240
-RUN_TIMEOUT = 300
 DAG_IDS = ("wire_archive", "wire_archive_refresh")
+__all__ = ["RUN_TIMEOUT", "Airflow", "free_port", "standalone"]
 
 
 @dataclass
-class Airflow:
-    """A running standalone Airflow: where it listens, who may log in, where it logs."""
+class Airflow(AirflowApi):
+    """A running standalone Airflow: who may log in, its archive and landing zone."""
 
-    base: str
-    token: str
     user: str
     password: str
     archive_url: str
     landing: Path
-    log: Path
-
-    def call(self, method: str, path: str, body: Any = None) -> tuple[int, Any]:
-        data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(
-            self.base + path,
-            data=data,
-            method=method,
-            headers={"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"},
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return response.status, json.loads(response.read() or b"null")
-        except urllib.error.HTTPError as err:
-            return err.code, err.read().decode(errors="replace")
 
     def run_path(self, dag_id: str, run_id: str) -> str:
-        return f"/api/v2/dags/{dag_id}/dagRuns/{urllib.request.quote(run_id, safe='')}"
-
-    def wait_for_run(self, dag_id: str, run_id: str) -> str:
-        deadline = time.monotonic() + RUN_TIMEOUT
-        while time.monotonic() < deadline:
-            status, run = self.call("GET", self.run_path(dag_id, run_id))
-            assert status == 200, run
-            if run["state"] in ("success", "failed"):
-                return str(run["state"])
-            time.sleep(2)
-        pytest.fail(f"{dag_id} run {run_id} not finished in {RUN_TIMEOUT}s; log: {self.log}")
-
-    def runs(self, dag_id: str, **query: str) -> list[dict[str, Any]]:
-        qs = "&".join(f"{k}={v}" for k, v in query.items())
-        status, body = self.call("GET", f"/api/v2/dags/{dag_id}/dagRuns?limit=100&{qs}")
-        assert status == 200, body
-        return list(body["dag_runs"])
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _post_json(url: str, body: dict[str, str]) -> tuple[int, Any]:
-    request = urllib.request.Request(
-        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, json.loads(response.read())
-    except (urllib.error.URLError, ConnectionError, TimeoutError) as err:
-        return getattr(err, "code", 0), str(err)
+        return f"/api/v2/dags/{dag_id}/dagRuns/{quote(run_id)}"
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
@@ -165,27 +110,13 @@ def standalone(
         )
     try:
         base = f"http://127.0.0.1:{port}"
-        token = ""
-        deadline = time.monotonic() + START_TIMEOUT
-        while not token and time.monotonic() < deadline:
-            assert proc.poll() is None, log.read_text()[-3000:]
-            login = {"username": user, "password": password}
-            status, body = _post_json(f"{base}/auth/token", login)
-            if status in (200, 201):
-                token = body["access_token"]
-            else:
-                time.sleep(2)
-        assert token, f"no API token within {START_TIMEOUT}s: {log.read_text()[-3000:]}"
-        server = Airflow(base, token, user, password, archive_url, landing, log)
-        while time.monotonic() < deadline:
-            if all(server.call("GET", f"/api/v2/dags/{d}")[0] == 200 for d in DAG_IDS):
-                break
-            time.sleep(2)
-        else:
-            pytest.fail(f"DAGs not parsed within {START_TIMEOUT}s: {log.read_text()[-3000:]}")
+        started = time.monotonic()
+        alive = lambda: proc.poll() is None  # noqa: E731
+        token = wait_for_token(base, user, password, START_TIMEOUT, alive, log)
+        server = Airflow(base, token, log, user, password, archive_url, landing)
+        server.wait_for_dags(DAG_IDS, START_TIMEOUT - (time.monotonic() - started))
         for dag_id in DAG_IDS:
-            status, body = server.call("PATCH", f"/api/v2/dags/{dag_id}", {"is_paused": False})
-            assert status == 200, body
+            server.unpause(dag_id)
         yield server
     finally:
         _stop(proc)

@@ -14,6 +14,8 @@ import yaml
 from tests.dags.conftest import REPO
 
 COMPOSE = REPO / "docker-compose.yml"
+ENV_FILE = REPO / "deploy" / "airflow.env"  # the settings compose and `make cluster` share
+ENV_LINE = re.compile(r"^([A-Z][A-Z0-9_]*)=([^\s'\"$#]*)$")
 AIRFLOW_SERVICES = {
     "airflow-init",
     "airflow-apiserver",
@@ -27,6 +29,30 @@ AIRFLOW_SERVICES = {
 def _interpolate(value: str) -> str:
     """Compose's ${VAR:-default} with an empty environment: the defaults."""
     return re.sub(r"\$\{[A-Z0-9_]+:-([^}]*)\}", r"\1", value)
+
+
+def read_env_file(path: Path = ENV_FILE) -> dict[str, str]:
+    """KEY=VALUE lines in the plain form both Compose and scripts/cluster.sh read literally
+    (no quotes, spaces or $, so neither reader can see another value); anything else fails."""
+    values: dict[str, str] = {}
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
+        if not line or line.startswith("#"):
+            continue
+        match = ENV_LINE.match(line)
+        assert match, f"{path.name}:{number}: not a plain KEY=VALUE line: {line!r}"
+        assert match.group(1) not in values, f"{path.name}:{number}: {match.group(1)} twice"
+        values[match.group(1)] = match.group(2)
+    return values
+
+
+def effective_env(service: dict[str, Any]) -> dict[str, str]:
+    """A service's environment as Compose builds it: env_file(s), then `environment` wins."""
+    files = service.get("env_file", [])
+    env: dict[str, str] = {}
+    for name in [files] if isinstance(files, str) else files:
+        env.update(read_env_file(REPO / name))
+    env.update({k: _interpolate(str(v)) for k, v in service.get("environment", {}).items()})
+    return env
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +99,7 @@ def test_airflow_services_share_the_image_executor_connection_and_landing(
     for name in AIRFLOW_SERVICES:
         service = services[name]
         assert (REPO / service["build"]["context"] / service["build"]["dockerfile"]).is_file()
-        env = {k: _interpolate(str(v)) for k, v in service["environment"].items()}
+        env = effective_env(service)
         assert env["AIRFLOW__CORE__EXECUTOR"] == "CeleryExecutor"
         assert env["AIRFLOW__CELERY__BROKER_URL"].startswith("redis://redis:")
         assert "@airflow-db:" in env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"]
