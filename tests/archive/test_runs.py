@@ -75,7 +75,9 @@ def _wait_lock_gone(url: str, run_id: int) -> None:
         while time.monotonic() < deadline:
             held = conn.execute(
                 "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
-                "AND classid = %s AND objid = %s",
+                "AND classid = %s AND objid = %s "
+                # (another test's database may hold the same run's lock at the same time)
+                "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
                 (runs.LOCK_CLASS, run_id),
             ).fetchone()
             if held is not None and held[0] == 0:
