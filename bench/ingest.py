@@ -224,7 +224,10 @@ def child_baseline(source: str, target: str, how: str) -> dict:
                     continue
                 table = schema.metadata.tables[name]
                 types = {c.name: c.type for c in table.columns}  # JSON stays JSON
-                frame = pd.DataFrame(rows, columns=cols)
+                if name == "stories":  # row by row, a teaser's link needs its story first
+                    rows = sorted(rows, key=lambda r: r[cols.index("full_story_id")] is not None)
+                # object columns: ids stay ints (NULLs would turn an int column to floats)
+                frame = pd.DataFrame(rows, columns=cols, dtype=object)
                 frame.to_sql(
                     name, conn, if_exists="append", index=False, method=None, dtype=types
                 )

@@ -34,8 +34,8 @@ log = logging.getLogger(__name__)
 WORKERS_ENV = "WIRE_ARCHIVE_WORKERS"
 MIN_POOL_INPUTS = 64  # below this, a default (not explicit) pool parses in the writer
 CHUNKS_PER_WORKER = 4  # pieces per worker and batch: even load without per-dump overhead
-# Imported once in the fork server, so each worker starts with the parser loaded.
-_PRELOAD = ["etl.parallel", "etl.parse", "etl.parse.read", "etl.parse.split"]
+# Imported once in the fork server, so each worker starts with the parser loaded and warm.
+_PRELOAD = ["etl.parallel", "etl.parallel_warm"]
 
 Parsed = ParsedDump | Rejected
 Results = Callable[[], list[Parsed]]
