@@ -22,6 +22,7 @@ import datetime as dt
 import logging
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -121,6 +122,34 @@ class ParsePool:
         self.workers, self.explicit = resolve_workers(workers)
         self._executor: ProcessPoolExecutor | None = None
         self._broken = False
+        self._lock = threading.Lock()
+        self._starter: threading.Thread | None = None
+
+    def start_soon(self, expected: int) -> None:
+        """Start the workers in the background when `expected` inputs will want them, so
+        that their start-up (a fresh interpreter, the parser loaded) overlaps the writer's
+        own: the scan, the migration check, reading the first batch."""
+        if not self._wants_pool(expected) or self._starter is not None:
+            return
+        self._starter = threading.Thread(target=self._start, name="parse-pool-start", daemon=True)
+        self._starter.start()
+
+    def _start(self) -> None:
+        try:
+            executor = self._ensure()
+            for future in [executor.submit(os.getpid) for _ in range(self.workers)]:
+                future.result()
+        except Exception as exc:  # submit() sees _broken and parses in the writer
+            log.warning(
+                "parse workers unavailable (%s: %s); parsing serially", type(exc).__name__, exc
+            )
+            self._broken = True
+
+    def _ensure(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._executor is None:
+                self._executor = ProcessPoolExecutor(self.workers, mp_context=_context())
+            return self._executor
 
     def __enter__(self) -> ParsePool:
         return self
@@ -129,6 +158,9 @@ class ParsePool:
         self.close()
 
     def close(self) -> None:
+        if self._starter is not None:
+            self._starter.join()
+            self._starter = None
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
@@ -145,17 +177,15 @@ class ParsePool:
         size = max(1, -(-len(raws) // (self.workers * CHUNKS_PER_WORKER)))
         pieces = [raws[i : i + size] for i in range(0, len(raws), size)]
         try:
-            if self._executor is None:
-                self._executor = ProcessPoolExecutor(self.workers, mp_context=_context())
+            executor = self._ensure()
             futures: list[Future[list[Parsed]]] = [
-                self._executor.submit(parse_chunk, piece, dump_date) for piece in pieces
+                executor.submit(parse_chunk, piece, dump_date) for piece in pieces
             ]
         except Exception as exc:  # no child processes here: parse in the writer
             log.warning(
                 "parse workers unavailable (%s: %s); parsing serially", type(exc).__name__, exc
             )
             self._broken = True
-            self.close()
             return lambda: parse_chunk(raws, dump_date)
 
         def results() -> list[Parsed]:

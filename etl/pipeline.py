@@ -580,6 +580,7 @@ def ingest_batch(
     url = database_url or default_database_url()
     area = _landing_for(files, landing)
     with parallel.ParsePool(workers) as pool:
+        pool.start_soon(len(files))
         if dry_run:
             with dry_run_target(url) as target:
                 rb = _read_batch(files, target, run_id, dump_date, limits, area, pool)
@@ -777,20 +778,22 @@ def ingest(
         bulk_path=bulk_path,
         landing=landing,
         on_deferred=on_deferred,
-        workers=workers,
     )
-    if dry_run:
-        with dry_run_target(url) as target:
-            return _ingest_files(files, target, None, dry_run=True, **options)
-    run_id = start_run(url, trigger=trigger, airflow_run_id=airflow_run_id)
-    with runs.hold(url, run_id):  # the whole run is live while this process works for it
-        return _ingest_files(files, url, run_id, dry_run=False, **options)
+    with parallel.ParsePool(workers) as pool:
+        pool.start_soon(len(files))  # workers start while the run is opened
+        if dry_run:
+            with dry_run_target(url) as target:
+                return _ingest_files(files, target, None, pool, dry_run=True, **options)
+        run_id = start_run(url, trigger=trigger, airflow_run_id=airflow_run_id)
+        with runs.hold(url, run_id):  # the whole run is live while this process works for it
+            return _ingest_files(files, url, run_id, pool, dry_run=False, **options)
 
 
 def _ingest_files(
     files: list[str],
     url: str,
     run_id: int | None,
+    pool: parallel.ParsePool,
     *,
     dry_run: bool,
     batch_size: int,
@@ -800,7 +803,6 @@ def _ingest_files(
     bulk_path: bool | None,
     landing: Landing,
     on_deferred: Callable[[dict[str, str]], None] | None = None,
-    workers: int | None = None,
 ) -> RunSummary:
     """Batch after batch through one writer, the next batch parsing while one loads.
 
@@ -812,19 +814,18 @@ def _ingest_files(
     if progress is not None:
         progress(0, len(files), summary)
     try:
-        with parallel.ParsePool(workers) as pool:
-            ahead: deque[_ReadBatch] = deque()
-            batches = deque(plan_batches(files, batch_size))
-            while batches or ahead:
-                while batches and len(ahead) <= READ_AHEAD:
-                    batch = batches.popleft()
-                    ahead.append(_read_batch(batch, url, run_id, dump_date, limits, landing, pool))
-                rb = ahead.popleft()
-                with runs.hold(url, run_id):
-                    summary.merge(_load_batch(rb, url, run_id, dump_date, dry_run, bulk_path))
-                done += len(rb.files)
-                if progress is not None:
-                    progress(done, len(files), summary)
+        ahead: deque[_ReadBatch] = deque()
+        batches = deque(plan_batches(files, batch_size))
+        while batches or ahead:
+            while batches and len(ahead) <= READ_AHEAD:
+                batch = batches.popleft()
+                ahead.append(_read_batch(batch, url, run_id, dump_date, limits, landing, pool))
+            rb = ahead.popleft()
+            with runs.hold(url, run_id):
+                summary.merge(_load_batch(rb, url, run_id, dump_date, dry_run, bulk_path))
+            done += len(rb.files)
+            if progress is not None:
+                progress(done, len(files), summary)
         deferred = len(landing.deferred)
         if landing.deferred and on_deferred is not None:
             on_deferred(dict(sorted(landing.deferred.items())))
