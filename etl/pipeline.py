@@ -445,15 +445,20 @@ def _read_batch(
     inside its transaction, and parses anything the hint skipped that it still needs."""
     files = sorted(files)  # a deterministic order means a deterministic lock order
     rb = _ReadBatch(files, _batch_key(f"ingest:{dump_date}", files), load.utcnow())
-    with db.get_engine(url).connect() as conn:
-        rb.done = _recorded(conn, run_id, rb.key)
+    # Short connections, none held while files are read (on SQLite a connection's
+    # transaction takes the write lock).
+    engine = db.get_engine(url)
+    if run_id is not None:
+        with engine.connect() as conn:
+            rb.done = _recorded(conn, run_id, rb.key)
         if rb.done is not None:
             return rb
-        for path in files:
-            for got in _inputs(run_id, rb.now, path, limits, landing, rb.ledger):
-                rb.items.append(got)
-                is_raw = isinstance(got, RawInput)
-                rb.digests.append(hashlib.sha256(got.data).hexdigest() if is_raw else None)
+    for path in files:
+        for got in _inputs(run_id, rb.now, path, limits, landing, rb.ledger):
+            rb.items.append(got)
+            is_raw = isinstance(got, RawInput)
+            rb.digests.append(hashlib.sha256(got.data).hexdigest() if is_raw else None)
+    with engine.connect() as conn:
         known = set(load.existing_shas(conn, [d for d in rb.digests if d is not None]))
     wanted: list[RawInput] = []
     for item, sha in zip(rb.items, rb.digests, strict=True):
