@@ -131,3 +131,22 @@ def test_workers_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         parallel.resolve_workers(None)
     monkeypatch.delenv(parallel.WORKERS_ENV)
     assert parallel.resolve_workers(None) == (parallel.cpu_count(), False)
+
+
+def test_cli_ingest_takes_workers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from etl.cli import main
+
+    land = tmp_path / "landing"
+    land.mkdir()
+    for name, text in corpus(12, seed=3):
+        (land / name).write_text(text, encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    assert main(["ingest", "--workers", "2", "--db", url, str(land)]) == 0
+    assert main(["ingest", "--workers", "0", "--db", url, str(land)]) == 0  # all duplicates
+    out = capsys.readouterr().out
+    assert "12" in out
+    with pytest.raises(SystemExit):
+        main(["ingest", "--workers", "-1", "--db", url, str(land)])
+    assert "must be 0 or more" in capsys.readouterr().err
+    want = fingerprint(url)
+    assert sum(want["dumps"].values()) == 12
