@@ -67,7 +67,9 @@ def _libpq(url: str) -> str:
 
 
 def _wait_lock_gone(url: str, run_id: int) -> None:
-    """PostgreSQL notices a SIGKILLed client within moments; wait for its lock to go."""
+    """PostgreSQL notices a SIGKILLed client within moments; wait for its lock to go.
+
+    Only this database's locks: other archives on a shared server hold their own runs'."""
     if not url.startswith("postgresql"):
         return
     deadline = time.monotonic() + 15
@@ -75,7 +77,8 @@ def _wait_lock_gone(url: str, run_id: int) -> None:
         while time.monotonic() < deadline:
             held = conn.execute(
                 "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
-                "AND classid = %s AND objid = %s",
+                "AND classid = %s AND objid = %s AND database = "
+                "(SELECT oid FROM pg_database WHERE datname = current_database())",
                 (runs.LOCK_CLASS, run_id),
             ).fetchone()
             if held is not None and held[0] == 0:
