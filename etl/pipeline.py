@@ -11,6 +11,10 @@ member. files_seen = dumps_loaded + duplicates + rejected (reprocess runs:
 files_seen = dumps_reprocessed + rejected). A duplicate is an input whose bytes are
 already archived, as a dump or as a reject.
 
+Parsing runs in worker processes (etl.parallel) while this process, the one writer,
+reads the next batch's files and loads the current one; parses come back in order, so
+the archive is the same whatever the number of workers.
+
 On PostgreSQL a batch is loaded by etl.archive.bulk (COPY into staging tables, set-based
 statements) inside one savepoint; when that hits a constraint or a lost race it is rolled
 back and the batch goes through the per-dump path (a savepoint per dump) instead. A dry
