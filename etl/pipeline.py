@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -54,6 +54,7 @@ from etl.model import (
 )
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 Progress = Callable[[int, int, RunSummary], None]  # (files done, files total, summary so far)
 FALLBACK_SUFFIXES = (".txt", ".html", ".htm", ".gz", ".zip", ".tar.gz", ".tgz")
 
@@ -453,8 +454,7 @@ def _read_batch(
     # transaction takes the write lock).
     engine = db.get_engine(url)
     if run_id is not None:
-        with engine.connect() as conn:
-            rb.done = _recorded(conn, run_id, rb.key)
+        rb.done = _hint(lambda: _recorded_in(engine, run_id, rb.key), None)
         if rb.done is not None:
             return rb
     for path in files:
@@ -462,8 +462,8 @@ def _read_batch(
             rb.items.append(got)
             is_raw = isinstance(got, RawInput)
             rb.digests.append(hashlib.sha256(got.data).hexdigest() if is_raw else None)
-    with engine.connect() as conn:
-        known = set(load.existing_shas(conn, [d for d in rb.digests if d is not None]))
+    digests = [d for d in rb.digests if d is not None]
+    known = set(_hint(lambda: _existing_in(engine, digests), []))
     wanted: list[RawInput] = []
     for item, sha in zip(rb.items, rb.digests, strict=True):
         if sha is None or sha in known or sha in rb.sent:
@@ -474,6 +474,26 @@ def _read_batch(
         wanted.append(item)
     rb.results = pool.submit(wanted, dump_date)
     return rb
+
+
+def _hint(ask: Callable[[], T], otherwise: T) -> T:
+    """A question asked before the batch's transaction, only to save work: when the
+    database cannot answer now, the load (which retries) asks again and decides."""
+    try:
+        return ask()
+    except sa.exc.DBAPIError as exc:
+        log.info("no answer before the batch (%s); the load will ask", type(exc).__name__)
+        return otherwise
+
+
+def _recorded_in(engine: sa.Engine, run_id: int, key: str) -> RunSummary | None:
+    with engine.connect() as conn:
+        return _recorded(conn, run_id, key)
+
+
+def _existing_in(engine: sa.Engine, digests: list[str]) -> list[str]:
+    with engine.connect() as conn:
+        return load.existing_shas(conn, digests)
 
 
 def _load_batch(
