@@ -52,7 +52,7 @@ cluster-down:
 
 bench: venv
 	$(PY) bench/parse.py
-	$(PY) bench/ingest.py
+	$(PY) bench/ingest.py --n 2000 --repeat 1
 
 clean:
 	rm -rf var/airflow var/*.sqlite

@@ -11,6 +11,10 @@ member. files_seen = dumps_loaded + duplicates + rejected (reprocess runs:
 files_seen = dumps_reprocessed + rejected). A duplicate is an input whose bytes are
 already archived, as a dump or as a reject.
 
+Parsing runs in worker processes (etl.parallel) while this process, the one writer,
+reads the next batch's files and loads the current one; parses come back in order, so
+the archive is the same whatever the number of workers.
+
 On PostgreSQL a batch is loaded by etl.archive.bulk (COPY into staging tables, set-based
 statements) inside one savepoint; when that hits a constraint or a lost race it is rolled
 back and the batch goes through the per-dump path (a savepoint per dump) instead. A dry
@@ -25,15 +29,17 @@ import logging
 import os
 import tempfile
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from etl import parallel
 from etl.archive import bulk, checks, db, link, load, manifest, retry, runs
 from etl.archive.schema import dumps, ingest_runs, landing_files, run_batches
 from etl.landing import Landing, classify, problem_key, read_entry, scan, storable_name
@@ -48,6 +54,7 @@ from etl.model import (
 )
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 Progress = Callable[[int, int, RunSummary], None]  # (files done, files total, summary so far)
 FALLBACK_SUFFIXES = (".txt", ".html", ".htm", ".gz", ".zip", ".tar.gz", ".tgz")
 
@@ -64,8 +71,8 @@ def parser_version() -> str:
 
 
 def _suffixes() -> tuple[str, ...]:
-    try:
-        from etl.parse.read import LANDING_SUFFIXES
+    try:  # containers, not read: the writer need not load the text rules to list files
+        from etl.parse.containers import LANDING_SUFFIXES
     except ImportError:
         return FALLBACK_SUFFIXES
     return tuple(LANDING_SUFFIXES)
@@ -132,6 +139,7 @@ def dry_run_target(url: str) -> Iterator[str]:
             db.dispose_engine(scratch)
 
 
+READ_AHEAD = 1  # batches read and parsing while one loads (etl.parallel does the parsing)
 DISCOVER_CHUNK = 500  # hashes per ledger query: well under SQLite's bound-parameter limit
 
 
@@ -444,36 +452,6 @@ def _reject(ld: load.Loader, summary: RunSummary, rejected: Rejected) -> None:
         summary.duplicates += 1
 
 
-def _prepare(
-    ld: load.Loader,
-    raw: RawInput,
-    summary: RunSummary,
-    dump_date: dt.date | None,
-    seen: set[str],
-    *,
-    sha: str | None = None,
-) -> ParsedDump | Rejected | None:
-    """Parse one input; None for bytes already archived or already met in this batch.
-
-    With `sha` given, `seen` already holds every archived digest of the batch."""
-    from etl.parse import parse_raw
-
-    summary.files_seen += 1
-    checked = sha is not None
-    sha = sha or hashlib.sha256(raw.data).hexdigest()
-    if sha in seen or (not checked and load.existing_sha(ld.conn, sha) is not None):
-        summary.duplicates += 1  # checked before parsing: re-runs cost a lookup, not a parse
-        return None
-    seen.add(sha)
-    try:
-        return parse_raw(raw, dump_date=dump_date)
-    except DumpError as exc:
-        return Rejected(raw.source, sha, exc.reason, exc.detail, raw.data)
-    except Exception as exc:  # a parser bug must not stop the run; the bytes are kept
-        detail = f"parser error {type(exc).__name__}: {exc}"
-        return Rejected(raw.source, sha, RejectReason.UNREADABLE, detail, raw.data)
-
-
 def _load_one(
     ld: load.Loader,
     item: ParsedDump | Rejected,
@@ -533,36 +511,6 @@ def _ledger(ld: load.Loader, rows: dict[str, dict[str, Any]]) -> None:
         ld.conn.execute(load.insert_ignore(ld.conn, landing_files, ["sha256"]), list(rows.values()))
 
 
-def _prepare_batch(
-    ld: load.Loader,
-    files: Sequence[str],
-    limits: Any,
-    summary: RunSummary,
-    dump_date: dt.date | None,
-    landing: Landing,
-) -> list[tuple[ParsedDump | Rejected, bytes]]:
-    """Read and parse a whole batch, asking the archive about its digests in one query
-    and recording its landing files in one statement: a round trip per batch, not per file."""
-    raws: list[RawInput] = []
-    ledger: dict[str, dict[str, Any]] = {}
-    pending: list[tuple[ParsedDump | Rejected, bytes]] = []
-    for path in files:
-        for got in _inputs(ld, path, limits, landing, ledger):
-            if isinstance(got, Rejected):  # an entry (or member) that gave no bytes
-                summary.files_seen += 1
-                pending.append((got, got.data))
-            else:
-                raws.append(got)
-    digests = [hashlib.sha256(raw.data).hexdigest() for raw in raws]
-    known = set(load.existing_shas(ld.conn, digests))
-    for raw, sha in zip(raws, digests, strict=True):
-        item = _prepare(ld, raw, summary, dump_date, known, sha=sha)
-        if item is not None:
-            pending.append((item, raw.data))
-    _ledger(ld, ledger)
-    return pending
-
-
 def _stored_source(path: str, source: str) -> str:
     """A RawInput's source as the archive stores it: the landing path losslessly escaped
     when its name is not plain UTF-8 (etl.landing.storable_name); a member name from a
@@ -573,7 +521,8 @@ def _stored_source(path: str, source: str) -> str:
 
 
 def _inputs(
-    ld: load.Loader,
+    run_id: int | None,
+    now: dt.datetime,
     path: str,
     limits: Any,
     landing: Landing,
@@ -589,7 +538,7 @@ def _inputs(
     from etl.parse.containers import DEFAULT_LIMITS, inputs_from_bytes
 
     lim = DEFAULT_LIMITS if limits is None else limits
-    occasion = f"run {ld.run_id} at {ld.now.isoformat()}"
+    occasion = f"run {run_id} at {now.isoformat()}"
     got = read_entry(path, landing, keep=lim.max_file_bytes + 1)
     if got.deferred is not None:
         return
@@ -616,8 +565,8 @@ def _inputs(
             source_uri=storable_name(path),
             size_bytes=got.size,
             members=members,
-            first_run_id=ld.run_id,
-            seen_at=ld.now,
+            first_run_id=run_id,
+            seen_at=now,
         ),
     )
 
@@ -629,84 +578,136 @@ def _use_bulk(conn: Connection, wanted: bool | None) -> bool:
     return bulk.DEFAULT_ON_POSTGRES if wanted is None else wanted
 
 
-def ingest_batch(
-    files: Sequence[str],
-    database_url: str | None = None,
-    *,
-    run_id: int | None,
-    dump_date: dt.date | None = None,
-    dry_run: bool = False,
-    limits: Any = None,
-    bulk_path: bool | None = None,
-    landing: Landing | Sequence[str | os.PathLike[str]] | None = None,
-) -> RunSummary:
-    """Read, parse and load one batch in one transaction (a savepoint per dump).
+@dataclass(slots=True)
+class _ReadBatch:
+    """A batch read from the landing zone, its parse under way (etl.parallel).
 
-    `landing`: the landing folder(s) the files were found under (symlinks may point only
-    inside them; default each file's own folder), or a Landing (etl.landing).
+    Read once, before the batch's transaction: a retried transaction loads the same bytes.
+    `items` keeps landing order; `digests` is the sha256 of each RawInput (None for an
+    entry that gave no bytes); `parses` maps the digests sent to the parser to results."""
 
-    Idempotent: the batch's result is recorded with it, so a retry returns the record.
-    A dry run does all the work and rolls it back. `bulk_path` picks the PostgreSQL
-    set-based path (etl.archive.bulk); None means bulk.DEFAULT_ON_POSTGRES.
+    files: list[str]
+    key: str
+    now: dt.datetime
+    items: list[RawInput | Rejected] = field(default_factory=list)
+    digests: list[str | None] = field(default_factory=list)
+    ledger: dict[str, dict[str, Any]] = field(default_factory=dict)
+    sent: list[str] = field(default_factory=list)
+    results: parallel.Results | None = None
+    done: RunSummary | None = None  # the batch was already recorded: nothing to read
 
-    A lost connection (or a lock timeout) is retried with back-off (etl.archive.retry);
-    while the batch works, its run counts as live (etl.archive.runs.hold)."""
-    url = database_url or default_database_url()
-    area = _landing_for(files, landing)
-    if dry_run:
-        with dry_run_target(url) as target:
-            return _ingest_batch(files, target, run_id, dump_date, True, limits, bulk_path, area)
-    with runs.hold(url, run_id):
-        return _ingest_batch(files, url, run_id, dump_date, False, limits, bulk_path, area)
+    def parses(self) -> dict[str, parallel.Parsed]:
+        """Digest -> parse, waiting for the workers; called once, in the transaction."""
+        if self.results is None:
+            return {}
+        got = self.results()
+        self.results = None
+        return dict(zip(self.sent, got, strict=True))
 
 
-def _ingest_batch(
+def _read_batch(
     files: Sequence[str],
     url: str,
     run_id: int | None,
     dump_date: dt.date | None,
-    dry_run: bool,
     limits: Any,
+    landing: Landing,
+    pool: parallel.ParsePool,
+) -> _ReadBatch:
+    """Read a batch's entries and start parsing those the archive does not hold yet.
+
+    Asking the archive first (one query) keeps re-runs cheap: an archived file costs a
+    read and a lookup, not a parse. The answer is only a hint: the load asks again
+    inside its transaction, and parses anything the hint skipped that it still needs."""
+    files = sorted(files)  # a deterministic order means a deterministic lock order
+    rb = _ReadBatch(files, _batch_key(f"ingest:{dump_date}", files), load.utcnow())
+    # Short connections, none held while files are read (on SQLite a connection's
+    # transaction takes the write lock).
+    engine = db.get_engine(url)
+    if run_id is not None:
+        rb.done = _hint(lambda: _recorded_in(engine, run_id, rb.key), None)
+        if rb.done is not None:
+            return rb
+    for path in files:
+        for got in _inputs(run_id, rb.now, path, limits, landing, rb.ledger):
+            rb.items.append(got)
+            is_raw = isinstance(got, RawInput)
+            rb.digests.append(hashlib.sha256(got.data).hexdigest() if is_raw else None)
+    digests = [d for d in rb.digests if d is not None]
+    known = set(_hint(lambda: _existing_in(engine, digests), []))
+    wanted: list[RawInput] = []
+    for item, sha in zip(rb.items, rb.digests, strict=True):
+        if sha is None or sha in known or sha in rb.sent:
+            continue
+        assert isinstance(item, RawInput)
+        known.add(sha)
+        rb.sent.append(sha)
+        wanted.append(item)
+    rb.results = pool.submit(wanted, dump_date)
+    return rb
+
+
+def _hint(ask: Callable[[], T], otherwise: T) -> T:
+    """A question asked before the batch's transaction, only to save work: when the
+    database cannot answer now, the load (which retries) asks again and decides."""
+    try:
+        return ask()
+    except sa.exc.DBAPIError as exc:
+        log.info("no answer before the batch (%s); the load will ask", type(exc).__name__)
+        return otherwise
+
+
+def _recorded_in(engine: sa.Engine, run_id: int, key: str) -> RunSummary | None:
+    with engine.connect() as conn:
+        return _recorded(conn, run_id, key)
+
+
+def _existing_in(engine: sa.Engine, digests: list[str]) -> list[str]:
+    with engine.connect() as conn:
+        return load.existing_shas(conn, digests)
+
+
+def _load_batch(
+    rb: _ReadBatch,
+    url: str,
+    run_id: int | None,
+    dump_date: dt.date | None,
+    dry_run: bool,
     bulk_path: bool | None,
-    landing: Landing | None = None,
 ) -> RunSummary:
-    files = sorted(files)
-    area = _landing_for(files, landing)  # a deterministic order means a deterministic lock order
-    key = _batch_key(f"ingest:{dump_date}", files)
+    """Load a read batch in one transaction (a savepoint per dump), retried whole on a
+    lost connection; the batch's run_batches row commits with it."""
+    if rb.done is not None:
+        return rb.done
+    parses: dict[str, parallel.Parsed] | None = None
 
     def attempt() -> RunSummary:
+        nonlocal parses
         engine = db.get_engine(url)
         with engine.connect() as conn:
             tx = conn.begin()
             try:
-                done = _recorded(conn, run_id, key)
+                done = _recorded(conn, run_id, rb.key)
                 if done is not None:
                     tx.commit()
                     return done
+                if parses is None:
+                    parses = rb.parses()
                 summary = RunSummary(run_id=run_id, dry_run=dry_run)
-                ld = load.Loader(conn, run_id)
+                ld = load.Loader(conn, run_id, now=rb.now)
+                pending = _settle(ld, rb, parses, summary, dump_date)
+                _ledger(ld, rb.ledger)
                 if _use_bulk(conn, bulk_path):
-                    pending = _prepare_batch(ld, files, limits, summary, dump_date, area)
                     if pending:
                         _load_bulk(ld, pending, summary, dump_date)
                 else:
-                    seen: set[str] = set()
-                    for path in files:
-                        ledger: dict[str, dict[str, Any]] = {}
-                        for raw in _inputs(ld, path, limits, area, ledger):
-                            if isinstance(raw, Rejected):  # an entry that gave no bytes
-                                summary.files_seen += 1
-                                _load_one(ld, raw, raw.data, summary, dump_date)
-                                continue
-                            item = _prepare(ld, raw, summary, dump_date, seen)
-                            if item is not None:
-                                _load_one(ld, item, raw.data, summary, dump_date)
-                        _ledger(ld, ledger)
+                    for item, data in pending:
+                        _load_one(ld, item, data, summary, dump_date)
                 summary.status = "success"  # the batch is done; its run may still be going
                 if dry_run:
                     tx.rollback()
                 else:
-                    _record(conn, run_id, key, len(files), summary)
+                    _record(conn, run_id, rb.key, len(rb.files), summary)
                     tx.commit()
                 return summary
             except BaseException:
@@ -719,7 +720,75 @@ def _ingest_batch(
 
     # Safe to run again: the batch is one transaction, so a broken one left nothing, and a
     # commit whose answer was lost left its run_batches row, which `_recorded` returns.
-    return retry.retrying(attempt, what=f"batch of {len(files)} files")
+    return retry.retrying(attempt, what=f"batch of {len(rb.files)} files")
+
+
+def _settle(
+    ld: load.Loader,
+    rb: _ReadBatch,
+    parses: dict[str, parallel.Parsed],
+    summary: RunSummary,
+    dump_date: dt.date | None,
+) -> list[tuple[ParsedDump | Rejected, bytes]]:
+    """What the batch loads, in landing order: each input counted once, a duplicate (bytes
+    archived, or met earlier in the batch) dropped before loading. Asks the archive about
+    the batch's digests in one query, inside the transaction."""
+    known = set(load.existing_shas(ld.conn, [d for d in rb.digests if d is not None]))
+    seen: set[str] = set()
+    pending: list[tuple[ParsedDump | Rejected, bytes]] = []
+    for item, sha in zip(rb.items, rb.digests, strict=True):
+        summary.files_seen += 1
+        if isinstance(item, Rejected):  # an entry (or member) that gave no bytes
+            pending.append((item, item.data))
+            continue
+        assert sha is not None
+        if sha in known or sha in seen:
+            summary.duplicates += 1
+            continue
+        seen.add(sha)
+        got = parses.get(sha)
+        if got is None:  # archived at read time, gone since: parse it here
+            got = parallel.parse_one(item, dump_date)
+        pending.append((parallel.with_bytes(got, sha, item.data), item.data))
+    return pending
+
+
+def ingest_batch(
+    files: Sequence[str],
+    database_url: str | None = None,
+    *,
+    run_id: int | None,
+    dump_date: dt.date | None = None,
+    dry_run: bool = False,
+    limits: Any = None,
+    bulk_path: bool | None = None,
+    landing: Landing | Sequence[str | os.PathLike[str]] | None = None,
+    workers: int | None = None,
+) -> RunSummary:
+    """Read, parse and load one batch in one transaction (a savepoint per dump).
+
+    `landing`: the landing folder(s) the files were found under (symlinks may point only
+    inside them; default each file's own folder), or a Landing (etl.landing).
+    `workers`: parse processes (etl.parallel; None: WIRE_ARCHIVE_WORKERS, else one per
+    core); the archive comes out the same whatever the number.
+
+    Idempotent: the batch's result is recorded with it, so a retry returns the record.
+    A dry run does all the work and rolls it back. `bulk_path` picks the PostgreSQL
+    set-based path (etl.archive.bulk); None means bulk.DEFAULT_ON_POSTGRES.
+
+    A lost connection (or a lock timeout) is retried with back-off (etl.archive.retry);
+    while the batch works, its run counts as live (etl.archive.runs.hold)."""
+    url = database_url or default_database_url()
+    area = _landing_for(files, landing)
+    with parallel.ParsePool(workers) as pool:
+        pool.start_soon(len(files))
+        if dry_run:
+            with dry_run_target(url) as target:
+                rb = _read_batch(files, target, run_id, dump_date, limits, area, pool)
+                return _load_batch(rb, target, run_id, dump_date, True, bulk_path)
+        with runs.hold(url, run_id):
+            rb = _read_batch(files, url, run_id, dump_date, limits, area, pool)
+            return _load_batch(rb, url, run_id, dump_date, False, bulk_path)
 
 
 def select_dumps_for_reprocess(
@@ -889,8 +958,12 @@ def ingest(
     bulk_path: bool | None = None,
     settle_seconds: float | None = None,
     on_deferred: Callable[[dict[str, str]], None] | None = None,
+    workers: int | None = None,
 ) -> RunSummary:
-    """Every landing entry under `paths`, batch by batch; memory is bounded by one batch.
+    """Every landing entry under `paths`, batch by batch; memory is bounded by a few batches.
+
+    Parsing runs in `workers` processes (None: WIRE_ARCHIVE_WORKERS, else one per core;
+    0 or 1: in this process) while this process loads; the archive is the same either way.
 
     Files already archived are read and counted as duplicates (nothing changes); entries
     that cannot be read become rejects (etl/landing.py). Files modified less than
@@ -910,18 +983,21 @@ def ingest(
         landing=landing,
         on_deferred=on_deferred,
     )
-    if dry_run:
-        with dry_run_target(url) as target:
-            return _ingest_files(files, target, None, dry_run=True, **options)
-    run_id = start_run(url, trigger=trigger, airflow_run_id=airflow_run_id)
-    with runs.hold(url, run_id):  # the whole run is live while this process works for it
-        return _ingest_files(files, url, run_id, dry_run=False, **options)
+    with parallel.ParsePool(workers) as pool:
+        pool.start_soon(len(files))  # workers start while the run is opened
+        if dry_run:
+            with dry_run_target(url) as target:
+                return _ingest_files(files, target, None, pool, dry_run=True, **options)
+        run_id = start_run(url, trigger=trigger, airflow_run_id=airflow_run_id)
+        with runs.hold(url, run_id):  # the whole run is live while this process works for it
+            return _ingest_files(files, url, run_id, pool, dry_run=False, **options)
 
 
 def _ingest_files(
     files: list[str],
     url: str,
     run_id: int | None,
+    pool: parallel.ParsePool,
     *,
     dry_run: bool,
     batch_size: int,
@@ -929,32 +1005,33 @@ def _ingest_files(
     progress: Progress | None,
     limits: Any,
     bulk_path: bool | None,
-    landing: Landing | None = None,
+    landing: Landing,
     on_deferred: Callable[[dict[str, str]], None] | None = None,
 ) -> RunSummary:
+    """Batch after batch through one writer, the next batch parsing while one loads.
+
+    At most READ_AHEAD batches are read and parsing beyond the one loading, so memory is
+    bounded by a few batches whatever the number of files. Batches load in order, so the
+    archive is the one a serial run makes."""
     summary = RunSummary(run_id=run_id, dry_run=dry_run)
     done = 0
     if progress is not None:
         progress(0, len(files), summary)
     try:
-        for batch in plan_batches(files, batch_size):
-            summary.merge(
-                ingest_batch(
-                    batch,
-                    url,
-                    run_id=run_id,
-                    dump_date=dump_date,
-                    dry_run=dry_run,
-                    limits=limits,
-                    bulk_path=bulk_path,
-                    landing=landing,
-                )
-            )
-            done += len(batch)
+        ahead: deque[_ReadBatch] = deque()
+        batches = deque(plan_batches(files, batch_size))
+        while batches or ahead:
+            while batches and len(ahead) <= READ_AHEAD:
+                batch = batches.popleft()
+                ahead.append(_read_batch(batch, url, run_id, dump_date, limits, landing, pool))
+            rb = ahead.popleft()
+            with runs.hold(url, run_id):
+                summary.merge(_load_batch(rb, url, run_id, dump_date, dry_run, bulk_path))
+            done += len(rb.files)
             if progress is not None:
                 progress(done, len(files), summary)
-        deferred = len(landing.deferred) if landing is not None else 0
-        if landing is not None and landing.deferred and on_deferred is not None:
+        deferred = len(landing.deferred)
+        if landing.deferred and on_deferred is not None:
             on_deferred(dict(sorted(landing.deferred.items())))
         if dry_run:
             summary.status = "success"

@@ -32,6 +32,16 @@ def _seconds(value: str) -> float:
     return seconds
 
 
+def _workers(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if count < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return count
+
+
 def _fail(message: str) -> int:
     print(f"error: {message}", file=sys.stderr)
     return 1
@@ -67,6 +77,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="S",
         help="leave files modified less than S seconds ago for a later run "
         "(default: $WIRE_ARCHIVE_SETTLE_SECONDS, else 60; 0 loads everything now)",
+    )
+    p.add_argument(
+        "--workers",
+        type=_workers,
+        default=None,
+        metavar="N",
+        help="parse in N worker processes while this one loads (default: "
+        "$WIRE_ARCHIVE_WORKERS, else one per core; 0 parses here); the archive is the same",
     )
     p.set_defaults(func=cmd_ingest)
 
@@ -183,6 +201,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 progress=progress,
                 settle_seconds=args.settle_seconds,
                 on_deferred=deferred.update,
+                workers=args.workers,
             )
     except Exception as exc:
         console.print(Text("ingest failed: ", style="red") + plain(f"{type(exc).__name__}: {exc}"))
