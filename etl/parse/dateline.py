@@ -206,8 +206,9 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "place_agency",
         re.compile(
-            rf"{_HEAD},[ \t]*(?P<ag_bare>{_AGLIST})"
-            rf"(?P<sep>[ \t]*(?:-{{1,2}}|[–—]|:)[ \t]*)(?=[\"“‘']?(?:{_U}|\d|{_UNCASED_CHAR}))"
+            rf"{_HEAD},[ \t]*(?:{_DATE},[ \t]*)?(?P<ag_bare>{_AGLIST})"
+            rf"(?P<sep>[ \t]*(?:-{{1,2}}|[–—]|:)[ \t]*(?=[\"“‘']?(?:{_U}|\d|{_UNCASED_CHAR}))"
+            r"|[ \t]*$)"  # (or the line to itself: "New Delhi, Aug 7, IRNA")
         ),
     ),
     # TEMPO.CO, Jakarta -  /  JAKARTA, KOMPAS.com -  : a news site's name beside the place
@@ -644,7 +645,10 @@ def _parts_agree(city: str, rest: str, *, caps: bool = False) -> bool:
 
 
 def _place_agency_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
-    """"Moscow, SANA - ...": a known place, then the agency and a separator."""
+    """"Moscow, SANA - ...": a known place, then the agency and a separator (and text), or
+    the line to itself with a date ("New Delhi, Aug 7, IRNA")."""
+    if not rest.strip():
+        return _resolves(place) and _has_date(m)
     return _resolves(place) and len(rest.strip()) >= 10
 
 

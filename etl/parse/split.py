@@ -560,11 +560,15 @@ class _Splitter:
                 current.byline = byline
             elif (
                 prefix
-                and current.headline is None
                 and headline_candidate(prefix)
                 and not _residue_like(prefix)
+                and (current.headline is None or len(current.paragraphs) <= current.standfirst)
             ):
-                current.headline = debullet(prefix)  # "Headline  Tehran (AFP) Nov 8 - ..."
+                # "Headline  Tehran (AFP) Nov 8 - ...": the title on the dateline's own line
+                # is closer than a label above it ("Earth Science").
+                if current.headline is not None and current.headline in self.body_titles:
+                    self.leftover.append(current.headline)
+                current.headline = debullet(prefix)
             elif prefix:
                 self.leftover.append(prefix)
             current.dateline = dateline
