@@ -641,7 +641,17 @@ def _parts_agree(city: str, rest: str, *, caps: bool = False) -> bool:
     code = country_code(rest)
     if code is not None:
         return caps or find_city(city, code) is not None
-    return bool(region_of(rest))
+    if region_of(rest):
+        return True
+    # "GUDERMES, Chechnya", "LAHORE, Punjab": a known city in capitals, then a province
+    # the gazetteer's state lists lack, in one or two capitalised words.
+    words = rest.split()
+    return (
+        caps
+        and find_city(city) is not None
+        and 1 <= len(words) <= 2
+        and all(w[:1].isupper() and w[1:].islower() for w in words)
+    )
 
 
 def _place_agency_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
@@ -713,6 +723,13 @@ def _build(
     ):
         start = m.start()  # "TASS Moscow, 3 October", "(OTTAWA)": the whole credit and place
     agencies = split_agencies(_agency_text(m))
+    if (
+        "ag_s" in m.re.groupindex
+        and m.group("ag_s")
+        and not _has_date(m)
+        and not (place_text and _resolves(place_text))
+    ):
+        return None  # "Dmitry Astakhov / Kremlin / RIA Novosti / Reuters": a photo credit
     if shape == "source_date":
         if not _source_ok(m, place_text):
             return None
