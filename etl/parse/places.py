@@ -681,6 +681,10 @@ def resolve_place(raw: str) -> Place:
             country = cty
         if region is None and reg is not None and (country is None or cty == country):
             region = reg
+        if region is None and reg is None and cty is None and tail.strip():
+            # A province the registry lacks ("Moscow Region", "Chechnya"): DESIGN.md's
+            # region is any state or province the dateline names, kept as written.
+            region = display_case(tail)
     place = display_case(head)
     key = fold(head)
     if key in STATELESS:

@@ -101,6 +101,7 @@ class _Splitter:
         self.pending_credits: list[str] = []  # credit lines above the next story's dateline
         self.digest: str | None = None  # the agency whose digest the page is
         self.expect_headline = False  # a stamp opened a story whose title comes next
+        self.signed_off = False  # a credit line just closed the story's body
         self.stamps_trail: bool | None = None  # whether a page's stamps follow their stories
         self.body_titles: frozenset[str] = frozenset()  # the page's lines, debulleted
         self._datelines: dict[tuple[str, dt.date | None], _DatelineAt | None] = {}
@@ -522,7 +523,17 @@ class _Splitter:
             if len(cut) >= 40 and units[index + 1].text.startswith(cut):
                 self.leftover.append(text)  # a caption's short copy over the caption
                 return
+        signed_off, self.signed_off = self.signed_off, False
         found = self.dateline_at(text)
+        if (
+            signed_off
+            and found is None
+            and headline_candidate(text, min_words=4)
+            and index + 1 < len(units)
+            and is_prose(units[index + 1].text)
+        ):
+            self.start_story().headline = debullet(text)
+            return
         stamp = line_stamp(text) if found is None else None
         if stamp is not None:
             # "Jane Doe | Oct 3, 2019", "Published on Nov 19, 2013": the time stamp of the
@@ -550,6 +561,10 @@ class _Splitter:
                 self.leftover.append(text)
                 return
             current.credits.extend(codes)  # "- AFP" closing the text: it stays a paragraph
+            self.signed_off = len(current.paragraphs) > current.standfirst + 1
+            if len(codes) == len(text.split()):  # the credit alone on its line ("AFP")
+                self.add_text(text)
+                return
         if found is not None:
             byline, prefix, dateline, rest = found
             if self._late_standfirst(current, byline):
@@ -698,6 +713,9 @@ class _Splitter:
             self.pending_credits.extend(codes)
         else:
             current.credits.extend(codes)
+            # A credit line under a story's body ends it: a title with text under it next
+            # is the next story's (a page of whole stories, each signed "AFP").
+            self.signed_off = len(current.paragraphs) > current.standfirst + 1
 
     def _body_heading(self, units: list[Unit], index: int) -> bool:
         """Whether an HTML heading is a subhead: it follows the story's first body paragraph
