@@ -237,6 +237,8 @@ def is_title_like(text: str, *, min_words: int = 3) -> bool:
     """Short, capitalised, not a sentence: what a headline line looks like."""
     text = debullet(text)
     first = text[:1]
+    if first == "#" and re.match(r"#\w+:\s", text):
+        first = text[1:2]  # "#Grad2020: Graduate motivates others": a hashtag heading
     if len(text) > 160 or not (first.isupper() or first.isdigit() or first in "\"'“‘("):
         return False
     if first == "(" and not re.match(r"\((?:LEAD|UPDATE|URGENT|\d+)(?:\s*\d+)?\)\s", text):
