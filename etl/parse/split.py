@@ -32,7 +32,6 @@ from etl.parse.lines import (
     BYLINE_TAIL,
     NAV_TAIL,
     PREFIX_TAIL,
-    SOURCE_WORDS,
     TIME_ONLY,
     WORD,
     credit_then_caption,
@@ -49,6 +48,7 @@ from etl.parse.lines import (
     is_terminal,
     is_title_like,
     line_stamp,
+    not_a_person,
     sentence_like,
     source_under_title,
     strip_read_more,
@@ -249,19 +249,9 @@ class _Splitter:
             or current.dateline is not None
             or len(current.paragraphs) > 1
             or index + 1 >= len(units)
-            or line_stamp(units[index + 1].text) is None
         ):
             return False
-        text = units[index].text
-        words = text.split()
-        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
-            return False
-        if any(ch.isdigit() or ch in ",.:;!?|()" for ch in text):
-            return False
-        if any(w.lower() in SOURCE_WORDS for w in words):
-            return False  # "Capital Market", "Business Desk": a source, not a person
-        byline = parse_byline("By " + text)
-        return byline is not None and len(byline.authors) == 1 and not byline.agencies
+        return _name_over(units[index].text, units[index + 1].text)
 
     # -- story bookkeeping ---------------------------------------------------------------
 
@@ -439,6 +429,14 @@ class _Splitter:
             elif credit_line(text):
                 main.credits.extend(credit_line(text))  # "The Associated Press" by the title
                 self.leftover.append(text)
+            elif main.byline is None and (split := self.byline_split(text)) is not None:
+                main.byline = split[0]  # "Jane Doe | Oct 3, 2019" under the headline
+                if split[1]:
+                    self.leftover.append(split[1])
+            elif main.byline is None and index + 1 < len(pre) and _name_over(
+                text, pre[index + 1].text
+            ):
+                main.byline = _lone_name_byline(text)  # "Jane Doe", then a stamp or a role
             elif is_prose(text) and not self.furniture(text):
                 self.add_text(text)  # a standfirst: story text printed before the dateline
                 main.standfirst = len(main.paragraphs)
@@ -454,6 +452,8 @@ class _Splitter:
                 if text not in self.chrome and headline_candidate(text, min_words=2):
                     if index and credit_then_caption(pre[index - 1].text, text):
                         continue
+                    if _ROLE_LINE.match(text):
+                        continue  # "Staff Reporter" under a reporter's name
                     if text[:1] in KEY_POINT_MARKS and self._titled_above(pre, index):
                         continue  # "• Army tanker drivers to be deployed": a key point
                     stamped = any(line_stamp(u.text) for u in pre[index + 1 :])
@@ -617,9 +617,7 @@ class _Splitter:
             self.add_text(rest)
             return
         if split is None and self._name_over_stamp(units, index):
-            byline = parse_byline("By " + text)
-            assert byline is not None
-            current.byline = Byline(raw=text, authors=byline.authors)
+            current.byline = _lone_name_byline(text)
             return
         if split is not None and self._byline_opens_story(units, index):
             byline, tail = split
@@ -878,6 +876,41 @@ def _teaser_headline_like(text: str, *, min_words: int = 3) -> bool:
 
 
 KICKER_WORDS = 4  # a label over a headline ("Local Tea-Lovers") is this short
+
+
+# A role printed under a reporter's name ("Jane Doe" / "Staff Writer").
+_ROLE_LINE = re.compile(
+    r"^(?:(?:senior|chief|staff|political|business|foreign|special|contributing|sports"
+    r"|investigative|health|science|senior\s+staff)\s+)*(?:reporter|writer|correspondent"
+    r"|editor|journalist|contributor|columnist|producer)s?$",
+    re.IGNORECASE,
+)
+
+
+def _person_name(text: str) -> bool:
+    """Two or three capitalised words that make one person's name, no source or desk."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if any(ch.isdigit() or ch in ",.:;!?|()" for ch in text):
+        return False
+    if not_a_person(text):
+        return False  # "Capital Market", "Kuwait Times": a source, not a person
+    byline = parse_byline("By " + text)
+    return byline is not None and len(byline.authors) == 1 and not byline.agencies
+
+
+def _name_over(text: str, below: str) -> bool:
+    """"Jane Doe" alone on a line, then a time stamp or a role ("Staff Writer")."""
+    if line_stamp(below) is None and not _ROLE_LINE.match(below.strip()):
+        return False
+    return _person_name(text)
+
+
+def _lone_name_byline(text: str) -> Byline:
+    byline = parse_byline("By " + text)
+    assert byline is not None
+    return Byline(raw=text, authors=byline.authors)
 
 
 TITLE_REST_CHARS = 120

@@ -399,3 +399,34 @@ def test_whole_stories_each_signed_by_the_agency() -> None:
 )
 def test_page_stamps_in_more_languages(line: str, day: dt.date) -> None:
     assert line_stamp(line) == day
+
+
+@pytest.mark.parametrize(
+    ("lines", "authors"),
+    [
+        ("Lena Okafor\nPublished 10:30 AM ET Mar. 14, 2019", ("Lena Okafor",)),
+        ("Lena Okafor\nStaff Reporter", ("Lena Okafor",)),
+        ("Author: Lena Okafor", ("Lena Okafor",)),
+        ("Lena Okafor and Tom Reyes | The Leeds Herald", ("Lena Okafor", "Tom Reyes")),
+        ("Lena Okafor — March 14, 2019", ("Lena Okafor",)),
+        ("Lena Okafor · 3 min read", ("Lena Okafor",)),
+    ],
+)
+def test_web_bylines_under_the_headline(lines: str, authors: tuple[str, ...]) -> None:
+    dump = parse(
+        f"Night buses for the outer districts\n\n{lines}\n\n"
+        f"LEEDS, England (AP) —{BODY}\n\nThe council will review the service in a year.\n"
+    )
+    story = dump.stories[0]
+    assert story.headline == "Night buses for the outer districts"
+    assert story.byline is not None and story.byline.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Leeds Herald\nPublished 10:30 AM ET Mar. 14, 2019", "For Immediate Release\nReporter",
+     "Northern Post | Salford Times"],
+)
+def test_papers_and_labels_are_no_web_bylines(line: str) -> None:
+    dump = parse(f"Night buses for the outer districts\n\n{line}\n\nLEEDS (AP) —{BODY}\n")
+    assert dump.stories[0].byline is None
