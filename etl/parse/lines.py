@@ -18,10 +18,16 @@ from etl.parse.pagedate import stamp_date
 TEASER_MIN_CHARS = 80  # a prose paragraph ending in "..." this long is a cut-off teaser
 _READ_MORE = re.compile(
     r"\s*(?:(?:\.{2,}|…|\[(?:\.{3}|…)\])\s*read\s+more|(?<=\w)[ \t]{2,}more|\(\s*read\s+more\s*\)"
-    r"|\[\s*read\s+more\s*\])"
+    r"|\[\s*read\s+more\s*\]"
+    # after a full sentence: "... on Wednesday. Read more", "... Lire la suite"
+    r"|(?<=[.!?\"”’])[ \t]+(?:read\s+more|continue\s+reading|read\s+(?:the\s+)?full\s+(?:story"
+    r"|article)|leer\s+m[áa]s|lire\s+la\s+suite|weiterlesen|leggi\s+tutto|lees\s+meer"
+    r"|leia\s+mais|saiba\s+mais))"
     r"\s*(?:»|>>|›|→)?\s*$",
     re.IGNORECASE,
 )
+_READ_MORE_WORDS = ("more", "reading", "full", "más", "mas", "suite", "weiterlesen", "tutto",
+                    "meer", "mais")
 _READ_MORE_ONLY = re.compile(
     r"^\s*(?:\.{2,}|…)?\s*[(\[]?\s*read\s+more\s*[)\]]?\s*(?:»|>>|›|→|\.{2,}|…)?\s*$",
     re.IGNORECASE,
@@ -165,7 +171,8 @@ def strip_read_more(text: str) -> tuple[str, bool]:
     A teaser ends in "... read more", "  more", or, in a paragraph of prose, in a bare
     ellipsis ("... the two..."): that ellipsis is the story's own text and stays.
     """
-    if "more" in text[-24:].lower():
+    tail = text[-30:].lower()
+    if any(word in tail for word in _READ_MORE_WORDS):
         match = _READ_MORE.search(text, max(0, len(text) - 40))
         if match is not None:
             return text[: match.start()].rstrip(), True

@@ -327,6 +327,12 @@ class _Splitter:
                     return
                 # A dateline-less teaser below a full main story.
                 story = self.start_story()
+            if story.headline is None and not story.paragraphs and story is not self.stories[0]:
+                inline = _INLINE_TEASER.match(body)
+                if inline is not None and headline_candidate(inline.group("title")):
+                    # "• Port strike ends - Dock workers voted ... …": title and lede on a line
+                    story.headline = inline.group("title")
+                    body = inline.group("lede")
             if body:
                 self.add_paragraph(body)
             story.is_teaser = True
@@ -577,11 +583,16 @@ class _Splitter:
                 prefix
                 and headline_candidate(prefix)
                 and not _residue_like(prefix)
-                and (current.headline is None or len(current.paragraphs) <= current.standfirst)
+                and (
+                    current.headline is None
+                    or len(current.paragraphs) <= current.standfirst
+                    and current.headline in self.body_titles
+                )
             ):
                 # "Headline  Tehran (AFP) Nov 8 - ...": the title on the dateline's own line
-                # is closer than a label above it ("Earth Science").
-                if current.headline is not None and current.headline in self.body_titles:
+                # is closer than a label above it ("Earth Science"), which goes to leftover.
+                # (A headline taken from a paragraph or the dump's header stays.)
+                if current.headline is not None:
                     self.leftover.append(current.headline)
                 current.headline = debullet(prefix)
             elif prefix:
@@ -913,6 +924,9 @@ def _lone_name_byline(text: str) -> Byline:
     return Byline(raw=text, authors=byline.authors)
 
 
+_INLINE_TEASER = re.compile(
+    r"^[•·*▪►◦]?\s*(?P<title>[^-–—]{10,140}?)\s+[-–—]\s+(?P<lede>\S.{20,})$", re.DOTALL
+)
 TITLE_REST_CHARS = 120
 
 

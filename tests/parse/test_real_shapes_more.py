@@ -430,3 +430,34 @@ def test_web_bylines_under_the_headline(lines: str, authors: tuple[str, ...]) ->
 def test_papers_and_labels_are_no_web_bylines(line: str) -> None:
     dump = parse(f"Night buses for the outer districts\n\n{line}\n\nLEEDS (AP) —{BODY}\n")
     assert dump.stories[0].byline is None
+
+
+MAIN = (
+    "Council extends night buses to outer districts\n\n"
+    f"LEEDS, England (AP) —{BODY}\n\n"
+    "The service will run until 4 a.m. on weekdays, a spokesman said.\n\n"
+    "Shift workers had petitioned the council for a year.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "teasers",
+    [
+        "Port strike ends after pay deal\nDock workers voted to end their strike on Wednesday. "
+        "Read more\n\nBridge reopens ahead of schedule\nThe river bridge reopened to traffic on "
+        "Monday. Read more\n",
+        "Port strike ends after pay deal\nDock workers voted to end their strike on Wednesday. "
+        "Lire la suite\n\nBridge reopens ahead of schedule\nThe river bridge reopened to "
+        "traffic on Monday. Continue reading\n",
+        "Related\n\n• Port strike ends after pay deal - Dock workers voted to end their strike "
+        "on Wednesday …\n\n• Bridge reopens ahead of schedule - The river bridge reopened to "
+        "traffic on Monday …\n",
+    ],
+)
+def test_teasers_marked_after_a_full_sentence_or_inline_after_a_bullet(teasers: str) -> None:
+    dump = parse(MAIN + teasers)
+    assert [(s.headline, s.is_teaser) for s in dump.stories] == [
+        ("Council extends night buses to outer districts", False),
+        ("Port strike ends after pay deal", True),
+        ("Bridge reopens ahead of schedule", True),
+    ]
