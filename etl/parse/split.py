@@ -435,6 +435,8 @@ class _Splitter:
             elif credit_line(text):
                 main.credits.extend(credit_line(text))  # "The Associated Press" by the title
                 self.leftover.append(text)
+            elif text in self.chrome:
+                self.leftover.append(text)  # a caption or a related link, whatever it reads
             elif main.byline is None and (split := self.byline_split(text)) is not None:
                 main.byline = split[0]  # "Jane Doe | Oct 3, 2019" under the headline
                 if split[1]:
