@@ -17,7 +17,7 @@ from etl.parse.places import PARTICLES, case_word
 MAX_BYLINE = 120
 
 # "By" in the languages the parser reads: "Por", "Par", "Von", "Door", "Av", "Oleh".
-BY_WORD = r"(?:by|por|par|von|door|av|oleh)"
+BY_WORD = r"(?:by|por|par|von|door|av|oleh|authors?(?=\s*:)|autor(?=\s*:)|auteur(?=\s*:))"
 _LEAD = re.compile(
     rf"^\s*(?:(?:story|text|words|report|published|written|posted|reported)\s+)?{BY_WORD}\b"
     r"[\s:]*",

@@ -113,6 +113,11 @@ _SEP = (
 _BULLETS = " \t•·*>▪►◆■"
 _PRE = r"[ \t]*(?:[•·*>▪►◆■]+[ \t]*)?"
 
+# A news site named by its domain: "TEMPO.CO", "KOMPAS.com", "Rappler.com".
+_SITE = (
+    r"(?i:[a-z][a-z0-9-]{1,24}\.(?:com|co|net|org|id|in|my|ph|ng|pk|news)(?:\.[a-z]{2})?)"
+    r"(?![\w.])"
+)
 # A time after a date: ", 4:05 PM EDT", " at 10:30 a.m."
 _CLOCK = (
     r"(?:,?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,5})?)?"
@@ -201,10 +206,14 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "place_agency",
         re.compile(
-            rf"{_HEAD},[ \t]*(?P<ag_bare>{_AGLIST})"
-            rf"(?P<sep>[ \t]*(?:-{{1,2}}|[–—]|:)[ \t]*)(?=[\"“‘']?(?:{_U}|\d|{_UNCASED_CHAR}))"
+            rf"{_HEAD},[ \t]*(?:{_DATE},[ \t]*)?(?P<ag_bare>{_AGLIST})"
+            rf"(?P<sep>[ \t]*(?:-{{1,2}}|[–—]|:)[ \t]*(?=[\"“‘']?(?:{_U}|\d|{_UNCASED_CHAR}))"
+            r"|[ \t]*$)"  # (or the line to itself: "New Delhi, Aug 7, IRNA")
         ),
     ),
+    # TEMPO.CO, Jakarta -  /  JAKARTA, KOMPAS.com -  : a news site's name beside the place
+    ("site_first", re.compile(rf"(?P<site>{_SITE}),?[ \t]+{_HEAD}{_SEP}")),
+    ("place_site", re.compile(rf"{_HEAD},[ \t]*(?P<site>{_SITE}){_SEP}")),
     # NAIROBI —  /  LIMA --  /  AUGUSTA, Maine —  /  (OTTAWA) —  /  OSLO:  : a place and a
     # separator, no credit and no date: the newspapers' own style.
     (
@@ -219,7 +228,9 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 # Shapes whose dateline credits no news agency (the others must credit one).
-_UNCREDITED = frozenset({"date_only", "caps_date", "place_dash", "mixed_credit"})
+_UNCREDITED = frozenset(
+    {"date_only", "caps_date", "place_dash", "mixed_credit", "site_first", "place_site"}
+)
 # Shapes that may open with a bracket.
 _BRACKETED = frozenset({"agency_only", "agency_place", "place_dash"})
 
@@ -563,6 +574,8 @@ def _source_first_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
             return False
     if place is None and m.group("lead").strip() not in ("-", "--", "–", "—", ":"):
         return False  # "Kyodo -- Oct 3" is the form; "Europa Press | 09 mar, 2020" a stamp
+    if place is None and has_month and _opens_sentence(rest.lstrip()):
+        return True  # "Kyodo -- Oct 3 Japan's cabinet ...": the date ends the dateline
     return bool(m.group("sep")) or not rest.strip()
 
 
@@ -628,11 +641,24 @@ def _parts_agree(city: str, rest: str, *, caps: bool = False) -> bool:
     code = country_code(rest)
     if code is not None:
         return caps or find_city(city, code) is not None
-    return bool(region_of(rest))
+    if region_of(rest):
+        return True
+    # "GUDERMES, Chechnya", "LAHORE, Punjab": a known city in capitals, then a province
+    # the gazetteer's state lists lack, in one or two capitalised words.
+    words = rest.split()
+    return (
+        caps
+        and find_city(city) is not None
+        and 1 <= len(words) <= 2
+        and all(w[:1].isupper() and w[1:].islower() for w in words)
+    )
 
 
 def _place_agency_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
-    """"Moscow, SANA - ...": a known place, then the agency and a separator."""
+    """"Moscow, SANA - ...": a known place, then the agency and a separator (and text), or
+    the line to itself with a date ("New Delhi, Aug 7, IRNA")."""
+    if not rest.strip():
+        return _resolves(place) and _has_date(m)
     return _resolves(place) and len(rest.strip()) >= 10
 
 
@@ -656,7 +682,17 @@ def _pipes_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     return _resolves(place)
 
 
+def _site_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
+    """"TEMPO.CO, Jakarta -": a known place, a separator, then the story's first word."""
+    sep = (m.group("sep") or "").strip()
+    return bool(place) and _resolves(place) and sep not in ("", ".") and _opens_sentence(
+        rest.lstrip()
+    )
+
+
 _CHECKS = {
+    "site_first": _site_ok,
+    "place_site": _site_ok,
     "pipes": _pipes_ok,
     "pipes_date": _pipes_ok,
     "mixed_credit": _mixed_credit_ok,
@@ -682,9 +718,18 @@ def _build(
         start = m.start("place") + cut
         if not _place_ok(place_text, shape, anywhere=anywhere):
             return None
-    if shape in ("source_first", "agency_place") or (shape == "place_dash" and m.group("open")):
+    if shape in ("source_first", "agency_place", "site_first") or (
+        shape == "place_dash" and m.group("open")
+    ):
         start = m.start()  # "TASS Moscow, 3 October", "(OTTAWA)": the whole credit and place
     agencies = split_agencies(_agency_text(m))
+    if (
+        "ag_s" in m.re.groupindex
+        and m.group("ag_s")
+        and not _has_date(m)
+        and not (place_text and _resolves(place_text))
+    ):
+        return None  # "Dmitry Astakhov / Kremlin / RIA Novosti / Reuters": a photo credit
     if shape == "source_date":
         if not _source_ok(m, place_text):
             return None

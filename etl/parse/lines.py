@@ -18,10 +18,16 @@ from etl.parse.pagedate import stamp_date
 TEASER_MIN_CHARS = 80  # a prose paragraph ending in "..." this long is a cut-off teaser
 _READ_MORE = re.compile(
     r"\s*(?:(?:\.{2,}|…|\[(?:\.{3}|…)\])\s*read\s+more|(?<=\w)[ \t]{2,}more|\(\s*read\s+more\s*\)"
-    r"|\[\s*read\s+more\s*\])"
+    r"|\[\s*read\s+more\s*\]"
+    # after a full sentence: "... on Wednesday. Read more", "... Lire la suite"
+    r"|(?<=[.!?\"”’])[ \t]+(?:read\s+more|continue\s+reading|read\s+(?:the\s+)?full\s+(?:story"
+    r"|article)|leer\s+m[áa]s|lire\s+la\s+suite|weiterlesen|leggi\s+tutto|lees\s+meer"
+    r"|leia\s+mais|saiba\s+mais))"
     r"\s*(?:»|>>|›|→)?\s*$",
     re.IGNORECASE,
 )
+_READ_MORE_WORDS = ("more", "reading", "full", "más", "mas", "suite", "weiterlesen", "tutto",
+                    "meer", "mais")
 _READ_MORE_ONLY = re.compile(
     r"^\s*(?:\.{2,}|…)?\s*[(\[]?\s*read\s+more\s*[)\]]?\s*(?:»|>>|›|→|\.{2,}|…)?\s*$",
     re.IGNORECASE,
@@ -165,7 +171,8 @@ def strip_read_more(text: str) -> tuple[str, bool]:
     A teaser ends in "... read more", "  more", or, in a paragraph of prose, in a bare
     ellipsis ("... the two..."): that ellipsis is the story's own text and stays.
     """
-    if "more" in text[-24:].lower():
+    tail = text[-30:].lower()
+    if any(word in tail for word in _READ_MORE_WORDS):
         match = _READ_MORE.search(text, max(0, len(text) - 40))
         if match is not None:
             return text[: match.start()].rstrip(), True
@@ -237,6 +244,8 @@ def is_title_like(text: str, *, min_words: int = 3) -> bool:
     """Short, capitalised, not a sentence: what a headline line looks like."""
     text = debullet(text)
     first = text[:1]
+    if first == "#" and re.match(r"#\w+:\s", text):
+        first = text[1:2]  # "#Grad2020: Graduate motivates others": a hashtag heading
     if len(text) > 160 or not (first.isupper() or first.isdigit() or first in "\"'“‘("):
         return False
     if first == "(" and not re.match(r"\((?:LEAD|UPDATE|URGENT|\d+)(?:\s*\d+)?\)\s", text):
@@ -273,9 +282,14 @@ BY_START = re.compile(
 )
 # Where a web byline's name ends: a pipe, a stamp word, a date, or an agency's credit.
 _WEB_BYLINE_CUT = re.compile(
-    r"\s*\|\s*|\s+(?=(?:published|updated|posted|on)\b)|,\s+(?=the\s+|[A-Z])", re.IGNORECASE
+    r"\s*\|\s*|\s+(?=(?:published|updated|posted|on)\b)|,\s+(?=the\s+|[A-Z])"
+    r"|\s+[—–·•]\s+|\s+-\s+",
+    re.IGNORECASE,
 )
+# A paper's name after a pipe: "Jane Doe | The Washington Post".
+_PAPER = re.compile(r"^(?:The\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}$")
 MAX_WEB_BYLINE = 100
+_READ_TIME = re.compile(r"^\d+\s+min(?:ute)?s?\s+read$", re.IGNORECASE)
 
 
 def web_byline(text: str) -> tuple[Byline, str] | None:
@@ -290,14 +304,22 @@ def web_byline(text: str) -> tuple[Byline, str] | None:
         return None
     name, rest = text[: cut.start()].strip(), text[cut.end() :].strip()
     credit = credit_line(rest)
-    if not credit and not is_stamp_line(rest):
+    paper = (
+        "|" in cut.group(0)
+        and bool(_PAPER.match(rest))
+        and any(w.lower() in SOURCE_WORDS for w in rest.split())
+    )
+    if not credit and not paper and not is_stamp_line(rest) and not _READ_TIME.match(rest):
+        return None
+    if not_a_person(name):
         return None
     byline = parse_byline("By " + name)
     if byline is None or not byline.authors or byline.agencies:
         return None
     agencies = tuple(dict.fromkeys([*byline.agencies, *credit]))
-    return Byline(raw=text[: cut.start()].strip() if not credit else text, authors=byline.authors,
-                  agencies=agencies), ("" if credit else rest)
+    whole = credit or paper
+    return Byline(raw=text if whole else name, authors=byline.authors,
+                  agencies=agencies), ("" if whole else rest)
 
 
 _GLUED = re.compile(r"[a-z][A-Z]")
@@ -342,9 +364,19 @@ SOURCE_WORDS = frozenset(
         "market", "markets", "news", "media", "online", "times", "post", "daily", "weekly",
         "press", "capital", "group", "digital", "network", "world", "business", "politics",
         "sports", "live", "today", "editorial", "opinion", "tv", "radio", "desk", "staff",
-        "bureau", "service", "wire", "agency", "team", "report",
+        "bureau", "service", "wire", "agency", "team", "report", "focus", "herald", "tribune",
+        "gazette", "journal", "chronicle", "observer", "express", "mirror", "star", "sun",
+        "release", "immediate", "dialogo", "diario", "noticias", "nachrichten", "zeitung",
     )
 )
+_FUNCTION_WORDS = frozenset(("for", "the", "of", "in", "on", "at", "from", "with", "and", "a"))
+
+
+def not_a_person(name: str) -> bool:
+    """A paper, a desk or a label rather than a reporter: "Kuwait Times", "Focus Taiwan",
+    "For Immediate Release"."""
+    words = [w.strip(".,:;").lower() for w in name.split()]
+    return bool(words) and (words[0] in _FUNCTION_WORDS or any(w in SOURCE_WORDS for w in words))
 
 
 def is_echo(previous: str, text: str) -> bool:

@@ -45,18 +45,32 @@ _PATTERNS = (
     re.compile(rf"(?<![\w\d]){_DAY}[-.]{_MON}[-.]?{_YEAR}", re.IGNORECASE),
     # 2019-10-03 (also 2019/10/03)
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mon>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),
+    # 2019年10月3日 (Chinese, Japanese), 2019년 10월 3일 (Korean)
+    re.compile(
+        r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<mon>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"
+    ),
     # 03-10-2019, 10/01/2008, 03.10.2019: order settled by the values or the separator
     re.compile(
         r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[-/.])(?P<b>[0-3]?\d)(?P=sep)"
         r"(?P<year>(?:19|20)\d\d)(?!\d)"
     ),
 )
+# "Published" and "updated" in the languages the parser reads.
+_FOREIGN_STAMP = (
+    r"\b(?:publi[ée]e?|mis\s+[àa]\s+jour|publicado|actualizado|atualizado|ver[öo]ffentlicht"
+    r"|aktualisiert|pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano|publikov[áa]no"
+    r"|опубликовано|обновлено|дата\s+публикации)\b"
+)
 # A time or a stamp word beside a date marks a time stamp rather than a date in a title.
 _STAMP_HINT = re.compile(
     r"\d{1,2}[:.h]\d{2}|\b(?:updated|published|posted|modified|last\s+update|created|am|pm"
-    r"|ist|gmt|utc|edt|est|pdt|pst|cet|cest|bst|jst|kst|wib|ict|hkt|sgt)\b|\|",
+    r"|ist|gmt|utc|edt|est|pdt|pst|cet|cest|bst|jst|kst|wib|ict|hkt|sgt)\b|\||[年년]"
+    rf"|{_FOREIGN_STAMP}",
     re.IGNORECASE,
 )
+# A stamp in another language writes "03/10/2019" day first, as Europe and most of the
+# world do; only an English page (or a value over 12) sets the US order.
+_DAY_FIRST_HINT = re.compile(rf"{_FOREIGN_STAMP}|\d{{1,2}}h\d{{2}}|\b(?:le|el|um|à)\b", re.I)
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:
@@ -66,7 +80,7 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _from_match(m: re.Match[str]) -> dt.date | None:
+def _from_match(m: re.Match[str], *, day_first: bool = False) -> dt.date | None:
     groups = m.groupdict()
     year = int(groups["year"])
     if groups.get("a") is not None:
@@ -75,8 +89,8 @@ def _from_match(m: re.Match[str]) -> dt.date | None:
             day, month = a, b
         elif b > 12:
             day, month = b, a
-        elif groups["sep"] == "/":
-            month, day = a, b  # "10/01/2008": the US order, as sites that use slashes do
+        elif groups["sep"] == "/" and not day_first:
+            month, day = a, b  # "10/01/2008": the US order, as English sites with slashes do
         else:
             day, month = a, b  # "03-10-2019", "03.10.2019": day first
         return _safe(year, month, day)
@@ -87,12 +101,13 @@ def _from_match(m: re.Match[str]) -> dt.date | None:
 
 def date_in(text: str) -> dt.date | None:
     """The first full date (with a year) in `text`, or None."""
+    day_first = bool(_DAY_FIRST_HINT.search(text))
     best: tuple[int, dt.date] | None = None
     for pattern in _PATTERNS:
         m = pattern.search(text)
         if m is None:
             continue
-        found = _from_match(m)
+        found = _from_match(m, day_first=day_first)
         if found is not None and (best is None or m.start() < best[0]):
             best = (m.start(), found)
     return best[1] if best else None

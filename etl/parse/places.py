@@ -159,9 +159,22 @@ _AU_STATES: dict[str, tuple[str, ...]] = {
 _US_EXTRA = {"Calif": "CA", "Penn.": "PA", "Penna.": "PA", "Wisc.": "WI", "Tex.": "TX"}
 
 
+# India's states and union territories, as Indian wires (PTI, IANS, ANI) name them in
+# datelines: "Mumbai (Maharashtra) [India]", "BENGALURU, Karnataka".
+_IN_STATES = (
+    "Andhra Pradesh", "Arunachal Pradesh", "Assam", "Bihar", "Chhattisgarh", "Goa", "Gujarat",
+    "Haryana", "Himachal Pradesh", "Jharkhand", "Karnataka", "Kerala", "Madhya Pradesh",
+    "Maharashtra", "Manipur", "Meghalaya", "Mizoram", "Nagaland", "Odisha", "Punjab",
+    "Rajasthan", "Sikkim", "Tamil Nadu", "Telangana", "Tripura", "Uttar Pradesh",
+    "Uttarakhand", "West Bengal", "Andaman and Nicobar Islands", "Chandigarh",
+    "Dadra and Nagar Haveli and Daman and Diu", "Delhi", "Jammu and Kashmir", "Ladakh",
+    "Lakshadweep", "Puducherry",
+)
+
+
 @lru_cache(maxsize=1)
 def _region_index() -> dict[str, list[tuple[str, str]]]:
-    """Region spelling -> [(region name, country)], US first, then Canada, Australia."""
+    """Region spelling -> [(region name, country)], US first, then India, Canada, Australia."""
     index: dict[str, list[tuple[str, str]]] = {}
 
     def add(spelling: str, region: str, country: str) -> None:
@@ -185,6 +198,8 @@ def _region_index() -> dict[str, list[tuple[str, str]]]:
         state = us.states.lookup(abbr)
         if state is not None:
             add(spelling, state.name, "US")
+    for name in _IN_STATES:
+        add(name, name, "IN")
     for table, country in ((_CA_PROVINCES, "CA"), (_AU_STATES, "AU")):
         for name, spellings in table.items():
             add(name, name, country)
@@ -627,6 +642,9 @@ def _tail(head: str, tail: str) -> tuple[str | None, str | None]:
     if code is not None:
         return None, code
     if regions:
+        city = find_city(head)
+        if city is not None and all(find_city(head, c) is None for _, c in regions):
+            return None, None  # "LAHORE, Punjab": Pakistan's Punjab, not India's
         return _pick(regions, head)
     return None, None
 
@@ -664,7 +682,9 @@ def resolve_place(raw: str) -> Place:
         if region is None and reg is not None and (country is None or cty == country):
             region = reg
         if region is None and reg is None and cty is None and tail.strip():
-            region = display_case(tail)  # an unknown region: keep it as written
+            # A province the registry lacks ("Moscow Region", "Chechnya"): DESIGN.md's
+            # region is any state or province the dateline names, kept as written.
+            region = display_case(tail)
     place = display_case(head)
     key = fold(head)
     if key in STATELESS:

@@ -32,7 +32,6 @@ from etl.parse.lines import (
     BYLINE_TAIL,
     NAV_TAIL,
     PREFIX_TAIL,
-    SOURCE_WORDS,
     TIME_ONLY,
     WORD,
     credit_then_caption,
@@ -49,6 +48,7 @@ from etl.parse.lines import (
     is_terminal,
     is_title_like,
     line_stamp,
+    not_a_person,
     sentence_like,
     source_under_title,
     strip_read_more,
@@ -101,6 +101,7 @@ class _Splitter:
         self.pending_credits: list[str] = []  # credit lines above the next story's dateline
         self.digest: str | None = None  # the agency whose digest the page is
         self.expect_headline = False  # a stamp opened a story whose title comes next
+        self.signed_off = False  # a credit line just closed the story's body
         self.stamps_trail: bool | None = None  # whether a page's stamps follow their stories
         self.body_titles: frozenset[str] = frozenset()  # the page's lines, debulleted
         self._datelines: dict[tuple[str, dt.date | None], _DatelineAt | None] = {}
@@ -248,19 +249,9 @@ class _Splitter:
             or current.dateline is not None
             or len(current.paragraphs) > 1
             or index + 1 >= len(units)
-            or line_stamp(units[index + 1].text) is None
         ):
             return False
-        text = units[index].text
-        words = text.split()
-        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
-            return False
-        if any(ch.isdigit() or ch in ",.:;!?|()" for ch in text):
-            return False
-        if any(w.lower() in SOURCE_WORDS for w in words):
-            return False  # "Capital Market", "Business Desk": a source, not a person
-        byline = parse_byline("By " + text)
-        return byline is not None and len(byline.authors) == 1 and not byline.agencies
+        return _name_over(units[index].text, units[index + 1].text)
 
     # -- story bookkeeping ---------------------------------------------------------------
 
@@ -336,6 +327,12 @@ class _Splitter:
                     return
                 # A dateline-less teaser below a full main story.
                 story = self.start_story()
+            if story.headline is None and not story.paragraphs and story is not self.stories[0]:
+                inline = _INLINE_TEASER.match(body)
+                if inline is not None and headline_candidate(inline.group("title")):
+                    # "• Port strike ends - Dock workers voted ... …": title and lede on a line
+                    story.headline = inline.group("title")
+                    body = inline.group("lede")
             if body:
                 self.add_paragraph(body)
             story.is_teaser = True
@@ -438,6 +435,16 @@ class _Splitter:
             elif credit_line(text):
                 main.credits.extend(credit_line(text))  # "The Associated Press" by the title
                 self.leftover.append(text)
+            elif text in self.chrome:
+                self.leftover.append(text)  # a caption or a related link, whatever it reads
+            elif main.byline is None and (split := self.byline_split(text)) is not None:
+                main.byline = split[0]  # "Jane Doe | Oct 3, 2019" under the headline
+                if split[1]:
+                    self.leftover.append(split[1])
+            elif main.byline is None and index + 1 < len(pre) and _name_over(
+                text, pre[index + 1].text
+            ):
+                main.byline = _lone_name_byline(text)  # "Jane Doe", then a stamp or a role
             elif is_prose(text) and not self.furniture(text):
                 self.add_text(text)  # a standfirst: story text printed before the dateline
                 main.standfirst = len(main.paragraphs)
@@ -453,6 +460,8 @@ class _Splitter:
                 if text not in self.chrome and headline_candidate(text, min_words=2):
                     if index and credit_then_caption(pre[index - 1].text, text):
                         continue
+                    if _ROLE_LINE.match(text):
+                        continue  # "Staff Reporter" under a reporter's name
                     if text[:1] in KEY_POINT_MARKS and self._titled_above(pre, index):
                         continue  # "• Army tanker drivers to be deployed": a key point
                     stamped = any(line_stamp(u.text) for u in pre[index + 1 :])
@@ -522,7 +531,17 @@ class _Splitter:
             if len(cut) >= 40 and units[index + 1].text.startswith(cut):
                 self.leftover.append(text)  # a caption's short copy over the caption
                 return
+        signed_off, self.signed_off = self.signed_off, False
         found = self.dateline_at(text)
+        if (
+            signed_off
+            and found is None
+            and headline_candidate(text, min_words=4)
+            and index + 1 < len(units)
+            and is_prose(units[index + 1].text)
+        ):
+            self.start_story().headline = debullet(text)
+            return
         stamp = line_stamp(text) if found is None else None
         if stamp is not None:
             # "Jane Doe | Oct 3, 2019", "Published on Nov 19, 2013": the time stamp of the
@@ -550,6 +569,10 @@ class _Splitter:
                 self.leftover.append(text)
                 return
             current.credits.extend(codes)  # "- AFP" closing the text: it stays a paragraph
+            self.signed_off = len(current.paragraphs) > current.standfirst + 1
+            if len(codes) == len(text.split()):  # the credit alone on its line ("AFP")
+                self.add_text(text)
+                return
         if found is not None:
             byline, prefix, dateline, rest = found
             if self._late_standfirst(current, byline):
@@ -560,11 +583,20 @@ class _Splitter:
                 current.byline = byline
             elif (
                 prefix
-                and current.headline is None
                 and headline_candidate(prefix)
                 and not _residue_like(prefix)
+                and (
+                    current.headline is None
+                    or len(current.paragraphs) <= current.standfirst
+                    and current.headline in self.body_titles
+                )
             ):
-                current.headline = debullet(prefix)  # "Headline  Tehran (AFP) Nov 8 - ..."
+                # "Headline  Tehran (AFP) Nov 8 - ...": the title on the dateline's own line
+                # is closer than a label above it ("Earth Science"), which goes to leftover.
+                # (A headline taken from a paragraph or the dump's header stays.)
+                if current.headline is not None:
+                    self.leftover.append(current.headline)
+                current.headline = debullet(prefix)
             elif prefix:
                 self.leftover.append(prefix)
             current.dateline = dateline
@@ -598,9 +630,7 @@ class _Splitter:
             self.add_text(rest)
             return
         if split is None and self._name_over_stamp(units, index):
-            byline = parse_byline("By " + text)
-            assert byline is not None
-            current.byline = Byline(raw=text, authors=byline.authors)
+            current.byline = _lone_name_byline(text)
             return
         if split is not None and self._byline_opens_story(units, index):
             byline, tail = split
@@ -694,6 +724,9 @@ class _Splitter:
             self.pending_credits.extend(codes)
         else:
             current.credits.extend(codes)
+            # A credit line under a story's body ends it: a title with text under it next
+            # is the next story's (a page of whole stories, each signed "AFP").
+            self.signed_off = len(current.paragraphs) > current.standfirst + 1
 
     def _body_heading(self, units: list[Unit], index: int) -> bool:
         """Whether an HTML heading is a subhead: it follows the story's first body paragraph
@@ -858,6 +891,44 @@ def _teaser_headline_like(text: str, *, min_words: int = 3) -> bool:
 KICKER_WORDS = 4  # a label over a headline ("Local Tea-Lovers") is this short
 
 
+# A role printed under a reporter's name ("Jane Doe" / "Staff Writer").
+_ROLE_LINE = re.compile(
+    r"^(?:(?:senior|chief|staff|political|business|foreign|special|contributing|sports"
+    r"|investigative|health|science|senior\s+staff)\s+)*(?:reporter|writer|correspondent"
+    r"|editor|journalist|contributor|columnist|producer)s?$",
+    re.IGNORECASE,
+)
+
+
+def _person_name(text: str) -> bool:
+    """Two or three capitalised words that make one person's name, no source or desk."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if any(ch.isdigit() or ch in ",.:;!?|()" for ch in text):
+        return False
+    if not_a_person(text):
+        return False  # "Capital Market", "Kuwait Times": a source, not a person
+    byline = parse_byline("By " + text)
+    return byline is not None and len(byline.authors) == 1 and not byline.agencies
+
+
+def _name_over(text: str, below: str) -> bool:
+    """"Jane Doe" alone on a line, then a time stamp or a role ("Staff Writer")."""
+    if line_stamp(below) is None and not _ROLE_LINE.match(below.strip()):
+        return False
+    return _person_name(text)
+
+
+def _lone_name_byline(text: str) -> Byline:
+    byline = parse_byline("By " + text)
+    assert byline is not None
+    return Byline(raw=text, authors=byline.authors)
+
+
+_INLINE_TEASER = re.compile(
+    r"^[•·*▪►◦]?\s*(?P<title>[^-–—]{10,140}?)\s+[-–—]\s+(?P<lede>\S.{20,})$", re.DOTALL
+)
 TITLE_REST_CHARS = 120
 
 

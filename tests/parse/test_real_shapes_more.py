@@ -14,6 +14,7 @@ import pytest
 from etl.parse import parse_bytes
 from etl.parse.byline import parse_byline
 from etl.parse.dateline import match_dateline
+from etl.parse.lines import line_stamp
 from etl.parse.places import resolve_place
 from tests.parse.test_real_shapes import datelines, parse
 
@@ -307,3 +308,156 @@ def test_a_short_complete_main_story_above_marked_teasers_stays_a_story() -> Non
         source="page.txt",
     )
     assert [s.is_teaser for s in dump.stories] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "place", "agencies"),
+    [
+        ("SURABAYA.CO, Surabaya – The city opened a new bus line.", "SURABAYA.CO, Surabaya",
+         "Surabaya", ()),
+        ("JAKARTA, BERITA.com - Pemerintah kota membuka jalur bus baru.", "JAKARTA, BERITA.com",
+         "Jakarta", ()),
+        ("Kyodo -- March 14 The cabinet approved the draft.", "Kyodo -- March 14", None,
+         ("Kyodo",)),
+        ("New Delhi, March 14, IRNA", "New Delhi, March 14, IRNA", "New Delhi", ("IRNA",)),
+        ("GUDERMES, Chechnya — The regional government said.", "GUDERMES, Chechnya",
+         "Gudermes", ()),
+    ],
+)
+def test_more_dateline_forms(
+    line: str, raw: str, place: str | None, agencies: tuple[str, ...]
+) -> None:
+    found = match_dateline(line, dt.date(2019, 3, 15))
+    assert found is not None
+    d = found.dateline
+    assert (d.raw, d.place, d.agencies) == (raw, place, agencies)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Visit example.com, Paris - for more",
+        "Anna Petrova / Kremlin / TASS / Reuters",
+        "Moscow, TASS",
+    ],
+)
+def test_lines_that_only_look_like_datelines(line: str) -> None:
+    assert match_dateline(line, dt.date(2019, 3, 15)) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "country"),
+    [
+        ("BENGALURU, Karnataka", "Karnataka", "IN"),
+        ("Amritsar, Punjab", "Punjab", "IN"),
+        ("LAHORE, Punjab", "Punjab", "PK"),
+        ("Mito, Ibaraki Pref.", "Ibaraki Pref.", "JP"),
+    ],
+)
+def test_regions_named_in_the_dateline(raw: str, region: str, country: str) -> None:
+    place = resolve_place(raw)
+    assert (place.region, place.country) == (region, country)
+
+
+def test_title_on_the_dateline_line_beats_a_section_label_above() -> None:
+    dump = parse(
+        "Earth Science\n\n"
+        "Glacier Melt Speeds Up In The Alps Geneva, Switzerland (AFP) Mar 14, 2019\n"
+        "Alpine glaciers lost more ice last summer than in any year since records began, "
+        "researchers said on Thursday.\n"
+    )
+    assert dump.stories[0].headline == "Glacier Melt Speeds Up In The Alps"
+    assert "Earth Science" in dump.leftover
+
+
+def test_whole_stories_each_signed_by_the_agency() -> None:
+    dump = parse(
+        "Five Held Over Bank Fraud In Lagos\n\n"
+        "Police in Lagos said on Sunday they had arrested five people over a fraud that took "
+        "money from hundreds of savings accounts at a local bank.\n\n"
+        "The suspects were due in court on Monday, a police spokesman said.\n\n"
+        "AFP\n\n"
+        "Floods Cut Off Villages In Northern Ghana\n\n"
+        "Heavy rains have cut off a dozen villages in northern Ghana, the national disaster "
+        "agency said on Monday, as rivers burst their banks.\n"
+    )
+    assert [s.headline for s in dump.stories] == [
+        "Five Held Over Bank Fraud In Lagos",
+        "Floods Cut Off Villages In Northern Ghana",
+    ]
+    assert dump.stories[0].agencies == ("AFP",)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Publié le 03/10/2019 à 11h20", dt.date(2019, 10, 3)),
+        ("Publicado el 3 de octubre de 2019", dt.date(2019, 10, 3)),
+        ("2019年10月3日 11:20", dt.date(2019, 10, 3)),
+        ("Posted 10/03/2019 11:20 AM", dt.date(2019, 10, 3)),
+    ],
+)
+def test_page_stamps_in_more_languages(line: str, day: dt.date) -> None:
+    assert line_stamp(line) == day
+
+
+@pytest.mark.parametrize(
+    ("lines", "authors"),
+    [
+        ("Lena Okafor\nPublished 10:30 AM ET Mar. 14, 2019", ("Lena Okafor",)),
+        ("Lena Okafor\nStaff Reporter", ("Lena Okafor",)),
+        ("Author: Lena Okafor", ("Lena Okafor",)),
+        ("Lena Okafor and Tom Reyes | The Leeds Herald", ("Lena Okafor", "Tom Reyes")),
+        ("Lena Okafor — March 14, 2019", ("Lena Okafor",)),
+        ("Lena Okafor · 3 min read", ("Lena Okafor",)),
+    ],
+)
+def test_web_bylines_under_the_headline(lines: str, authors: tuple[str, ...]) -> None:
+    dump = parse(
+        f"Night buses for the outer districts\n\n{lines}\n\n"
+        f"LEEDS, England (AP) —{BODY}\n\nThe council will review the service in a year.\n"
+    )
+    story = dump.stories[0]
+    assert story.headline == "Night buses for the outer districts"
+    assert story.byline is not None and story.byline.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Leeds Herald\nPublished 10:30 AM ET Mar. 14, 2019", "For Immediate Release\nReporter",
+     "Northern Post | Salford Times"],
+)
+def test_papers_and_labels_are_no_web_bylines(line: str) -> None:
+    dump = parse(f"Night buses for the outer districts\n\n{line}\n\nLEEDS (AP) —{BODY}\n")
+    assert dump.stories[0].byline is None
+
+
+MAIN = (
+    "Council extends night buses to outer districts\n\n"
+    f"LEEDS, England (AP) —{BODY}\n\n"
+    "The service will run until 4 a.m. on weekdays, a spokesman said.\n\n"
+    "Shift workers had petitioned the council for a year.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "teasers",
+    [
+        "Port strike ends after pay deal\nDock workers voted to end their strike on Wednesday. "
+        "Read more\n\nBridge reopens ahead of schedule\nThe river bridge reopened to traffic on "
+        "Monday. Read more\n",
+        "Port strike ends after pay deal\nDock workers voted to end their strike on Wednesday. "
+        "Lire la suite\n\nBridge reopens ahead of schedule\nThe river bridge reopened to "
+        "traffic on Monday. Continue reading\n",
+        "Related\n\n• Port strike ends after pay deal - Dock workers voted to end their strike "
+        "on Wednesday …\n\n• Bridge reopens ahead of schedule - The river bridge reopened to "
+        "traffic on Monday …\n",
+    ],
+)
+def test_teasers_marked_after_a_full_sentence_or_inline_after_a_bullet(teasers: str) -> None:
+    dump = parse(MAIN + teasers)
+    assert [(s.headline, s.is_teaser) for s in dump.stories] == [
+        ("Council extends night buses to outer districts", False),
+        ("Port strike ends after pay deal", True),
+        ("Bridge reopens ahead of schedule", True),
+    ]
