@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from etl.model import Dateline, DateSource
 from etl.parse.agencies import AGENCY_SPELLINGS, split_agencies
+from etl.parse.alternation import trie_regex
 from etl.parse.months import MONTH_WORDS as _MONTH_WORDS
 from etl.parse.pagedate import date_in
 from etl.parse.places import (
@@ -39,11 +40,7 @@ def _upper_class() -> str:
 
 _U = _upper_class()
 _MONTHS: dict[str, int] = {w: n for n, words in _MONTH_WORDS.items() for w in words}
-_MONTH = (
-    "(?i:"
-    + "|".join(re.escape(w) for w in sorted(_MONTHS, key=len, reverse=True))
-    + r")(?![^\W\d_])"
-)
+_MONTH = "(?i:" + trie_regex(w.lower() for w in _MONTHS) + r")(?![^\W\d_])"
 _WEEKDAY = (
     r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?![a-zA-Z])\.?"
@@ -63,7 +60,7 @@ _DATE = (
 
 
 def _agency_alternation() -> str:
-    body = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in AGENCY_SPELLINGS)
+    body = trie_regex({n.lower() for n in AGENCY_SPELLINGS})
     return rf"(?i:{body})(?![\w])"
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from etl.parse.alternation import trie_regex
 from etl.parse.months import MONTH_WORDS
 
 # How many non-blank lines from the top may hold the page's stamp.
@@ -25,11 +26,7 @@ STAMP_LINE_CHARS = 140
 OPENING_CHARS = 48
 
 _MONTHS: dict[str, int] = {w: n for n, words in MONTH_WORDS.items() for w in words}
-_MON = (
-    r"(?P<mon>"
-    + "|".join(re.escape(w) for w in sorted(_MONTHS, key=len, reverse=True))
-    + r")(?![^\W\d_])\.?"
-)
+_MON = r"(?P<mon>" + trie_regex(w.lower() for w in _MONTHS) + r")(?![^\W\d_])\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 _PATTERNS = (
@@ -101,13 +98,15 @@ def _from_match(m: re.Match[str], *, day_first: bool = False) -> dt.date | None:
 
 def date_in(text: str) -> dt.date | None:
     """The first full date (with a year) in `text`, or None."""
-    day_first = bool(_DAY_FIRST_HINT.search(text))
+    day_first: bool | None = None
     best: tuple[int, dt.date] | None = None
     for pattern in _PATTERNS:
         m = pattern.search(text)
         if m is None:
             continue
-        found = _from_match(m, day_first=day_first)
+        if day_first is None and m.groupdict().get("a") is not None:
+            day_first = bool(_DAY_FIRST_HINT.search(text))  # only slashed dates need it
+        found = _from_match(m, day_first=bool(day_first))
         if found is not None and (best is None or m.start() < best[0]):
             best = (m.start(), found)
     return best[1] if best else None

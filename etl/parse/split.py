@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from etl.model import Byline, Dateline, DumpError, Paragraph, RejectReason, Story
@@ -972,6 +973,7 @@ def _chrome_fragment(text: str) -> bool:
 RESIDUE_REACH = 160  # how far into a long line a dateline after page residue may start
 RESIDUE_CREDIT_CHARS = 60  # a picture credit or share bar before a dateline is this short
 RESIDUE_CREDIT_WORDS = 6
+DATELINE_REACH = 80  # a dateline's separator, bracket or date comes this soon after its start
 _AGO = re.compile(
     r"^\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|uur|heures?|horas?|stunden?|ore)\s+"
     r"(?:ago|geleden)?$|^(?:il\s+y\s+a|hace|vor)\s+\d{1,2}\s+\w+$",
@@ -1016,17 +1018,22 @@ _COPYRIGHT_LINE = re.compile(r"copyright|©|\(c\)\s*\d{4}|all\s+rights\s+reserve
 _RESIDUE_SIGN = re.compile(r"[|)\]»›>©:\d]|\b[A-Z]{3,}\b")
 
 
-def residue_cuts(text: str) -> list[int]:
+_DATELINE_END = re.compile(r"[-–—:(|/\d]")
+
+
+def residue_cuts(text: str) -> Iterator[int]:
     """Where a dateline may start after page residue on its line: word starts in the
-    line's head whose text before is residue."""
+    line's head whose text before is residue, with a dateline's separator, bracket or
+    date within reach after them."""
     head = text[:RESIDUE_REACH]
     if not _RESIDUE_SIGN.search(head):
-        return []  # (cheap test first: residue has a stamp, a bracket, a bar or capitals)
-    return [
-        m.start()
-        for m in _CUT_POINT.finditer(head)
-        if m.start() > 0 and _residue_like(text[: m.start()])
-    ]
+        return  # (cheap test first: residue has a stamp, a bracket, a bar or capitals)
+    for m in _CUT_POINT.finditer(head):
+        cut = m.start()
+        if cut == 0 or not _DATELINE_END.search(text, cut, cut + DATELINE_REACH):
+            continue
+        if _residue_like(text[:cut]):
+            yield cut
 
 
 def _label_like(text: str) -> bool:
