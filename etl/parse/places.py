@@ -682,7 +682,7 @@ def resolve_place(raw: str) -> Place:
         if region is None and reg is not None and (country is None or cty == country):
             region = reg
         if region is None and reg is None and cty is None and tail.strip():
-            # A province the registry lacks ("Moscow Region", "Chechnya"): DESIGN.md's
+            # A province the registry lacks ("Moscow Region", "Chechnya"): the contract's
             # region is any state or province the dateline names, kept as written.
             region = display_case(tail)
     place = display_case(head)
