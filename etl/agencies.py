@@ -253,6 +253,7 @@ ALIASES: dict[str, str] = {
     "targeted news service": "TNS",
     "dow jones newswires": "Dow Jones",
     "europa press": "Europa Press",
+    "ep": "Europa Press",
     "telam": "Telam",
     "télam": "Telam",
     "agencia télam": "Telam",

@@ -240,15 +240,26 @@ def debullet(text: str) -> str:
     return text.lstrip(BULLETS).strip() if text[:1] in BULLETS else text
 
 
+# A wire's status tag or a site's media tag may open a title: "(LEAD) ...", "(Multimedia) ...".
+_TITLE_TAG = re.compile(
+    r"\((?:LEAD|UPDATE|URGENT|\d+|multimedia|video|photos?|fotos?|infographic|interview"
+    r"|exclusive|live|breaking|analysis|opinion|audio)(?:\s*\d+)?\)\s",
+    re.IGNORECASE,
+)
+
+
 def is_title_like(text: str, *, min_words: int = 3) -> bool:
     """Short, capitalised, not a sentence: what a headline line looks like."""
     text = debullet(text)
     first = text[:1]
     if first == "#" and re.match(r"#\w+:\s", text):
         first = text[1:2]  # "#Grad2020: Graduate motivates others": a hashtag heading
+    elif first == ">" and (marks := re.match(r">{1,3}\s+", text)):
+        text = text[marks.end() :]  # ">>> Title": a list's arrow
+        first = text[:1]
     if len(text) > 160 or not (first.isupper() or first.isdigit() or first in "\"'“‘("):
         return False
-    if first == "(" and not re.match(r"\((?:LEAD|UPDATE|URGENT|\d+)(?:\s*\d+)?\)\s", text):
+    if first == "(" and not _TITLE_TAG.match(text):
         return False  # "(LEAD) N. Korea ...": only a wire's status tag may open a title
     words = WORD.findall(text)
     if not min_words <= len(words) <= 25:

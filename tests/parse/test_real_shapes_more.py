@@ -14,7 +14,7 @@ import pytest
 from etl.parse import parse_bytes
 from etl.parse.byline import parse_byline
 from etl.parse.dateline import match_dateline
-from etl.parse.lines import line_stamp
+from etl.parse.lines import is_title_like, line_stamp
 from etl.parse.places import resolve_place
 from tests.parse.test_real_shapes import datelines, parse
 
@@ -461,3 +461,20 @@ def test_teasers_marked_after_a_full_sentence_or_inline_after_a_bullet(teasers: 
         ("Port strike ends after pay deal", True),
         ("Bridge reopens ahead of schedule", True),
     ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "(Multimedia) Port workers end their strike after a week",
+        "(Video) Port workers end their strike after a week",
+        ">>> Port workers end their strike after a week",
+    ],
+)
+def test_titles_opened_by_a_media_tag_or_an_arrow(title: str) -> None:
+    assert is_title_like(title)
+
+
+def test_ep_in_a_compound_credit_is_europa_press() -> None:
+    found = match_dateline("BOGOTÁ, 7 Ene. (COLPRENSA/EP) - El gobierno dijo.", dt.date(2011, 1, 8))
+    assert found is not None and found.dateline.agencies == ("Colprensa", "Europa Press")
