@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from etl.model import Dateline, DateSource
 from etl.parse.agencies import AGENCY_SPELLINGS, split_agencies
 from etl.parse.alternation import trie_regex
+from etl.parse.lines import BULLET_MARKS, BULLETS
 from etl.parse.months import MONTH_WORDS as _MONTH_WORDS
 from etl.parse.pagedate import date_in
 from etl.parse.places import (
@@ -107,8 +108,8 @@ _SEP = (
     r"(?P<sep>[ \t]*(?:\.?-{1,3}|[–—]{1,2}|:|\||_(?=[ \t]))|[ \t]*\.(?=[ \t]|$)"
     r"|[ \t]*/(?=[\u0620-\u064a]))?"  # Xinhua's Arabic service: "بكين 8 مارس 2017 /..."
 )
-_BULLETS = " \t•·*>▪►◆■"
-_PRE = r"[ \t]*(?:[•·*>▪►◆■]+[ \t]*)?"
+_BULLETS = BULLETS + ">"
+_PRE = rf"[ \t]*(?:[{re.escape(BULLET_MARKS)}>]+[ \t]*)?"
 
 # A news site named by its domain: "TEMPO.CO", "KOMPAS.com", "Rappler.com".
 _SITE = (

@@ -156,7 +156,10 @@ _ABBREV_END = re.compile(
     r"\b(?:Pref|Prov|Co|Corp|Inc|Ltd|Bros|Jr|Sr|St|Mt|Gov|Sen|Rep|Gen|Dept|Govt|Intl|No|vs"
     r"|(?:[A-Z]\.){1,3}[A-Z])\.$"
 )
-BULLETS = "•·*▪►▸◦ \t"
+# The bullet glyphs of list items, key points and teaser lists: the one set every rule
+# derives its own from.
+BULLET_MARKS = "•·*▪►▸◦◆■"
+BULLETS = BULLET_MARKS + " \t"
 PREFIX_TAIL = " |-–—:•·*▪►▸◦»>›/"  # separators between page text and a dateline
 WORD = re.compile(r"\w+")
 ALNUM = re.compile(r"[^\W_]")

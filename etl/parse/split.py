@@ -29,6 +29,7 @@ from etl.parse.dateline import DatelineMatch, match_dateline
 from etl.parse.draft import Draft
 from etl.parse.lines import (
     ALNUM,
+    BULLET_MARKS,
     BY_START,
     BYLINE_TAIL,
     NAV_TAIL,
@@ -64,7 +65,7 @@ from etl.parse.unwrap import Unit, ends_sentence, to_units, unwrap_lines
 HEADLINE_REACH = 8  # how many lines above a dateline the headline may stand
 STEAL_REACH = 3  # a headline may stand this many paragraphs from a story's end
 STORY_BEFORE_DATELINE = 3  # prose paragraphs above the first dateline: a story, no standfirst
-KEY_POINT_MARKS = frozenset("•▪►▸◦*")  # bullets of a headline's key points
+KEY_POINT_MARKS = frozenset(BULLET_MARKS) - {"·"}  # a middle dot joins, never lists
 CUT_PARAGRAPH_CHARS = 150  # a paragraph cut off this long is the story's own text
 HEAD_SCAN = 14  # how many lines from a page's top its headline may stand, with no dateline
 
@@ -928,7 +929,9 @@ def _lone_name_byline(text: str) -> Byline:
 
 
 _INLINE_TEASER = re.compile(
-    r"^[•·*▪►◦]?\s*(?P<title>[^-–—]{10,140}?)\s+[-–—]\s+(?P<lede>\S.{20,})$", re.DOTALL
+    "^[" + re.escape(BULLET_MARKS) + r"]?\s*"
+    r"(?P<title>[^-–—]{10,140}?)\s+[-–—]\s+(?P<lede>\S.{20,})$",
+    re.DOTALL,
 )
 TITLE_REST_CHARS = 120
 
