@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from etl.model import Dateline, DateSource
 from etl.parse.agencies import AGENCY_SPELLINGS, split_agencies
 from etl.parse.alternation import trie_regex
-from etl.parse.lines import BULLET_MARKS, BULLETS
+from etl.parse.lines import BULLET_MARKS, BULLETS, title_rest
 from etl.parse.months import MONTH_WORDS as _MONTH_WORDS
 from etl.parse.pagedate import date_in
 from etl.parse.places import (
@@ -605,6 +605,8 @@ def _place_dash_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
         return caps or "," in place or (sep == ":" and country_code(head) is None)
     if not sep and not m.group("open"):
         return False  # a place and a space: only "(Bruxelles) La ..." in brackets
+    if country_code(place) is not None and find_city(place) is None and title_rest(rest.strip()):
+        return False  # "Algeria – Islamists gain ground": a headline over its story
     if caps:
         glued = sep.startswith("-") and not raw_sep[:1].isspace()
         if glued and country_code(head) is not None and " " not in head:

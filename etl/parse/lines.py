@@ -449,3 +449,21 @@ def sentence_like(text: str) -> bool:
 
 def is_prose(text: str) -> bool:
     return len(text) >= 60 and not is_title_like(text)
+
+
+def ends_sentence(line: str) -> bool:
+    return line.rstrip("\"'”’)]").endswith((".", "!", "?", ":", ";"))
+
+
+TITLE_REST_CHARS = 120
+
+
+def title_rest(rest: str) -> bool:
+    """What follows a bare place and a dash reads as a title, not as a story's first
+    sentence: short, no sentence end, title-like ("Algeria – Islamists gain ground")."""
+    return (
+        len(rest) <= TITLE_REST_CHARS
+        and not ends_sentence(rest)
+        and not strip_read_more(rest)[1]
+        and headline_candidate(rest, min_words=3)
+    )

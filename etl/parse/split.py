@@ -38,6 +38,7 @@ from etl.parse.lines import (
     WORD,
     credit_then_caption,
     debullet,
+    ends_sentence,
     headline_candidate,
     is_boilerplate,
     is_caption,
@@ -59,8 +60,8 @@ from etl.parse.lines import (
 )
 from etl.parse.listing import cut_off, is_listing, listing_teaser, split_listing
 from etl.parse.pagedate import HEAD_LINES, stamp_date
-from etl.parse.places import country_code, find_city
-from etl.parse.unwrap import Unit, ends_sentence, to_units, unwrap_lines
+from etl.parse.places import find_city
+from etl.parse.unwrap import Unit, to_units, unwrap_lines
 
 HEADLINE_REACH = 8  # how many lines above a dateline the headline may stand
 STEAL_REACH = 3  # a headline may stand this many paragraphs from a story's end
@@ -166,13 +167,6 @@ class _Splitter:
     def _dateline_result(self, text: str, found: DatelineMatch) -> _DatelineAt | None:
         start, dateline, end = self._tighten(text, found.start, found.dateline, found.end)
         rest = text[end:].strip()
-        if (
-            not (dateline.agencies or dateline.date)
-            and country_code(dateline.place or "") is not None
-            and find_city(dateline.place or "") is None
-            and _title_rest(rest)
-        ):
-            return None  # "Algeria – Islamists gain ground ...": a headline, no dateline
         prefix = text[:start].strip().rstrip(PREFIX_TAIL)
         byline = parse_byline(prefix) if BY_START.match(prefix) else None
         return byline, prefix, dateline, rest
@@ -933,20 +927,6 @@ _INLINE_TEASER = re.compile(
     r"(?P<title>[^-–—]{10,140}?)\s+[-–—]\s+(?P<lede>\S.{20,})$",
     re.DOTALL,
 )
-TITLE_REST_CHARS = 120
-
-
-def _title_rest(rest: str) -> bool:
-    """What follows a bare place and a dash reads as a title, not as a story's first
-    sentence: short, no sentence end, title-like."""
-    return (
-        len(rest) <= TITLE_REST_CHARS
-        and not ends_sentence(rest)
-        and not strip_read_more(rest)[1]
-        and headline_candidate(rest, min_words=3)
-    )
-
-
 def _label_under_title(above: str, line: str) -> bool:
     """"NCP tea reception" under "Nepal in the path of development and prosperity": a
     short label or photo name printed between a full title and the dateline."""

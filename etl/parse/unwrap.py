@@ -13,6 +13,7 @@ from etl.parse.dateline import match_dateline
 from etl.parse.lines import (
     BULLETS,
     READ_MORE_ANYWHERE,
+    ends_sentence,
     is_boilerplate,
     is_caption,
     is_read_more_only,
@@ -162,10 +163,6 @@ def wrap_width(blocks: list[list[str]]) -> int | None:
     near = len([n for n in inner if width - WRAP_SLACK <= n <= width])
     longer = len(inner) - len(fitting)  # short inner lines (lists, labels) say nothing
     return width if near >= 2 and near >= 0.7 * (near + longer) else None
-
-
-def ends_sentence(line: str) -> bool:
-    return line.rstrip("\"'”’)]").endswith((".", "!", "?", ":", ";"))
 
 
 def _is_wrapped_block(block: list[str], width: int, dump_date: dt.date | None) -> bool:

@@ -92,6 +92,25 @@ def test_country_name_and_dash_heading_a_title_is_no_dateline() -> None:
     assert story.dateline is not None and story.dateline.place == "Lisbon"
 
 
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Portugal – Cork growers count the cost of a dry summer", None),
+        ("PORTUGAL – Cork growers count the cost of a dry summer", None),
+        ("PORTUGAL – The growers said on Thursday that the harvest was down by a third.",
+         "Portugal"),
+        ("Lisbon – Cork growers count the cost of a dry summer", "Lisbon"),
+    ],
+)
+def test_a_country_and_a_title_after_its_dash_is_no_dateline(
+    line: str, place: str | None
+) -> None:
+    """The dateline recogniser, not the splitter, rules out "Country – Title"; a city
+    or a sentence after the dash keeps the dateline."""
+    found = match_dateline(line, None)
+    assert (found.dateline.place if found else None) == place
+
+
 def test_caption_paragraph_between_a_later_headline_and_its_dateline() -> None:
     dump = parse(
         "Bridge reopens after repairs\n\n"
