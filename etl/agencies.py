@@ -325,3 +325,38 @@ CASE_STRICT = frozenset(
         "epd",
     }
 )
+
+# National agencies whose datelines mostly name towns at home, by ISO 3166-1 alpha-2 code:
+# a small town the gazetteer does not know, under such a credit, lies in that country
+# ("DENGKIL, May 27 (Bernama)"). Agencies with a world-wide desk (AFP, AP, Reuters, EFE,
+# Xinhua, dpa, Anadolu, Sputnik, ...) are left out: their unknown places could be anywhere.
+HOME_COUNTRY: Mapping[str, str] = MappingProxyType({
+    "Bernama": "MY", "Antara": "ID", "PNA": "PH", "APP": "PK", "PPI": "PK", "NNI": "PK",
+    "PTI": "IN", "IANS": "IN", "ANI": "IN", "UNI": "IN", "Yonhap": "KR", "Kyodo": "JP",
+    "Jiji": "JP", "CNA": "TW", "ANSA": "IT", "AGI": "IT", "Adnkronos": "IT", "LaPresse": "IT",
+    "Belga": "BE", "APA": "AT", "Agerpres": "RO", "NTB": "NO", "TT": "SE", "Ritzau": "DK",
+    "STT": "FI", "Hina": "HR", "PAP": "PL", "CTK": "CZ", "BTA": "BG", "MTI": "HU",
+    "TASR": "SK", "STA": "SI", "ANP": "NL", "AAP": "AU", "NZPA": "NZ", "CP": "CA",
+    "PA": "GB", "Europa Press": "ES", "Servimedia": "ES", "Lusa": "PT", "ABr": "BR",
+    "Telam": "AR", "NA": "AR", "Andina": "PE", "ABI": "BO", "AGN": "GT", "ACN": "CU",
+    "Notimex": "MX", "Colprensa": "CO", "KCNA": "KP", "MENA": "EG", "WAM": "AE", "SPA": "SA",
+    "KUNA": "KW", "QNA": "QA", "BNA": "BH", "ONA": "OM", "Petra": "JO", "NNA": "LB",
+    "SANA": "SY", "INA": "IQ", "NINA": "IQ", "IRNA": "IR", "IRIB": "IR", "ISNA": "IR",
+    "Fars": "IR", "Tasnim": "IR", "Mehr": "IR", "MAP": "MA", "APS": "DZ", "TAP": "TN",
+    "LANA": "LY", "SUNA": "SD", "SONNA": "SO", "NAN": "NG", "KNA": "KE", "ENA": "ET",
+    "GNA": "GH", "AIP": "CI", "ACP": "CD", "ANGOP": "AO", "AIM": "MZ", "New Ziana": "ZW",
+    "SAPA": "ZA", "UNB": "BD", "BSS": "BD", "RSS": "NP", "VNA": "VN", "KPL": "LA",
+    "AKP": "KH", "TNA": "TH", "MNA": "MM", "Pajhwok": "AF", "Bakhtar": "AF",
+    "Montsame": "MN", "Kazinform": "KZ", "Ukrinform": "UA", "UNIAN": "UA", "BelTA": "BY",
+    "UzA": "UZ", "Kabar": "KG", "Khovar": "TJ", "Armenpress": "AM", "Moldpres": "MD",
+    "MINA": "MK", "Fena": "BA", "Beta": "RS", "Tanjug": "RS", "ANA-MPA": "GR",
+    "Keystone-SDA": "CH", "Azertac": "AZ", "Trend": "AZ", "WAFA": "PS", "ELTA": "LT",
+    "TASS": "RU", "RIA": "RU", "Interfax": "RU", "CNS": "CN",
+})  # fmt: skip
+
+
+def home_country(codes: tuple[str, ...]) -> str | None:
+    """The home country of a story's credits when every one is a national agency of the
+    same country ("(Bernama)", "(PTI/IANS)"); None when any credit is world-wide."""
+    homes = {HOME_COUNTRY.get(code) for code in codes}
+    return homes.pop() if len(homes) == 1 and None not in homes else None

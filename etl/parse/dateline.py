@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from etl.agencies import home_country
 from etl.model import Dateline, DateSource
 from etl.parse.agencies import AGENCY_SPELLINGS, split_agencies
 from etl.parse.alternation import trie_regex
@@ -783,7 +784,7 @@ def _build(
         raw=raw,
         place=resolved.place if resolved else None,
         region=resolved.region if resolved else None,
-        country=resolved.country if resolved else None,
+        country=(resolved.country or home_country(agencies)) if resolved else None,
         agencies=agencies,
         date=date,
         date_source=source,

@@ -154,3 +154,25 @@ def test_agency_functions_never_raise(text: str) -> None:
     assert agency_code(text) in (None, *AGENCIES)
     assert set(split_agencies(text)) <= set(AGENCIES)
     assert set(signoff_agencies(text)) <= set(AGENCIES)
+
+
+def test_every_home_country_belongs_to_a_registered_agency_and_a_real_country() -> None:
+    import pycountry
+
+    from etl.agencies import HOME_COUNTRY, REGISTRY
+
+    assert set(HOME_COUNTRY) <= set(REGISTRY)
+    for code, country in HOME_COUNTRY.items():
+        assert pycountry.countries.get(alpha_2=country) is not None, (code, country)
+    for worldwide in ("AFP", "AP", "Reuters", "Xinhua", "EFE", "dpa"):
+        assert worldwide not in HOME_COUNTRY
+
+
+def test_home_country_needs_every_credit_to_agree() -> None:
+    from etl.agencies import home_country
+
+    assert home_country(("PTI",)) == "IN"
+    assert home_country(("PTI", "IANS")) == "IN"
+    assert home_country(("PTI", "AFP")) is None
+    assert home_country(("PTI", "Bernama")) is None
+    assert home_country(()) is None

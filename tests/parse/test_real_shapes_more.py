@@ -497,3 +497,22 @@ def test_titles_opened_by_a_media_tag_or_an_arrow(title: str) -> None:
 def test_ep_in_a_compound_credit_is_europa_press() -> None:
     found = match_dateline("BOGOTÁ, 7 Ene. (COLPRENSA/EP) - El gobierno dijo.", dt.date(2011, 1, 8))
     assert found is not None and found.dateline.agencies == ("Colprensa", "Europa Press")
+
+
+@pytest.mark.parametrize(
+    ("line", "country"),
+    [
+        ("KAMPUNG SERI BAYU, May 27 (Bernama) — The state government said", "MY"),
+        ("Tegalwangi, Jawa (ANTARA) - Warga desa itu mengatakan", "ID"),
+        ("Barangay Lumbo, March 3 (PNA) -- The village council said", "PH"),
+        ("LONDON, May 27 (Bernama) — The minister said on Friday", "GB"),
+        ("Kampung Seri Bayu, May 27 (AFP) - The state government said", None),
+        ("Kampung Seri Bayu, May 27 (Bernama/AFP) - The state government said", None),
+    ],
+)
+def test_a_national_agency_places_an_unknown_town_at_home(line: str, country: str | None) -> None:
+    """A town too small for the gazetteer, under a national agency's credit, lies in the
+    agency's country; a known city keeps its own, and a world-wide credit decides nothing."""
+    found = match_dateline(line, dt.date(2022, 5, 28))
+    assert found is not None
+    assert found.dateline.country == country
