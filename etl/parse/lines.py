@@ -165,9 +165,6 @@ WORD = re.compile(r"\w+")
 ALNUM = re.compile(r"[^\W_]")
 
 
-
-
-
 def strip_read_more(text: str) -> tuple[str, bool]:
     """Text without its trailing "... read more" marker, and whether it ends as a teaser.
 

@@ -858,6 +858,7 @@ class _Splitter:
                 # Every other item is a teaser and the first one's lede is cut off, too:
                 # the first is one of them.
                 drafts[0].is_teaser = True
+        _mark_previews(drafts)
         for position, draft in enumerate(drafts):
             stories.append(
                 Story(
@@ -872,6 +873,21 @@ class _Splitter:
                 )
             )
         return SplitResult(tuple(stories), tuple(self.leftover))
+
+
+def _mark_previews(drafts: list[Draft]) -> None:
+    """A story printed again further down the page, in full under the same headline: the
+    first, shorter copy is the page's preview of it (a teaser list above the article)."""
+    chars = [sum(len(p.text) for p in d.paragraphs if p.kind == "text") for d in drafts]
+    for index, draft in enumerate(drafts):
+        if draft.is_teaser or not draft.headline:
+            continue
+        key = draft.headline.casefold()
+        if any(
+            later.headline and later.headline.casefold() == key and chars[at] > chars[index]
+            for at, later in enumerate(drafts[index + 1 :], index + 1)
+        ):
+            draft.is_teaser = True
 
 
 def _lede_cut(draft: Draft) -> bool:

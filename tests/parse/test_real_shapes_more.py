@@ -516,3 +516,26 @@ def test_a_national_agency_places_an_unknown_town_at_home(line: str, country: st
     found = match_dateline(line, dt.date(2022, 5, 28))
     assert found is not None
     assert found.dateline.country == country
+
+
+def test_a_preview_above_its_own_article_is_a_teaser() -> None:
+    """A teaser list at the top of the page previews the article printed in full below
+    it, under the same headline: the preview is a teaser, the article is not."""
+    dump = parse(
+        "Harbour Watch\n\n"
+        "  • Night ferry returns to the island run after two winters\n\n"
+        "    KIRKWALL, Oct 14 (PA) — The night ferry to the outer islands will run again "
+        "from next month, the operator said, after two winters in whichRead More\n\n"
+        "    Learn More\n"
+        "  • Council votes to keep the old pier open\n\n"
+        "    The council voted on Tuesday to keep the old pier open for another yearRead More\n\n"
+        "    Learn More\n\n"
+        "Night ferry returns to the island run after two winters\n\n"
+        "KIRKWALL, Oct 14 (PA) — The night ferry to the outer islands will run again from "
+        "next month, the operator said, after two winters in which the crossing was "
+        "cancelled for lack of crew.\n\n"
+        "The operator said it had hired twelve new deckhands over the summer.\n"
+    )
+    flags = [(s.headline, s.is_teaser) for s in dump.stories]
+    assert flags[-1] == ("Night ferry returns to the island run after two winters", False)
+    assert ("Night ferry returns to the island run after two winters", True) in flags
