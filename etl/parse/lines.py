@@ -23,6 +23,8 @@ _READ_MORE = re.compile(
     r"|(?<=[.!?\"”’])[ \t]+(?:read\s+more|continue\s+reading|read\s+(?:the\s+)?full\s+(?:story"
     r"|article)|leer\s+m[áa]s|lire\s+la\s+suite|weiterlesen|leggi\s+tutto|lees\s+meer"
     r"|leia\s+mais|saiba\s+mais))"
+    # glued to a word the page cut off: "... more than half a millionRead More"
+    r"|(?-i:(?<=[a-zà-ÿ,;.!?])(?:Read|READ)[ \t]+(?:More|more|MORE))"
     r"\s*(?:»|>>|›|→)?\s*$",
     re.IGNORECASE,
 )

@@ -518,7 +518,8 @@ def test_a_national_agency_places_an_unknown_town_at_home(line: str, country: st
     assert found.dateline.country == country
 
 
-def test_a_preview_above_its_own_article_is_a_teaser() -> None:
+@pytest.mark.parametrize("more", ["    Learn More\n", ""])
+def test_a_preview_above_its_own_article_is_a_teaser(more: str) -> None:
     """A teaser list at the top of the page previews the article printed in full below
     it, under the same headline: the preview is a teaser, the article is not."""
     dump = parse(
@@ -526,10 +527,10 @@ def test_a_preview_above_its_own_article_is_a_teaser() -> None:
         "  • Night ferry returns to the island run after two winters\n\n"
         "    KIRKWALL, Oct 14 (PA) — The night ferry to the outer islands will run again "
         "from next month, the operator said, after two winters in whichRead More\n\n"
-        "    Learn More\n"
+        f"{more}"
         "  • Council votes to keep the old pier open\n\n"
         "    The council voted on Tuesday to keep the old pier open for another yearRead More\n\n"
-        "    Learn More\n\n"
+        f"{more}\n"
         "Night ferry returns to the island run after two winters\n\n"
         "KIRKWALL, Oct 14 (PA) — The night ferry to the outer islands will run again from "
         "next month, the operator said, after two winters in which the crossing was "

@@ -1653,3 +1653,18 @@ def test_label_lines_that_are_not_counters_stay_text(line: str) -> None:
     from etl.parse.lines import is_boilerplate
 
     assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "teaser"),
+    [
+        ("the ferry will run again after two winters in whichRead More", True),
+        ("the ferry will run again from next month.READ MORE", True),
+        ("the ferry will run again after two winters in which Read More", False),
+        ("He said everyone should Read more books", False),
+    ],
+)
+def test_read_more_glued_to_the_cut_word(text: str, teaser: bool) -> None:
+    from etl.parse.lines import strip_read_more
+
+    assert strip_read_more(text)[1] is teaser
