@@ -854,8 +854,12 @@ class _Splitter:
                 if index == 0 and marked:
                     continue
                 draft.is_teaser = draft.is_teaser or listing_teaser(draft, main=index == 0)
-            if all(d.is_teaser for d in drafts[1:]) and _lede_cut(drafts[0]):
-                # Every other item is a teaser and the first one's lede is cut off, too:
+            if all(d.is_teaser for d in drafts[1:]) and (
+                _lede_cut(drafts[0])
+                or len(drafts) >= LISTING_ITEMS and listing_teaser(drafts[0], main=False)
+            ):
+                # Every other item is a teaser and the first one's lede is cut off, too, or
+                # the first has their shape (one short lede, no byline) in a long list:
                 # the first is one of them.
                 drafts[0].is_teaser = True
         _mark_previews(drafts)
@@ -900,6 +904,7 @@ def _teaser_headline_like(text: str, *, min_words: int = 3) -> bool:
     return headline_candidate(text, min_words=min_words) and any(ch.islower() for ch in text)
 
 
+LISTING_ITEMS = 4  # a list this long sets the shape its first item is judged by
 KICKER_WORDS = 4  # a label over a headline ("Local Tea-Lovers") is this short
 
 

@@ -540,3 +540,26 @@ def test_a_preview_above_its_own_article_is_a_teaser(more: str) -> None:
     flags = [(s.headline, s.is_teaser) for s in dump.stories]
     assert flags[-1] == ("Night ferry returns to the island run after two winters", False)
     assert ("Night ferry returns to the island run after two winters", True) in flags
+
+
+def test_first_item_of_a_long_list_of_ledes_is_a_teaser_like_the_rest() -> None:
+    """A trade site's list: date, title, one-sentence lede per item, the last cut off by
+    the page. The first item has the others' shape, so it is a teaser like them."""
+    items = [
+        ("Court lets harbour dredging go ahead", "An appeals court on Friday let the harbour "
+         "board resume dredging the main channel, lifting an order won by fishing groups."),
+        ("Insurer settles flood claims suit", "A regional insurer agreed to settle a suit "
+         "over delayed flood claims, according to a filing in state court on Thursday."),
+        ("Port workers win overtime ruling", "A federal judge ruled that port workers must "
+         "be paid for time spent waiting for ships that arrived late, the union said."),
+        ("Ferry operator faces safety review", "Regulators opened a review of a ferry "
+         "operator's safety record after two engine failures in a month, officials said."),
+        ("Shipyard sued over unpaid wages", "Former shipyard welders filed a suit claiming "
+         "they were not paid for the last three weeks before the yard closed its"),
+    ]
+    page = "Search our archive\n" + "".join(
+        f"-\nSeptember 26, 2025\n{title}\n{lede}\n" for title, lede in items
+    )
+    dump = parse(page, "page-2025-09-26.txt")
+    assert [s.headline for s in dump.stories] == [title for title, _ in items]
+    assert all(s.is_teaser for s in dump.stories)
