@@ -15,6 +15,7 @@ class Draft:
     paragraphs: list[Paragraph] = field(default_factory=list)
     is_teaser: bool = False
     closed: bool = False  # a teaser's "read more" ends it: later text is not its own
+    read_more: bool = False  # the page marked it a teaser itself ("... read more")
     standfirst: int = 0  # paragraphs printed above the dateline (main story only)
     credits: list[str] = field(default_factory=list)  # agencies from credit lines
 

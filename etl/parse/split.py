@@ -160,7 +160,7 @@ class _Splitter:
         for cut in residue_cuts(text):
             again = match_dateline(text[cut:], self.dump_date, page_date=self.page_date)
             if again is not None:
-                found = replace(again, start=cut, end=cut + again.end)
+                found = replace(again, start=cut + again.start, end=cut + again.end)
                 return self._dateline_result(text, found)
         return None
 
@@ -331,7 +331,7 @@ class _Splitter:
                     body = inline.group("lede")
             if body:
                 self.add_paragraph(body)
-            story.is_teaser = True
+            story.is_teaser = story.read_more = True
             story.closed = True
             return
         sub = subhead_text(text)
@@ -461,7 +461,7 @@ class _Splitter:
                     if text[:1] in KEY_POINT_MARKS and self._titled_above(pre, index):
                         continue  # "• Army tanker drivers to be deployed": a key point
                     stamped = any(line_stamp(u.text) for u in pre[index + 1 :])
-                    while index and (
+                    while index and pre[index - 1].text not in self.chrome and (
                         source_under_title(pre[index - 1].text, pre[index].text)
                         or not stamped and is_deck(pre[index - 1].text, pre[index].text)
                         or _label_under_title(pre[index - 1].text, pre[index].text)
@@ -639,7 +639,7 @@ class _Splitter:
         if is_read_more_only(text):
             self.flush_pending()
             if not current.closed and current.paragraphs and current is not self.stories[0]:
-                current.is_teaser = True
+                current.is_teaser = current.read_more = True
                 current.closed = True
             self.leftover.append(text)
             return
@@ -856,11 +856,14 @@ class _Splitter:
                 draft.is_teaser = draft.is_teaser or listing_teaser(draft, main=index == 0)
             if all(d.is_teaser for d in drafts[1:]) and (
                 _lede_cut(drafts[0])
-                or len(drafts) >= LISTING_ITEMS and listing_teaser(drafts[0], main=False)
+                or len(drafts) >= LISTING_ITEMS
+                and not any(d.read_more for d in drafts)
+                and listing_teaser(drafts[0], main=False)
             ):
-                # Every other item is a teaser and the first one's lede is cut off, too, or
-                # the first has their shape (one short lede, no byline) in a long list:
-                # the first is one of them.
+                # Every other item is a teaser and the first one's lede is cut off, too, or,
+                # where no "read more" marks the teasers apart from the main story, the
+                # first has their shape (one short lede, no byline) in a long list: the
+                # first is one of them.
                 drafts[0].is_teaser = True
         _mark_previews(drafts)
         for position, draft in enumerate(drafts):
