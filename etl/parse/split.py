@@ -458,8 +458,12 @@ class _Splitter:
                         continue
                     if _ROLE_LINE.match(text):
                         continue  # "Staff Reporter" under a reporter's name
-                    if text[:1] in KEY_POINT_MARKS and self._titled_above(pre, index):
-                        continue  # "• Army tanker drivers to be deployed": a key point
+                    if text[:1] in KEY_POINT_MARKS:
+                        title = self._titled_above(pre, index)
+                        if title is not None and index - title > HEADLINE_REACH // 2:
+                            return title  # the headline over a long list of links
+                        if title is not None:
+                            continue  # "• Army tanker drivers to be deployed": a key point
                     stamped = any(line_stamp(u.text) for u in pre[index + 1 :])
                     while index and pre[index - 1].text not in self.chrome and (
                         source_under_title(pre[index - 1].text, pre[index].text)
@@ -481,15 +485,16 @@ class _Splitter:
                 return index
         return None
 
-    def _titled_above(self, pre: list[Unit], index: int) -> bool:
-        """Whether a title line without a bullet stands above a bulleted line, past
-        other bulleted lines: the story's headline over its list of key points."""
-        for at in range(index - 1, max(-1, index - HEADLINE_REACH), -1):
+    def _titled_above(self, pre: list[Unit], index: int) -> int | None:
+        """The title line without a bullet above a bulleted line, past other bulleted
+        lines: the story's headline over its list of key points (or of related links)."""
+        for at in range(index - 1, -1, -1):  # a list of any length
             text = pre[at].text
             if text[:1] in KEY_POINT_MARKS:
                 continue
-            return headline_candidate(text, min_words=4) and text not in self.chrome
-        return False
+            titled = headline_candidate(text, min_words=4) and text not in self.chrome
+            return at if titled else None
+        return None
 
     def _prose_follows(self, units: list[Unit], index: int, *, deck: bool = True) -> bool:
         """Whether body text follows a title line, with only furniture in between, or

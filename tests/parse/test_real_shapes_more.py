@@ -563,3 +563,34 @@ def test_first_item_of_a_long_list_of_ledes_is_a_teaser_like_the_rest() -> None:
     dump = parse(page, "page-2025-09-26.txt")
     assert [s.headline for s in dump.stories] == [title for title, _ in items]
     assert all(s.is_teaser for s in dump.stories)
+
+
+def test_headline_over_a_long_list_of_related_links_above_the_dateline() -> None:
+    """A space-news page: the title, then ten bulleted links to other stories, then the
+    dateline (bulleted too). The title is the headline, not the link nearest the dateline."""
+    links = [
+        "Harbour cranes idle as dock strike enters second week",
+        "Glacier retreat speeds up across the northern range",
+        "Rail operator orders forty new night trains",
+        "Island votes to keep its ferry subsidy",
+        "Drought forces rationing in three river towns",
+        "Fishing fleet returns early as storms close in",
+        "New bridge opens a year late and over budget",
+        "Wind farm plan wins approval after long fight",
+        "Heatwave breaks records across the southern plains",
+        "Volcano alert raised as tremors grow stronger",
+    ]
+    page = (
+        ". 24/7 Orbit News .\n"
+        "Weather satellite reaches its planned orbit\n"
+        + "".join(f"  • {link}\n" for link in links)
+        + "  • JIUQUAN (AFP) Mar 3, 2021\n"
+        "    The satellite reached its planned orbit on Wednesday evening, the space agency "
+        "said, thirteen minutes after the launch from the desert base.\n\n"
+        "    It will watch cloud cover and sea temperatures for at least eight years.\n"
+    )
+    dump = parse(page)
+    story = dump.stories[0]
+    assert story.headline == "Weather satellite reaches its planned orbit"
+    assert story.dateline is not None and story.dateline.place == "Jiuquan"
+    assert all(f"• {link}" in dump.leftover or link in dump.leftover for link in links)
