@@ -98,6 +98,9 @@ _HEAD = (
     rf"(?:{_COMMAPART}){{0,2}}(?:{_PAREN_COUNTRY})?)"
 )
 
+# "... and BOISE, Idaho": a second place of a joint press release (not part of the place).
+_ALSO = rf"(?P<also>[ \t]+(?:and|&)[ \t]+{_PLACE}(?:{_COMMAPART}){{0,2}})"
+
 # dpa's regional desks add a lower-case tag: "(dpa/lby)".
 _DESK_TAG = r"(?:[ \t]*/[ \t]*[a-z]{2,4}(?![\w])){0,3}"
 _AGMARK = (
@@ -125,7 +128,11 @@ _CLOCK = (
 # Shapes, tried in order. Each has the groups place, date parts, an agency group, sep.
 _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # BEIRUT, Nov 11, 2017 (AFP) -   /  MOSCOW, March 5. /TASS/.
-    ("date_agency", re.compile(rf"{_HEAD}[,.]?[ \t]*{_DATE}\.?[ \t]*{_AGMARK}{_SEP}")),
+    # NEW YORK and LONDON, Nov. 12, 2020 /PRNewswire/ --: a joint release, the first leads
+    (
+        "date_agency",
+        re.compile(rf"{_HEAD}(?:{_ALSO})?[,.]?[ \t]*{_DATE}\.?[ \t]*{_AGMARK}{_SEP}"),
+    ),
     # MOSCOW, November 11 - RIA Novosti.  /  TOKYO, Nov. 23 Kyodo -
     (
         "dash_agency",
@@ -717,6 +724,9 @@ def _build(
     if "place" in m.re.groupindex and m.group("place"):
         cut, place_text = _trim_place(m.group("place"), search=anywhere)
         start = m.start("place") + cut
+        also = m.group("also") if "also" in m.re.groupindex else None
+        if also and country_code((place_text + also).split(",")[-1].strip()) is not None:
+            place_text += also  # "PORT OF SPAIN, Trinidad and Tobago": one country's name
         if not _place_ok(place_text, shape, anywhere=anywhere):
             return None
     if shape in ("source_first", "agency_place", "site_first") or (

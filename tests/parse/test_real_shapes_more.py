@@ -594,3 +594,23 @@ def test_headline_over_a_long_list_of_related_links_above_the_dateline() -> None
     assert story.headline == "Weather satellite reaches its planned orbit"
     assert story.dateline is not None and story.dateline.place == "Jiuquan"
     assert all(f"• {link}" in dump.leftover or link in dump.leftover for link in links)
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "region", "country"),
+    [
+        ("ASHBURN, Virginia and BOISE, Idaho, March 4, 2021 (GLOBE NEWSWIRE) -- Two firms said",
+         "Ashburn", "Virginia", "US"),
+        ("TORONTO and LONDON, March 4, 2021 /PRNewswire/ -- The two companies said today",
+         "Toronto", None, "CA"),
+        ("PORT OF SPAIN, Trinidad and Tobago, March 4, 2021 /PRNewswire/ -- The bank said",
+         "Port of Spain", None, "TT"),
+    ],
+)
+def test_joint_press_release_datelines_keep_the_first_place(
+    line: str, place: str, region: str | None, country: str
+) -> None:
+    found = match_dateline(line, None)
+    assert found is not None
+    d = found.dateline
+    assert (d.place, d.region, d.country, d.date) == (place, region, country, dt.date(2021, 3, 4))
