@@ -232,6 +232,8 @@ ALIASES: dict[str, str] = {
     "ukrinform": "Ukrinform",
     "sputnik news": "Sputnik",
     "reuters news agency": "Reuters",
+    "reuters health": "Reuters",  # Reuters' own desks
+    "reuters breakingviews": "Reuters",
     "thomson reuters": "Reuters",
     "ansamed": "Ansamed",
     "canadian press": "CP",

@@ -53,7 +53,8 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.)?(?![\d])"
 # Month-first ("Nov. 11, 2017"), day-first ("11 November 2017"), ISO ("2017-11-11").
 _DATE = (
     rf"(?P<date>(?:{_WEEKDAY},?[ \t]+)?(?:"
-    rf"(?P<mon1>{_MONTH})\.?[ \t]*(?P<day1>{_DAY})(?:,?[ \t]+(?P<year1>{_YEAR}))?"
+    rf"(?P<mon1>{_MONTH})\.?[ \t]*(?P<day1>{_DAY})"
+    rf"(?:,?[ \t]+(?P<year1>{_YEAR})|/(?P<year4>{_YEAR}))?"  # "October 3/2019" (ENA)
     rf"|(?:le[ \t]+)?(?P<day2>{_DAY})[ \t]+(?:(?:of|de)[ \t]+)?(?P<mon2>{_MONTH})\.?"
     rf"(?:(?:,|[ \t]+del?)?[ \t]+(?P<year2>{_YEAR}))?"
     rf"|(?P<year3>{_YEAR})-(?P<mon3>[01]\d)-(?P<day3>[0-3]\d)(?!\d)"
@@ -131,7 +132,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # NEW YORK and LONDON, Nov. 12, 2020 /PRNewswire/ --: a joint release, the first leads
     (
         "date_agency",
-        re.compile(rf"{_HEAD}(?:{_ALSO})?[,.]?[ \t]*{_DATE}\.?[ \t]*{_AGMARK}{_SEP}"),
+        re.compile(rf"{_HEAD}(?:{_ALSO})?[,.]?[ \t]*{_DATE}\.?,?[ \t]*{_AGMARK}{_SEP}"),
     ),
     # MOSCOW, November 11 - RIA Novosti.  /  TOKYO, Nov. 23 Kyodo -
     (
@@ -408,7 +409,7 @@ def _resolve_date(
     no date at all: the page's stamp, else the dump date."""
     month = _month(m.group("mon1") or m.group("mon2") or m.group("mon3"))
     day = _day(m.group("day1") or m.group("day2") or m.group("day3"))
-    year_text = m.group("year1") or m.group("year2") or m.group("year3")
+    year_text = m.group("year1") or m.group("year4") or m.group("year2") or m.group("year3")
     fallback = _no_date(dump_date, page_date)
     if month is None or day is None:
         return fallback
@@ -536,7 +537,7 @@ def _source_ok(m: re.Match[str], place: str | None) -> bool:
         return False  # "(Maharashtra)" is a state in brackets; sources go by initials
     if resolve_place(place).country is None:
         return False
-    return bool(m.group("year1") or m.group("year2") or m.group("year3"))
+    return bool(m.group("year1") or m.group("year4") or m.group("year2") or m.group("year3"))
 
 
 def _all_caps(text: str) -> bool:

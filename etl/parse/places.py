@@ -649,6 +649,27 @@ def _tail(head: str, tail: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+# Words of a paper's or a broadcaster's name: "(Taiwan News)", "(Gulf Times)".
+_MEDIA_WORDS = frozenset({
+    "news", "times", "post", "daily", "herald", "tribune", "journal", "press", "tv", "radio",
+    "online", "today", "gazette", "telegraph", "express", "star", "mail", "chronicle",
+    "observer", "monitor", "network", "channel",
+})  # fmt: skip
+
+
+def _media_name(tail: str) -> bool:
+    """A source in brackets after the place, no province: "(CNN)", "(Taiwan News)". An
+    acronym counts only when no state, province or country has it as its code."""
+    tail = tail.strip()
+    words = tail.casefold().split()
+    if any(word in _MEDIA_WORDS for word in words):
+        return True
+    return (
+        tail.isupper() and tail.isalpha() and 3 <= len(tail) <= 5
+        and not region_of(tail) and country_code(tail) is None
+    )  # fmt: skip
+
+
 @lru_cache(maxsize=8192)
 def resolve_place(raw: str) -> Place:
     """Place, region and country for the place part of a dateline.
@@ -664,7 +685,9 @@ def resolve_place(raw: str) -> Place:
     m = _BRACKETS.match(text)
     if m and m.group("head").strip():
         head = m.group("head").strip()
-        tails = [t.strip() for t in _BRACKET_PART.findall(m.group("tails"))]
+        tails = [
+            t.strip() for t in _BRACKET_PART.findall(m.group("tails")) if not _media_name(t)
+        ]
     if "," in head:
         parts = [p.strip() for p in head.split(",") if p.strip()]
         head, tails = parts[0], parts[1:] + tails

@@ -614,3 +614,33 @@ def test_joint_press_release_datelines_keep_the_first_place(
     assert found is not None
     d = found.dateline
     assert (d.place, d.region, d.country, d.date) == (place, region, country, dt.date(2021, 3, 4))
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "region", "agencies", "date"),
+    [
+        ("ACCRA, March 4, (GNA) - The district assembly said it would", "Accra", None,
+         ("GNA",), dt.date(2021, 3, 4)),
+        ("Bahir Dar, March 4/2021 (ENA) The regional bureau said on Thursday", "Bahir Dar",
+         None, ("ENA",), dt.date(2021, 3, 4)),
+        ("SINGAPORE, March 4 (Reuters Breakingviews) - Shipping lines should", "Singapore",
+         None, ("Reuters",), dt.date(2021, 3, 4)),
+        ("BOSTON, March 4 (Reuters Health) - Adults who walk daily said", "Boston", None,
+         ("Reuters",), dt.date(2021, 3, 4)),
+        ("ATLANTA (CNN) - The city council voted on Thursday to", "Atlanta", None, (),
+         dt.date(2021, 3, 5)),
+        ("TAICHUNG (Taiwan News) — The city government said on Thursday", "Taichung", None,
+         (), dt.date(2021, 3, 5)),
+        ("Mito (Ibaraki) - The prefecture said on Thursday that it would", "Mito", "Ibaraki",
+         (), dt.date(2021, 3, 5)),
+    ],
+)
+def test_credit_after_a_comma_slashed_years_desks_and_sources_in_brackets(
+    line: str, place: str, region: str | None, agencies: tuple[str, ...], date: dt.date
+) -> None:
+    """"(GNA)" after the date's comma, ENA's "March 4/2021", Reuters' desks, and a
+    broadcaster or paper in brackets, which is a source, not a province."""
+    found = match_dateline(line, dt.date(2021, 3, 5))
+    assert found is not None
+    d = found.dateline
+    assert (d.place, d.region, d.agencies, d.date) == (place, region, agencies, date)
