@@ -66,8 +66,17 @@ _STAMP_HINT = re.compile(
     re.IGNORECASE,
 )
 # A stamp in another language writes "03/10/2019" day first, as Europe and most of the
-# world do; only an English page (or a value over 12) sets the US order.
-_DAY_FIRST_HINT = re.compile(rf"{_FOREIGN_STAMP}|\d{{1,2}}h\d{{2}}|\b(?:le|el|um|à)\b", re.I)
+# world do; so does an English one in a time zone outside the Americas ("03/10/2019 11:20
+# IST"); only an English page otherwise (or a value over 12) sets the US order.
+_DAY_FIRST_ZONES = (
+    r"ist|bst|cet|cest|eet|eest|wet|west|msk|eat|wat|cat|sast|pkt|npt|wib|wita|myt|sgt|hkt"
+    r"|pht|ict|jst|kst|aest|aedt|awst|acst|acdt|nzst|nzdt|gst"
+)
+_DAY_FIRST_HINT = re.compile(
+    rf"{_FOREIGN_STAMP}|\d{{1,2}}h\d{{2}}|\b(?:le|el|um|à)\b"
+    rf"|\d{{1,2}}[:.]\d\d(?:[ \t]*(?:hrs?|[ap]\.?m\.?))?[ \t]+\(?(?:{_DAY_FIRST_ZONES})\b",
+    re.I,
+)
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:

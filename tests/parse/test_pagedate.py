@@ -86,3 +86,19 @@ def test_a_datelines_own_date_is_not_the_page_stamp() -> None:
     # The year comes from the dump's date (no page stamp), not from the first dateline.
     assert (teaser.dateline.date, teaser.dateline.date_source) == (
         dt.date(2019, 10, 1), "inferred_year")
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Updated: 04/03/2021 09:40 IST", dt.date(2021, 3, 4)),
+        ("Last updated 04/03/2021 09:40 hrs IST", dt.date(2021, 3, 4)),
+        ("04/03/2021 18:05 (AEDT)", dt.date(2021, 3, 4)),
+        ("Updated: 04/03/2021 09:40 EDT", dt.date(2021, 4, 3)),
+        ("Posted 04/03/2021 10:30 AM", dt.date(2021, 4, 3)),
+    ],
+)
+def test_a_time_zone_outside_the_americas_reads_slashed_dates_day_first(
+    line: str, want: dt.date
+) -> None:
+    assert stamp_date(line) == want
