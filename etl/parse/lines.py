@@ -22,9 +22,9 @@ _READ_MORE = re.compile(
     # after a full sentence: "... on Wednesday. Read more", "... Lire la suite"
     r"|(?<=[.!?\"”’])[ \t]+(?:read\s+more|continue\s+reading|read\s+(?:the\s+)?full\s+(?:story"
     r"|article)|leer\s+m[áa]s|lire\s+la\s+suite|weiterlesen|leggi\s+tutto|lees\s+meer"
-    r"|leia\s+mais|saiba\s+mais))"
+    r"|leia\s+mais|saiba\s+mais)"
     # glued to a word the page cut off: "... more than half a millionRead More"
-    r"|(?-i:(?<=[a-zà-ÿ,;.!?])(?:Read|READ)[ \t]+(?:More|more|MORE))"
+    r"|(?-i:(?<=[a-zà-ÿ,;.!?])(?:Read|READ)[ \t]+(?:More|more|MORE)))"
     r"\s*(?:»|>>|›|→)?\s*$",
     re.IGNORECASE,
 )
@@ -310,7 +310,13 @@ def web_byline(text: str) -> tuple[Byline, str] | None:
     Associated Press", "Jane Doe | Reuters": a name with no "By" beside a stamp or a credit.
     The part after the name must be one or the other, so a title with a comma never
     passes."""
-    if len(text) > MAX_WEB_BYLINE or not text[:1].isupper():
+    if len(text) > MAX_WEB_BYLINE:
+        return None
+    if "|" in text:
+        stamp, _, name = (part.strip() for part in text.rpartition("|"))
+        if stamp and name and is_stamp_line(stamp) and not _DIGIT.search(name):
+            return _stamp_then_name(stamp, name)  # "Oct 3, 2019 | Jane Doe"
+    if not text[:1].isupper():
         return None
     cut = _WEB_BYLINE_CUT.search(text)
     if cut is None:
@@ -333,6 +339,18 @@ def web_byline(text: str) -> tuple[Byline, str] | None:
     whole = credit or paper
     return Byline(raw=text if whole else name, authors=byline.authors,
                   agencies=agencies), ("" if whole else rest)
+
+
+def _stamp_then_name(stamp: str, name: str) -> tuple[Byline, str] | None:
+    """The name after a stamp and a pipe, with or without "By"; the stamp is the rest."""
+    raw = name
+    name = name[3:].strip() if name[:3].lower() == "by " else name
+    if not name[:1].isupper() or not_a_person(name):
+        return None
+    byline = parse_byline("By " + name)
+    if byline is None or not byline.authors or byline.agencies:
+        return None
+    return Byline(raw=raw, authors=byline.authors), stamp
 
 
 _GLUED = re.compile(r"[a-z][A-Z]")

@@ -644,3 +644,26 @@ def test_credit_after_a_comma_slashed_years_desks_and_sources_in_brackets(
     assert found is not None
     d = found.dateline
     assert (d.place, d.region, d.agencies, d.date) == (place, region, agencies, date)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("March 4, 2021 | Ann Lee", ("Ann Lee",)),
+        ("Mar 4, 2021 09:40 AM | By Ann Lee", ("Ann Lee",)),
+        ("March 4, 2021 | World News", None),
+        ("Thursday, 4 March 2021 | Politics", None),
+    ],
+)
+def test_a_name_after_the_stamp_and_a_pipe_is_the_byline(
+    line: str, authors: tuple[str, ...] | None
+) -> None:
+    dump = parse(
+        "Ferry service resumes on the island route\n\n"
+        f"{line}\n\n"
+        f"BERGEN —{BODY}\n\n"
+        "More sailings are planned for the summer.\n"
+    )
+    story = dump.stories[0]
+    assert (story.byline.authors if story.byline else None) == authors
+    assert story.dateline is not None and story.dateline.date == dt.date(2021, 3, 4)

@@ -1662,6 +1662,7 @@ def test_label_lines_that_are_not_counters_stay_text(line: str) -> None:
         ("the ferry will run again from next month.READ MORE", True),
         ("the ferry will run again after two winters in which Read More", False),
         ("He said everyone should Read more books", False),
+        ("Nobody replied. read more The minister said it again.", False),  # not at the end
     ],
 )
 def test_read_more_glued_to_the_cut_word(text: str, teaser: bool) -> None:
