@@ -86,6 +86,8 @@ def _headline_of(lines: list[str], label: dict[str, Any]) -> str | None:
         return None
     line = _HEADER.sub("", lines[at - 1]).strip()
     dateline = label.get("dateline")
+    if len(line) > LONG_LINE:
+        return line  # a page flattened onto one line: the headline is searched inside it
     if dateline and dateline in line and not line.startswith(dateline):
         line = line[: line.index(dateline)].strip()
     return line or None

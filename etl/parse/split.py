@@ -27,6 +27,7 @@ from etl.parse.agencies import (
 from etl.parse.byline import glued_byline, parse_byline
 from etl.parse.dateline import DatelineMatch, match_dateline
 from etl.parse.draft import Draft
+from etl.parse.fields import read_record
 from etl.parse.lines import (
     ALNUM,
     BULLET_MARKS,
@@ -108,6 +109,7 @@ class _Splitter:
         self.stamps_trail: bool | None = None  # whether a page's stamps follow their stories
         self.body_titles: frozenset[str] = frozenset()  # the page's lines, debulleted
         self._datelines: dict[tuple[str, dt.date | None], _DatelineAt | None] = {}
+        self.field_bylines: frozenset[str] = frozenset()  # a record's AUTHOR field values
 
     # -- recognisers bound to the dump date --------------------------------------------
 
@@ -204,6 +206,10 @@ class _Splitter:
         Web pages also print the name without "By", beside a stamp or an agency."""
         if len(text) > 160:
             return None
+        if text in self.field_bylines and not BY_START.match(text):
+            named = parse_byline("By " + text)  # a record's AUTHOR field: "Ann Lee"
+            if named is not None and named.authors:
+                return Byline(raw=text, authors=named.authors, agencies=named.agencies), ""
         if not BY_START.match(text):
             return web_byline(text)
         byline = parse_byline(text) if len(text) <= 120 else None
@@ -251,9 +257,13 @@ class _Splitter:
 
     # -- story bookkeeping ---------------------------------------------------------------
 
-    def start_story(self) -> Draft:
+    def start_story(self, *, titled: bool = False) -> Draft:
+        """A new story; unless the caller brings its title (`titled`), the title comes
+        from the pending lines or from the previous story's last title-like paragraph."""
         draft = Draft()
-        if self.pending:
+        if titled:
+            self.flush_pending()
+        elif self.pending:
             *chrome, headline = self.pending
             draft.headline = debullet(headline)
             self.leftover.extend(chrome)
@@ -541,7 +551,7 @@ class _Splitter:
             and index + 1 < len(units)
             and is_prose(units[index + 1].text)
         ):
-            self.start_story().headline = debullet(text)
+            self.start_story(titled=True).headline = debullet(text)
             return
         stamp = line_stamp(text) if found is None else None
         if stamp is not None:
@@ -1127,8 +1137,18 @@ def split_text(
     h2-h4 heading blocks (HTML): inside a story's body they become subhead paragraphs.
     """
     lines = unwrap_lines(text, dump_date)
+    record = read_record(lines)
+    if record is not None:  # "TITLE: ... AUTHOR: ... TEXT: ...": an archive's export
+        lines = record.lines
+        chrome = chrome | record.chrome
     chrome = chrome | _repeated(lines)
-    splitter = _Splitter(dump_date, chrome, subheads, _page_date(lines))
+    if record is not None:  # the record's DATE field, never its LOAD-DATE or the like
+        page_date = record.date or _page_date([ln for ln in lines if ln not in record.chrome])
+    else:
+        page_date = _page_date(lines)
+    splitter = _Splitter(dump_date, chrome, subheads, page_date)
+    if record is not None:
+        splitter.field_bylines = frozenset(record.bylines)
     splitter.digest = next(
         (code for line in lines[:HEAD_LINES] if (code := digest_agency(line))), None
     )
