@@ -419,6 +419,11 @@ def _resolve_date(
     anchor = page_date or dump_date
     if anchor is None:
         return None, None
+    if page_date is not None and (month, day) == (page_date.day, page_date.month):
+        # "03/10/2019" read month first, "Oct 3" in the dateline: the stamp was day first.
+        found = _safe_date(page_date.year, month, day)
+        if found is not None:
+            return found, "inferred_year"
     candidates = [
         d for d in (_safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)) if d is not None
     ]
@@ -577,6 +582,8 @@ def _source_first_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
         head = place.split(",")[0].strip()
         if not _resolves(place) or split_agencies(head):
             return False  # "IRIB | BBC": two sources, no place
+        if m.group("lead").isspace() and split_agencies(f"{m.group('ag_bare')} {head}"):
+            return False  # "PA Media": the credit's own longer name, not "PA" in "Media"
         if re.fullmatch(r"[A-Z]{2,4}", head) and fold(head) not in _STATELESS_KEYS:
             return False
     if place is None and m.group("lead").strip() not in ("-", "--", "–", "—", ":"):

@@ -667,3 +667,31 @@ def test_a_name_after_the_stamp_and_a_pipe_is_the_byline(
     story = dump.stories[0]
     assert (story.byline.authors if story.byline else None) == authors
     assert story.dateline is not None and story.dateline.date == dt.date(2021, 3, 4)
+
+
+def test_a_day_first_stamp_read_month_first_still_dates_the_dateline() -> None:
+    """"04/03/2021 09:40 AM" (4 March, as Malaysian sites print it) above "KUALA LUMPUR,
+    March 4 --": the dateline's own day and month settle the stamp's order."""
+    dump = parse(
+        "Ferry operators add a late crossing\n\n"
+        "04/03/2021 09:40 AM\n\n"
+        f"KUALA LUMPUR, March 4 --{BODY}\n\n"
+        "-- BERNAMA\n"
+    )
+    dateline = dump.stories[0].dateline
+    assert dateline is not None and dateline.date == dt.date(2021, 3, 4)
+
+
+def test_a_credit_with_a_longer_name_is_no_source_and_place() -> None:
+    """"PA Media" under a headline is the agency's name, not PA reporting from Media, Pa."""
+    assert match_dateline("PA Media", None) is None
+    dump = parse(
+        "Ferry operators add a late crossing\n\n"
+        "PA Media\n\n"
+        "Thu 4 Mar 2021 09.40 GMT\n\n"
+        f"{BODY.strip()}\n\n"
+        "The council will review the service after six months.\n"
+    )
+    story = dump.stories[0]
+    assert story.dateline is None
+    assert story.agencies == ("PA",)
