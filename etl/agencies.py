@@ -283,6 +283,8 @@ ALIASES: dict[str, str] = {
     "pajhwok afghan news": "Pajhwok",
     "pakistan press international": "PPI",
     # the agencies' names in the scripts of their Russian, Arabic, Hindi and Chinese services
+    "ttxvn": "VNA",  # Thông tấn xã Việt Nam, in its own language
+    "vietnam news agency": "VNA",
     "тасс": "TASS",
     "итар-тасс": "TASS",
     "риа новости": "RIA",

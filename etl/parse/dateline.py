@@ -17,6 +17,7 @@ from etl.agencies import home_country
 from etl.model import Dateline, DateSource
 from etl.parse.agencies import AGENCY_SPELLINGS, split_agencies
 from etl.parse.alternation import trie_regex
+from etl.parse.cjk import CjkDateline, match_cjk
 from etl.parse.lines import BULLET_MARKS, BULLETS, title_rest
 from etl.parse.months import MONTH_WORDS as _MONTH_WORDS
 from etl.parse.pagedate import date_in
@@ -410,11 +411,22 @@ def _resolve_date(
     month = _month(m.group("mon1") or m.group("mon2") or m.group("mon3"))
     day = _day(m.group("day1") or m.group("day2") or m.group("day3"))
     year_text = m.group("year1") or m.group("year4") or m.group("year2") or m.group("year3")
+    year = int(year_text) if year_text else None
+    return _date_of(year, month, day, dump_date, page_date)
+
+
+def _date_of(
+    year: int | None,
+    month: int | None,
+    day: int | None,
+    dump_date: dt.date | None,
+    page_date: dt.date | None,
+) -> tuple[dt.date | None, DateSource | None]:
     fallback = _no_date(dump_date, page_date)
     if month is None or day is None:
         return fallback
-    if year_text:
-        found = _safe_date(int(year_text), month, day)
+    if year is not None:
+        found = _safe_date(year, month, day)
         return (found, "dateline") if found else fallback
     anchor = page_date or dump_date
     if anchor is None:
@@ -895,6 +907,10 @@ def match_dateline(
 
 def _match(line: str, anchors: DateAnchors, *, anywhere: bool) -> DatelineMatch | None:
     pos = _START.match(line).end()  # type: ignore[union-attr]
+    if not line.isascii():
+        cjk = match_cjk(line, pos)
+        if cjk is not None:
+            return _cjk_dateline(cjk, pos, anchors)
     if anywhere:
         return _search(line, pos, len(line), anchors)
     found = _match_at(line, pos, anchors, anywhere=False) or _place_country(
@@ -923,6 +939,22 @@ def _search(line: str, pos: int, stop: int, anchors: DateAnchors) -> DatelineMat
                 return found
         tried_upto = high
     return None
+
+
+def _cjk_dateline(found: CjkDateline, pos: int, anchors: DateAnchors) -> DatelineMatch:
+    """"新华社北京10月3日电", "【ワシントン共同】", "(서울=연합뉴스)": the agencies' own."""
+    place = resolve_place(found.place)
+    date, source = _date_of(None, found.month, found.day, anchors.dump, anchors.page)
+    dateline = Dateline(
+        raw=found.raw,
+        place=place.place,
+        region=place.region,
+        country=place.country,
+        agencies=(found.agency,),
+        date=date,
+        date_source=source,
+    )
+    return DatelineMatch(dateline, pos, found.end)
 
 
 def _place_country(line: str, pos: int, anchors: DateAnchors) -> DatelineMatch | None:

@@ -695,3 +695,41 @@ def test_a_credit_with_a_longer_name_is_no_source_and_place() -> None:
     story = dump.stories[0]
     assert story.dateline is None
     assert story.agencies == ("PA",)
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "country", "agency", "date"),
+    [
+        ("新华社上海3月4日电 市政府星期四宣布延长夜班公交服务。", "新华社上海3月4日电",
+         "CN", "Xinhua", dt.date(2021, 3, 4)),
+        ("新华社记者北京3月4日电（记者王芳）市政府宣布。", "新华社记者北京3月4日电（记者王芳）",
+         "CN", "Xinhua", dt.date(2021, 3, 4)),
+        ("中新社上海3月4日电 市政府宣布。", "中新社上海3月4日电",
+         "CN", "CNS", dt.date(2021, 3, 4)),
+        ("【東京共同】政府は4日、夜間バスの運行を延長すると発表した。", "【東京共同】",
+         "JP", "Kyodo", dt.date(2021, 3, 5)),
+        ("【ソウル時事】韓国政府は4日発表した。", "【ソウル時事】",
+         "KR", "Jiji", dt.date(2021, 3, 5)),
+        ("(서울=연합뉴스) 이영희 기자 = 시는 4일 야간 버스 운행을 연장한다고 밝혔다.",
+         "(서울=연합뉴스) 이영희 기자 =", "KR", "Yonhap", dt.date(2021, 3, 5)),
+    ],
+)
+def test_chinese_japanese_and_korean_agency_datelines(
+    line: str, raw: str, country: str, agency: str, date: dt.date
+) -> None:
+    """The agencies' own services: Xinhua's "...电", Kyodo's and Jiji's 【...】, Yonhap's
+    "(...=연합뉴스)". A day without a month (Kyodo, Yonhap) leaves the dump's date."""
+    found = match_dateline(line, dt.date(2021, 3, 5))
+    assert found is not None
+    d = found.dateline
+    assert (d.raw, d.country, d.agencies, d.date) == (raw, country, (agency,), date)
+
+
+def test_a_sentence_in_chinese_is_no_dateline() -> None:
+    assert match_dateline("上海是中国最大的城市，人口超过两千万。", None) is None
+
+
+def test_vietnam_news_agency_in_its_own_language() -> None:
+    found = match_dateline("Hà Nội (TTXVN) - Chính phủ thông báo hôm thứ Năm.", None)
+    assert found is not None
+    assert (found.dateline.country, found.dateline.agencies) == ("VN", ("VNA",))

@@ -1,0 +1,71 @@
+"""Datelines of the Chinese, Japanese and Korean agencies' own services.
+
+Their house styles carry no capitals, commas or dashes for the general shapes to find:
+Xinhua writes "新华社北京10月3日电" (Xinhua, Beijing, October 3, dispatch), China News
+Service "中新社上海10月3日电", Kyodo "【ワシントン共同】", Jiji "【ソウル時事】", Yonhap
+"(서울=연합뉴스)". This module only finds them; dateline.py resolves place and date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# The agency's name in its own script -> registry code.
+_DISPATCH = {"新华社": "Xinhua", "新华网": "Xinhua", "中新社": "CNS", "中新网": "CNS"}
+_BRACKETED = {"共同": "Kyodo", "時事": "Jiji", "时事": "Jiji"}
+_KOREAN = {"연합뉴스": "Yonhap"}
+
+_HAN = r"[\u4e00-\u9fff]"
+_XINHUA = re.compile(
+    rf"(?P<agency>{'|'.join(_DISPATCH)})(?:记者)?(?P<place>{_HAN}{{2,8}}?)"
+    r"(?P<mon>[01]?\d)月(?P<day>[0-3]?\d)日(?:电|讯)"
+    r"(?:[（(][^）)\n]{1,40}[）)])?"  # "（记者张三）": the reporters
+)
+_KYODO = re.compile(
+    rf"【(?P<place>[^【】\s]{{1,10}}?)(?P<agency>{'|'.join(_BRACKETED)})】"
+)
+_YONHAP = re.compile(
+    rf"[(（](?P<place>[\uac00-\ud7a3]{{1,8}})=(?P<agency>{'|'.join(_KOREAN)})[)）]"
+    r"(?:[ \t]*[\uac00-\ud7a3]{2,4}[ \t]*(?:기자|특파원)[ \t]*=)?"  # "김철수 기자 =": the reporter
+)
+# A quick test before any of the above: a character of these scripts near the start.
+_CJK_NEAR_START = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7a3\uff08【]")
+
+
+@dataclass(frozen=True, slots=True)
+class CjkDateline:
+    raw: str
+    place: str
+    agency: str
+    month: int | None
+    day: int | None
+    end: int
+
+
+def match_cjk(line: str, pos: int = 0) -> CjkDateline | None:
+    """The agency's dateline at `pos`, or None."""
+    if not _CJK_NEAR_START.search(line, pos, pos + 12):
+        return None
+    m = _XINHUA.match(line, pos)
+    if m is not None:
+        return CjkDateline(
+            raw=m.group(0).strip(),
+            place=m.group("place"),
+            agency=_DISPATCH[m.group("agency")],
+            month=int(m.group("mon")),
+            day=int(m.group("day")),
+            end=m.end(),
+        )
+    for pattern, names in ((_KYODO, _BRACKETED), (_YONHAP, _KOREAN)):
+        m = pattern.match(line, pos)
+        if m is not None:
+            return CjkDateline(
+                raw=m.group(0).strip(),
+                place=m.group("place"),
+                agency=names[m.group("agency")],
+                month=None,
+                day=None,
+                end=m.end(),
+            )
+    return None
