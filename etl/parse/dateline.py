@@ -133,13 +133,15 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # NEW YORK and LONDON, Nov. 12, 2020 /PRNewswire/ --: a joint release, the first leads
     (
         "date_agency",
-        re.compile(rf"{_HEAD}(?:{_ALSO})?[,.]?[ \t]*{_DATE}\.?,?[ \t]*{_AGMARK}{_SEP}"),
+        re.compile(
+            rf"{_HEAD}(?:{_ALSO})?(?:[,.]|[ \t]+[-–—])?[ \t]*{_DATE}\.?,?[ \t]*{_AGMARK}{_SEP}"
+        ),
     ),
     # MOSCOW, November 11 - RIA Novosti.  /  TOKYO, Nov. 23 Kyodo -
     (
         "dash_agency",
         re.compile(
-            rf"{_HEAD},[ \t]*{_DATE}\.?,?[ \t]*(?P<dash>(?:-{{1,2}}|[–—])[ \t]*)?"
+            rf"{_HEAD}[,.][ \t]*{_DATE}\.?,?[ \t]*(?P<dash>(?:-{{1,2}}|[–—])[ \t]*)?"
             rf"(?P<ag_bare>{_AGLIST})(?P<stop>\.)?{_SEP}"
         ),
     ),

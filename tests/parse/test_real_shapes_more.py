@@ -733,3 +733,24 @@ def test_vietnam_news_agency_in_its_own_language() -> None:
     found = match_dateline("Hà Nội (TTXVN) - Chính phủ thông báo hôm thứ Năm.", None)
     assert found is not None
     assert (found.dateline.country, found.dateline.agencies) == ("VN", ("VNA",))
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "agencies"),
+    [
+        ("Самара. 4 марта. ИНТЕРФАКС - Городские власти объявили.",
+         "Самара. 4 марта. ИНТЕРФАКС", ("Interfax",)),
+        ("SAMARA. March 4. INTERFAX - The city authorities said.", "SAMARA. March 4. INTERFAX",
+         ("Interfax",)),
+        ("الإسكندرية - 4 مارس (أ ش أ) - أعلنت المحافظة.", "الإسكندرية - 4 مارس (أ ش أ)",
+         ("MENA",)),
+    ],
+)
+def test_place_and_date_set_off_by_a_full_stop_or_a_dash(
+    line: str, raw: str, agencies: tuple[str, ...]
+) -> None:
+    """Interfax's "Город. 4 марта. ИНТЕРФАКС -" and MENA's Arabic "place - date (credit)"."""
+    found = match_dateline(line, dt.date(2021, 3, 5))
+    assert found is not None
+    assert (found.dateline.raw, found.dateline.agencies) == (raw, agencies)
+    assert found.dateline.date == dt.date(2021, 3, 4)
