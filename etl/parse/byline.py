@@ -280,6 +280,13 @@ def _drop_full_stop(text: str) -> str:
     return text
 
 
+# A title before the name is no part of it: "Dr. Jane Doe" is the author "Jane Doe".
+_HONORIFIC = re.compile(
+    r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame|Rev|Fr|Capt|Col|Gen|Lt|Sgt|Maj|Sen|Rep|Gov)\.?\s+"
+    r"(?=\S+\s+\S)"
+)
+
+
 def parse_byline(line: str) -> Byline | None:
     """The byline on this line, or None when the line is not one.
 
@@ -353,7 +360,7 @@ def parse_byline(line: str) -> Byline | None:
             if authors:
                 continue  # a title such as "Senior Editor" after the names
             return None
-        name = _name_case(part)
+        name = _name_case(_HONORIFIC.sub("", part))
         if name not in authors:
             authors.append(name)
     if not authors and not agencies:

@@ -198,3 +198,18 @@ def test_a_byline_run_into_the_first_sentence(
 )
 def test_prose_opening_with_by_is_no_glued_byline(text: str) -> None:
     assert glued_byline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Dr. Ann Lee", ("Ann Lee",)),
+        ("By Prof Ann Lee and Dr. Tom Roe", ("Ann Lee", "Tom Roe")),
+        ("By Sir Harold Mead", ("Harold Mead",)),
+        ("By Drew Carter", ("Drew Carter",)),  # a name, not "Dr"
+        ("By Dr. Who", ("Dr. Who",)),  # nothing left but one word: kept as printed
+    ],
+)
+def test_a_title_before_the_name_is_dropped(line: str, authors: tuple[str, ...]) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.authors == authors
