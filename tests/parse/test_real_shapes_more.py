@@ -1,4 +1,4 @@
-"""More real-page shapes (parser 2.2.0), each a page of our own words in the real shape.
+"""More real-page shapes (parsers 2.2.0 and 2.3.0), each a page of our own words in the real shape.
 
 Decks and labels around a headline, key points under it, a caption between headline and
 dateline, page residue run into the dateline, datelines in Cyrillic, Arabic and
