@@ -108,8 +108,8 @@ _SIGNOFF_PATTERNS = (
 )
 # Words that introduce an agency credit rather than name a person or an agency.
 _CREDIT_LEAD = re.compile(
-    r"^(?:with\s+|(?:additional\s+)?(?:reporting|information|material|input)"
-    r"\s+(?:by|from)\s+)",
+    r"^(?:with\s+(?:inputs?\s+from\s+)?|(?:additional\s+)?(?:reporting|information|material"
+    r"|inputs?)\s+(?:by|from)\s+)",
     re.IGNORECASE,
 )
 
@@ -166,9 +166,14 @@ _CREDIT_LINE_LEAD = re.compile(
 )
 _CREDIT_LINE_TAIL = re.compile(
     r"\s*(?:[|,]\s*(?:posted|published|updated|staff|report|news\s+agency)\b.*"
-    r"|,\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}).*|[\s)\]—–=.-]*)$",
+    r"|,\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}).*"
+    r"|(?-i:(?:/[a-z]{2,4}){1,3})"  # the desk's initials: "AFP/jm", "dpa/jm/abc"
+    r"|\s+contributed\s+to\s+this\s+(?:report|story|article)\.?"
+    r"|[\s)\]—–=.-]*)$",
     re.IGNORECASE,
 )
+# "Edited by: Jane Doe | Source: Xinhua": one part of a footer line names the source.
+_SOURCE_PART = re.compile(r"^\s*(?:source|sources|fuente|quelle|fonte)\s*:", re.IGNORECASE)
 MAX_CREDIT_LINE = 80
 
 
@@ -177,6 +182,12 @@ def credit_line(text: str) -> tuple[str, ...]:
     left once the lead ("Source:") and the tail (a time stamp) are cut must be an agency's."""
     if len(text) > MAX_CREDIT_LINE:
         return ()
+    if "|" in text:
+        for part in text.split("|"):
+            if _SOURCE_PART.match(part):
+                codes = credit_line(part.strip())
+                if codes:
+                    return codes
     body = _CREDIT_LINE_LEAD.sub("", text.strip(), count=1)
     body = _CREDIT_LINE_TAIL.sub("", body, count=1).strip()
     if not body:

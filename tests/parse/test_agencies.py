@@ -176,3 +176,25 @@ def test_home_country_needs_every_credit_to_agree() -> None:
     assert home_country(("PTI", "AFP")) is None
     assert home_country(("PTI", "Bernama")) is None
     assert home_country(()) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("AFP/kl", ("AFP",)),  # the desk's initials after the credit
+        ("dpa/kl/mr", ("dpa",)),
+        ("(With inputs from PTI)", ("PTI",)),
+        ("With inputs from IANS", ("IANS",)),
+        ("The Associated Press contributed to this report.", ("AP",)),
+        ("Reuters contributed to this story", ("Reuters",)),
+        ("Edited by: Ann Lee | Source: Xinhua", ("Xinhua",)),
+        ("Source: AFP | Edited by: Ann Lee", ("AFP",)),
+        ("Ann Lee/kl", ()),  # initials after a person, no agency
+        ("Source: Harbour Times | Staff", ()),
+        ("Readers contributed to this report.", ()),
+    ],
+)
+def test_credit_lines_of_footers(line: str, codes: tuple[str, ...]) -> None:
+    from etl.parse.agencies import credit_line
+
+    assert credit_line(line) == codes
