@@ -110,6 +110,7 @@ class _Splitter:
         self.body_titles: frozenset[str] = frozenset()  # the page's lines, debulleted
         self._datelines: dict[tuple[str, dt.date | None], _DatelineAt | None] = {}
         self.field_bylines: frozenset[str] = frozenset()  # a record's AUTHOR field values
+        self.kickers: frozenset[str] = frozenset()  # place names used as section labels
 
     # -- recognisers bound to the dump date --------------------------------------------
 
@@ -122,6 +123,8 @@ class _Splitter:
         """(byline, prefix, dateline, rest) when the unit starts with a dateline, or with a
         byline and then a dateline on the same line (SpaceDaily style). `prefix` is the text
         before the dateline (the byline's raw text, or stray page text, or "")."""
+        if text in self.kickers:
+            return None
         key = (text, self.page_date)
         if key not in self._datelines:  # asked several times per unit: look once
             self._datelines[key] = self._find_dateline(text)
@@ -357,6 +360,7 @@ class _Splitter:
         main = Draft(headline=headline)
         self.stories.append(main)
         self.current = main
+        self.kickers = self._kickers(units)
         start = self._main_start(units)
         if start is None:
             # No byline/dateline opens the page: the main story has none; chrome above
@@ -377,6 +381,26 @@ class _Splitter:
             self._step(units, index)
         self.flush_pending()
         self.trim_trailing_chrome()
+
+    def _kickers(self, units: list[Unit]) -> frozenset[str]:
+        """Place names alone on a line over a title ("NORWAY" / "Ferry operators add ..."):
+        a section label, not a dateline, which would have prose under it."""
+        kickers = set()
+        for unit, after in zip(units, units[1:], strict=False):
+            found = self.dateline_at(unit.text) if len(unit.text) <= KICKER_CHARS else None
+            if (
+                found is not None
+                and not found[1]
+                and not found[3]
+                and not found[2].agencies
+                and found[2].raw == unit.text.strip()
+                and headline_candidate(after.text, min_words=3)
+                and not is_prose(after.text)
+                and self.dateline_at(after.text) is None
+                and self.byline_at(after.text) is None
+            ):
+                kickers.add(unit.text)
+        return frozenset(kickers)
 
     def _main_start(self, units: list[Unit]) -> int | None:
         """Index of the first byline/dateline unit, unless solid prose comes before it and
@@ -468,6 +492,8 @@ class _Splitter:
                         continue
                     if _ROLE_LINE.match(text):
                         continue  # "Staff Reporter" under a reporter's name
+                    if _PROMO.match(text) and index:
+                        continue  # "WATCH: Ferries in the storm": a link to a video
                     if text[:1] in KEY_POINT_MARKS:
                         title = self._titled_above(pre, index)
                         if title is not None and index - title > HEADLINE_REACH // 2:
@@ -923,8 +949,16 @@ def _teaser_headline_like(text: str, *, min_words: int = 3) -> bool:
 
 
 LISTING_ITEMS = 4  # a list this long sets the shape its first item is judged by
-KICKER_WORDS = 4  # a label over a headline ("Local Tea-Lovers") is this short
+KICKER_WORDS = 4
+KICKER_CHARS = 40  # a label over a headline ("Local Tea-Lovers") is this short
 
+
+# A link to a video, a gallery or another story printed between headline and dateline.
+_PROMO = re.compile(
+    r"^(?:WATCH|VIDEO|LISTEN|PHOTOS?|GALLERY|PODCAST|READ\s+ALSO|ALSO\s+READ|RELATED"
+    r"|SEE\s+ALSO)\b\s*[:|]",
+    re.IGNORECASE,
+)
 
 # A role printed under a reporter's name ("Jane Doe" / "Staff Writer").
 _ROLE_LINE = re.compile(

@@ -754,3 +754,28 @@ def test_place_and_date_set_off_by_a_full_stop_or_a_dash(
     assert found is not None
     assert (found.dateline.raw, found.dateline.agencies) == (raw, agencies)
     assert found.dateline.date == dt.date(2021, 3, 4)
+
+
+@pytest.mark.parametrize(
+    "above",
+    ["NORWAY", "WATCH: Ferries ride out the storm", "VIDEO | Ferries ride out the storm"],
+)
+def test_section_labels_and_video_links_around_the_headline(above: str) -> None:
+    """A country's name as a section label over the headline is no dateline, and a link to
+    a video between headline and dateline is no headline."""
+    title = "Ferry operators add a late crossing for the summer"
+    page = (
+        f"{above}\n\n{title}\n\n" if above.isupper() else f"{title}\n\n{above}\n\n"
+    ) + f"BERGEN (AFP) -{BODY}\n\nMore sailings are planned.\n"
+    dump = parse(page)
+    assert len(dump.stories) == 1
+    story = dump.stories[0]
+    assert story.headline == title
+    assert story.dateline is not None and story.dateline.place == "Bergen"
+    assert above in dump.leftover
+
+
+def test_a_place_alone_over_prose_is_still_a_dateline() -> None:
+    dump = parse(f"Ferry operators add a late crossing\n\nBERGEN\n\n{BODY.strip()}\n")
+    assert dump.stories[0].dateline is not None
+    assert dump.stories[0].dateline.place == "Bergen"
