@@ -66,11 +66,22 @@ def is_listing(drafts: list[Draft]) -> bool:
 TEASER_LEDE_CHARS = 400  # a listing item whose one paragraph is shorter is a teaser
 
 
-def listing_teaser(draft: Draft, *, main: bool) -> bool:
+def is_briefs(drafts: list[Draft]) -> bool:
+    """A page of briefs: no item runs long, and the items open with their own datelines,
+    no titles ("NAIROBI (AP) — ...", "LIMA, Peru (AP) — ..."). After a full article, the
+    same items are the site's teasers of other stories ("More from ...")."""
+    texts = [len([p for p in d.paragraphs if p.kind == "text"]) for d in drafts]
+    untitled = sum(d.dateline is not None and d.headline is None for d in drafts[1:])
+    return max(texts, default=0) <= LISTING_ITEM_MAX and untitled >= 2
+
+
+def listing_teaser(draft: Draft, *, main: bool, briefs: bool = False) -> bool:
     """On a page of several stories, an item that shows one short lede, or a lede cut off
     mid-sentence, is a teaser of a story told elsewhere (on the real-page corpus, 4 in 5
     such items are labelled teasers); an item of several paragraphs is a story."""
     texts = [p.text for p in draft.paragraphs if p.kind == "text"]
+    if briefs and draft.dateline is not None and texts and not cut_off(texts[-1]):
+        return False  # "NAIROBI (AP) — ... ." on a page of briefs: told in full
     if draft.byline is not None:  # a signed story is told in full unless its text is cut
         return bool(texts) and cut_off(texts[-1]) and len(texts) <= 2
     if len(texts) == 1:

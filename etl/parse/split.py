@@ -59,7 +59,7 @@ from etl.parse.lines import (
     subhead_text,
     web_byline,
 )
-from etl.parse.listing import cut_off, is_listing, listing_teaser, split_listing
+from etl.parse.listing import cut_off, is_briefs, is_listing, listing_teaser, split_listing
 from etl.parse.pagedate import HEAD_LINES, stamp_date
 from etl.parse.places import find_city
 from etl.parse.unwrap import Unit, to_units, unwrap_lines
@@ -891,10 +891,13 @@ class _Splitter:
             # Where the page marks its teasers ("read more"), the unmarked main story is the
             # full one; a story with a byline is a story in full, too.
             marked = any(d.is_teaser for d in drafts[1:])
+            briefs = is_briefs(drafts)
             for index, draft in enumerate(drafts):
                 if index == 0 and marked:
                     continue
-                draft.is_teaser = draft.is_teaser or listing_teaser(draft, main=index == 0)
+                draft.is_teaser = draft.is_teaser or listing_teaser(
+                    draft, main=index == 0, briefs=briefs
+                )
             if all(d.is_teaser for d in drafts[1:]) and (
                 _lede_cut(drafts[0])
                 or len(drafts) >= LISTING_ITEMS

@@ -779,3 +779,37 @@ def test_a_place_alone_over_prose_is_still_a_dateline() -> None:
     dump = parse(f"Ferry operators add a late crossing\n\nBERGEN\n\n{BODY.strip()}\n")
     assert dump.stories[0].dateline is not None
     assert dump.stories[0].dateline.place == "Bergen"
+
+
+def test_a_page_of_briefs_is_no_list_of_teasers() -> None:
+    """Briefs that open with their own datelines and end their sentences are stories told
+    in full; only the one the page cuts off is a teaser."""
+    page = (
+        "World briefs\n\n"
+        "NAIROBI (AP) — Kenya's parliament voted on Tuesday to extend the night curfew in the "
+        "capital by two weeks. The vote passed by a wide margin.\n\n"
+        "LIMA, Peru (AP) — Peru's congress approved a new mining tax on Tuesday after a month "
+        "of debate. Miners said the tax would cut investment.\n\n"
+        "OSLO, Norway (AP) — Norway's central bank held its main rate on Tuesday and said it "
+        "expected to raise it later in the year, as prices kept climbing across the\n"
+    )
+    dump = parse(page, "page-2021-03-04.txt")
+    assert [s.dateline.place for s in dump.stories if s.dateline] == ["Nairobi", "Lima", "Oslo"]
+    assert [s.is_teaser for s in dump.stories] == [False, False, True]
+
+
+def test_dated_items_after_a_full_article_stay_teasers() -> None:
+    """The same items under "More from ..." after a whole article are the site's teasers."""
+    page = (
+        "Night buses to run to the outer districts\n\n"
+        f"LEEDS (PA) -{BODY}\n\n"
+        "The council will review the service after six months.\n\n"
+        "Drivers' unions welcomed the plan but asked for more staff on the late routes.\n\n"
+        "More from the region\n\n"
+        "YORK (PA) - The city council voted on Tuesday to close the old market hall for repairs. "
+        "Work starts in May.\n\n"
+        "HULL (PA) - The port said on Tuesday that cargo volumes rose by a tenth last year. "
+        "Most of the growth came from timber.\n"
+    )
+    dump = parse(page)
+    assert [s.is_teaser for s in dump.stories] == [False, True, True]
