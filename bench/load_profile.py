@@ -29,6 +29,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -68,10 +70,14 @@ def _fresh(backend: str, tmp: Path) -> tuple[str, Callable[[], None]]:
         path = tmp / f"{uuid.uuid4().hex[:8]}.sqlite"
 
         def remove() -> None:
-            for p in tmp.glob(path.name + "*"):
-                p.unlink(missing_ok=True)
+            from etl.archive import db
 
-        return f"sqlite:///{path}", remove
+            db.dispose_engine(url)
+            for p in tmp.glob(path.name + "*"):
+                shutil.rmtree(p) if p.is_dir() else p.unlink(missing_ok=True)
+
+        url = f"sqlite:///{path}"
+        return url, remove
     import psycopg
 
     name = f"wa_bench_{uuid.uuid4().hex[:10]}"
@@ -241,7 +247,7 @@ def statements(folder: Path, backend: str, tmp: Path, cache: dict[str, object]) 
     count: dict[str, int] = defaultdict(int)
 
     def label(sql: str) -> str:
-        words = " ".join(sql.split())
+        words = re.sub(r"sa_savepoint_\d+", "sa_savepoint_N", " ".join(sql.split()))
         return words[:70]
 
     try:
