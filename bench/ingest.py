@@ -7,15 +7,22 @@ Prints figures, asserts nothing. For each backend, on the same N generated dumps
 - plain COPY:      the very rows the ingest produced (read back from the archive) written
                    into an empty archive of the same schema, in one transaction, with COPY
                    (PostgreSQL) or executemany (SQLite): the cost of the rows alone;
-- pandas to_sql:   the same rows with `DataFrame.to_sql(method=None)` into the same schema.
+- pandas to_sql:   the same rows with `DataFrame.to_sql(method=None)` into the same schema;
+- discover:        `pipeline.discover` over the same landing files against the archive the
+                   first ingest loaded (every file known, so it finds none): the cost of
+                   listing and hashing the landing zone and asking the ledger.
 
 Each measurement runs in a child process. Peak memory is the largest sum of the memory of
 that process and all its descendants (the parse workers), sampled from /proc every 100 ms
 (proportional set size, so pages forked workers share count once). CPU is their
 user+system time over the wall time (100 % = one core busy), without the database
-server's own. Figures are medians of --repeat runs.
+server's own. Figures are medians of --repeat runs. The machine may be shared: each line
+also shows the 1-minute load average as its measurements started (the previous
+measurement's own processes count in it for a minute).
 
     .venv/bin/python bench/ingest.py [--n 5000,20000] [--repeat 3] [--backends sqlite,postgresql]
+    .venv/bin/python bench/ingest.py --n 100000 --backends postgresql \
+        --methods "ingest parallel,plain COPY,pandas to_sql,discover"
 """
 
 from __future__ import annotations
@@ -171,6 +178,19 @@ def child_ingest(folder: str, url: str, batch_size: int, workers: str) -> dict:
     return {**result, "rows": _row_count(url), "dumps": got["summary"].dumps_loaded}
 
 
+def child_discover(folder: str, url: str) -> dict:
+    """`discover` over the landing folder once the archive holds every file: all known."""
+    from etl import pipeline
+
+    got: dict = {}
+
+    def run() -> None:
+        got["new"] = len(pipeline.discover([folder], url, settle_seconds=0))
+
+    result = _measured(run)
+    return {**result, "rows": 0, "new": got["new"]}
+
+
 def _final_rows(source: str) -> dict[str, tuple[list[str], list[tuple]]]:
     import sqlalchemy as sa
 
@@ -237,6 +257,7 @@ def child_baseline(source: str, target: str, how: str) -> dict:
 
 
 def _run_child(*args: str) -> dict:
+    load_before = os.getloadavg()[0]
     out = subprocess.run(
         [sys.executable, __file__, "--child", *args],
         capture_output=True,
@@ -245,7 +266,7 @@ def _run_child(*args: str) -> dict:
     )
     if out.returncode != 0:
         raise RuntimeError(f"bench child {args[0]} failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return {**json.loads(out.stdout.strip().splitlines()[-1]), "load": load_before}
 
 
 def _fresh_db(backend: str, tmp: Path) -> tuple[str, Callable[[], object]]:
@@ -288,14 +309,17 @@ METHODS = (
     ("ingest parallel", "ingest", "auto"),
     ("plain COPY", "baseline", "copy"),
     ("pandas to_sql", "baseline", "to_sql"),
+    # `discover` over the same landing files, the archive holding all of them (0 new).
+    ("discover", "discover", ""),
 )
 
 
 def _measure(backend: str, n: int, folder: Path, tmp: Path, args: argparse.Namespace) -> None:
-    runs: dict[str, list[dict]] = {label: [] for label, _, _ in METHODS}
+    methods = [m for m in METHODS if m[0] in args.methods]
+    runs: dict[str, list[dict]] = {label: [] for label, _, _ in methods}
     for _ in range(args.repeat):
         source = None
-        for label, kind, how in METHODS:
+        for label, kind, how in methods:
             url, drop = _fresh_db(backend, tmp)
             try:
                 if kind == "ingest":
@@ -303,6 +327,11 @@ def _measure(backend: str, n: int, folder: Path, tmp: Path, args: argparse.Names
                     if source is None:
                         source = (url, drop)  # kept: the baselines copy its rows
                         drop = None
+                elif kind == "discover":
+                    assert source is not None
+                    got = _run_child("discover", str(folder), source[0])
+                    if got["new"]:
+                        raise RuntimeError(f"discover found {got['new']} new files after ingest")
                 else:
                     assert source is not None
                     got = _run_child("baseline", source[0], url, how)
@@ -312,17 +341,24 @@ def _measure(backend: str, n: int, folder: Path, tmp: Path, args: argparse.Names
                     drop()
         if source is not None:
             source[1]()
-    copy = statistics.median(r["seconds"] for r in runs["plain COPY"])
-    pandas = statistics.median(r["seconds"] for r in runs["pandas to_sql"])
-    for label, _, _ in METHODS:
+
+    def median(label: str) -> float | None:
+        got = runs.get(label)
+        return statistics.median(r["seconds"] for r in got) if got else None
+
+    copy, pandas = median("plain COPY"), median("pandas to_sql")
+    for label, kind, _ in methods:
         got = runs[label]
         secs = statistics.median(r["seconds"] for r in got)
         rows = got[0]["rows"]
+        per_copy = f"{secs / copy:>9.2f}" if copy and kind != "discover" else f"{'':>9}"
+        per_pandas = f"{secs / pandas:>9.2f}" if pandas and kind != "discover" else f"{'':>9}"
         print(
             f"{backend:<11}{n:>8}  {label:<17}{secs:>8.2f}{n / secs:>9.0f}{rows / secs:>10.0f}"
             f"{max(r['peak_mb'] for r in got):>9.0f}"
             f"{statistics.median(r['cpu'] for r in got) * 100:>7.0f}%"
-            f"{secs / copy:>9.2f}{secs / pandas:>9.2f}",
+            f"{per_copy}{per_pandas}"
+            f"{statistics.median(r['load'] for r in got):>7.1f}",
             flush=True,
         )
 
@@ -333,12 +369,19 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--backends", default="postgresql,sqlite")
+    parser.add_argument(
+        "--methods",
+        default=",".join(label for label, _, _ in METHODS),
+        help="comma-separated subset of: " + ", ".join(label for label, _, _ in METHODS),
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         kind, *rest = args.child
         if kind == "ingest":
             result = child_ingest(rest[0], rest[1], int(rest[2]), rest[3])
+        elif kind == "discover":
+            result = child_discover(rest[0], rest[1])
         else:
             result = child_baseline(rest[0], rest[1], rest[2])
         print(json.dumps(result))
@@ -346,8 +389,12 @@ def main() -> int:
 
     print(
         f"{'backend':<11}{'dumps':>8}  {'method':<17}{'seconds':>8}{'dumps/s':>9}{'rows/s':>10}"
-        f"{'peak MB':>9}{'CPU':>8}{'/COPY':>9}{'/pandas':>9}"
+        f"{'peak MB':>9}{'CPU':>8}{'/COPY':>9}{'/pandas':>9}{'load':>7}"
     )
+    args.methods = [m.strip() for m in str(args.methods).split(",") if m.strip()]
+    unknown = set(args.methods) - {label for label, _, _ in METHODS}
+    if unknown or not any(m.startswith("ingest") for m in args.methods):
+        parser.error(f"--methods: unknown {sorted(unknown)} or no ingest to measure")
     for n in (int(x) for x in str(args.n).split(",")):
         with tempfile.TemporaryDirectory(prefix="wa-bench-") as tmpdir:
             tmp = Path(tmpdir)
@@ -357,7 +404,10 @@ def main() -> int:
     print(
         f"medians of {args.repeat} run(s), batch size {args.batch_size}, {os.cpu_count()} cores; "
         "peak MB: all processes of the run; CPU: client processes (100% = one core); "
-        "/COPY, /pandas: time over that of the plain COPY or pandas to_sql of the same rows"
+        "/COPY, /pandas: time over that of the plain COPY or pandas to_sql of the same rows; "
+        "discover: the landing files against the loaded archive (dumps/s = files/s); "
+        "load: 1-minute load average as each measurement started "
+        f"(now {' '.join(f'{x:.2f}' for x in os.getloadavg())})"
     )
     return 0
 

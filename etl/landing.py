@@ -299,6 +299,11 @@ class Read:
     detail: str = ""
 
 
+_READ_FLAGS = (
+    os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+)
+
+
 def _opened_path(fd: int) -> str | None:
     try:
         return os.readlink(f"{_PROC_FD}/{fd}")
@@ -319,9 +324,8 @@ def read_entry(path: str, landing: Landing, keep: int, *, now: float | None = No
     if entry.state == "reject":
         return Read(path, reason=entry.reason, detail=entry.detail)
     real = os.path.realpath(path)
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        fd = os.open(real, flags)
+        fd = os.open(real, _READ_FLAGS)
     except FileNotFoundError:
         return Read(path, reason=RejectReason.VANISHED, detail=_GONE)
     except OSError as exc:
@@ -363,6 +367,35 @@ def read_entry(path: str, landing: Landing, keep: int, *, now: float | None = No
         landing.defer(path, why)
         return Read(path, deferred=why)
     return Read(path, data=bytes(kept), sha256=digest.hexdigest(), size=size)
+
+
+def content_sha256(path: str) -> str | None:
+    """The SHA-256 of a landing file's bytes (discovery's question to the ledger), None for
+    anything but a readable regular file, or a symlink to one wherever it points.
+
+    Cheaper than `read_entry`, which discovery does not need: no settle or landing-zone
+    rule (discovery applied them in its scan a moment before), and a path that is not a
+    symlink is opened as it is, not resolved folder by folder first. As in `classify`, a
+    FIFO or a device is never opened; O_NONBLOCK and the check on the open file cover one
+    put in the file's place meanwhile."""
+    try:
+        st = os.lstat(path)
+        real = path
+        if stat.S_ISLNK(st.st_mode):
+            real = os.path.realpath(path, strict=True)
+            st = os.stat(real)
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        fd = os.open(real, _READ_FLAGS)
+    except OSError:
+        return None
+    with open(fd, "rb", buffering=0, closefd=True) as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError:
+            return None
 
 
 def problem_key(reason: RejectReason, path: str, occasion: str) -> str:

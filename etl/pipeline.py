@@ -42,7 +42,14 @@ from sqlalchemy.engine import Connection
 from etl import parallel
 from etl.archive import bulk, checks, db, link, load, manifest, retry, runs
 from etl.archive.schema import dumps, ingest_runs, landing_files, run_batches
-from etl.landing import Landing, classify, problem_key, read_entry, scan, storable_name
+from etl.landing import (
+    Landing,
+    content_sha256,
+    problem_key,
+    read_entry,
+    scan,
+    storable_name,
+)
 from etl.model import (
     RUN_COUNTS,
     DumpError,
@@ -91,11 +98,7 @@ def landing_files_under(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
 def file_sha256(path: str) -> str | None:
     """The file's content hash; None for anything that is not a readable regular file.
     Never opens a FIFO or a device (checked first, and the open does not block)."""
-    entry = classify(path, Landing(roots=(), settle_seconds=0, follow_outside=True))
-    if entry.state != "ready":
-        return None
-    got = read_entry(path, Landing(roots=(), settle_seconds=0, follow_outside=True), keep=0)
-    return got.sha256
+    return content_sha256(path)
 
 
 def _landing_for(
@@ -141,6 +144,7 @@ def dry_run_target(url: str) -> Iterator[str]:
 
 READ_AHEAD = 1  # batches read and parsing while one loads (etl.parallel does the parsing)
 DISCOVER_CHUNK = 500  # hashes per ledger query: well under SQLite's bound-parameter limit
+DISCOVER_CHUNK_PG = 20_000  # on PostgreSQL, hashes per array parameter
 
 
 def discover(
@@ -181,12 +185,21 @@ def discover_entries(
     wanted = sorted({sha for sha in hashes.values() if sha is not None})
     known: set[str] = set()
     with db.get_engine(url).connect() as conn:
-        # Set-based: one query per chunk of hashes, not one per file.
-        for start in range(0, len(wanted), DISCOVER_CHUNK):
-            chunk = wanted[start : start + DISCOVER_CHUNK]
-            rows = conn.execute(
-                sa.select(landing_files.c.sha256).where(landing_files.c.sha256.in_(chunk))
-            )
+        # Set-based: one query per chunk of hashes, not one per file; on PostgreSQL a chunk
+        # is one array parameter, so it can be large.
+        pg = db.is_postgres(conn)
+        size = DISCOVER_CHUNK_PG if pg else DISCOVER_CHUNK
+        for start in range(0, len(wanted), size):
+            chunk = wanted[start : start + size]
+            if pg:
+                rows = conn.execute(
+                    sa.text("SELECT sha256 FROM landing_files WHERE sha256 = ANY(:h)"),
+                    {"h": chunk},
+                )
+            else:
+                rows = conn.execute(
+                    sa.select(landing_files.c.sha256).where(landing_files.c.sha256.in_(chunk))
+                )
             known.update(row[0] for row in rows)
     found = [(path, sha) for path, sha in hashes.items() if sha is None or sha not in known]
     return found, len(landing.deferred)

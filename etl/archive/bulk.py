@@ -25,7 +25,6 @@ Lock order: dumps in batch order, stories by story_key, as the per-dump path.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -103,9 +102,11 @@ ON CONFLICT (story_key) DO NOTHING
 RETURNING id, story_key
 """
 
+_KNOWN_STORIES = "SELECT story_key FROM stories WHERE story_key = ANY(CAST(:keys AS text[]))"
+
 _LOCK_STORIES = """
 SELECT s.id, s.story_key, s.current_version FROM stories s
-WHERE s.story_key IN (SELECT story_key FROM wa_stg_stories)
+WHERE s.story_key = ANY(CAST(:keys AS text[]))
 ORDER BY s.story_key FOR UPDATE OF s
 """
 
@@ -163,9 +164,31 @@ class _Replay:
     current: dict[int, int] = field(default_factory=dict)
 
 
+# Binary COPY: the server reads numbers, dates and the compressed bytes as they are,
+# instead of parsing text (bytea in text form is hex: twice its size). Types per column.
+_BIN = "text"
+_COPY_TYPES: dict[str, list[str]] = {
+    "wa_stg_dumps": ["int4", _BIN, _BIN, "int8", "date", _BIN, _BIN, _BIN, "json", "bytea",
+                     "int4", _BIN, "date"],
+    "wa_stg_stories": [_BIN, "bool", _BIN, _BIN, _BIN, _BIN, _BIN, _BIN, "date", _BIN, _BIN,
+                       "int8", _BIN],
+    "wa_stg_versions": ["int8", "int4", _BIN, _BIN, _BIN, _BIN, "int4", "int4", "int8"],
+    "paragraphs": ["int8", "int4", "int8", _BIN, _BIN],
+    "appearances": ["int8", "int4", "int8", "int8", _BIN],
+    "story_authors": ["int8", "int8", "int4"],
+    "story_agencies": ["int8", _BIN, "int4"],
+}
+
+
 def _copy(conn: sa.Connection, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+    """COPY rows in; binary when the table's column types are listed in _COPY_TYPES."""
     raw = conn.connection.driver_connection
+    types = _COPY_TYPES.get(sql.split()[1])
+    if types is not None:
+        sql = sql.replace("FROM STDIN", "FROM STDIN (FORMAT BINARY)")
     with raw.cursor() as cur, cur.copy(sql) as cp:  # type: ignore[union-attr]
+        if types is not None:
+            cp.set_types(types)
         for row in rows:
             cp.write_row(row)
 
@@ -199,7 +222,7 @@ def load_dumps(
                 p.format,
                 p.encoding,
                 p.header,
-                json.dumps(list(p.leftover)),
+                list(p.leftover),
                 zlib.compress(data, load.ZLIB_LEVEL),
                 len(p.stories),
                 p.parser_version,
@@ -238,15 +261,7 @@ def _load_stories(ld: load.Loader, loaded: list[tuple[ParsedDump, int]]) -> RunS
         return RunSummary(run_id=ld.run_id)
 
     # Stories: insert the unknown ones, then lock every story of the batch in key order.
-    _copy(
-        conn,
-        "COPY wa_stg_stories FROM STDIN",
-        (_story_row(key, *first_seen[key]) for key in sorted(first_seen)),
-    )
-    created = {key for _, key in conn.execute(sa.text(_INSERT_STORIES), {"now": ld.now})}
-    states: dict[str, _StoryState] = {}
-    for sid, key, current in conn.execute(sa.text(_LOCK_STORIES)):
-        states[key] = _StoryState(int(sid), int(current))
+    created, states = _insert_and_lock(ld, first_seen)
     first_dump = {key: dump_id for key, (_, dump_id) in first_seen.items()}
 
     # Known texts of stories archived before this batch.
@@ -286,6 +301,40 @@ def _load_stories(ld: load.Loader, loaded: list[tuple[ParsedDump, int]]) -> RunS
         _replay_dump(replay, states, have, top, index, parsed, dump_id, keyed)
     _write(ld, replay, states)
     return replay.summary
+
+
+def _insert_and_lock(
+    ld: load.Loader, first_seen: dict[str, tuple[Story, int]]
+) -> tuple[set[str], dict[str, _StoryState]]:
+    """Insert the batch's stories the archive lacks, lock all of them in key order.
+
+    Only stories not found by a first look are staged and inserted: a stored story would
+    cost its row's transfer and, before ON CONFLICT turns it away, the computation of its
+    full-text column. A story found by the look but deleted before the lock (a concurrent
+    reprocess) is staged in another round; ON CONFLICT settles races with other loaders."""
+    conn = ld.conn
+    keys = sorted(first_seen)
+    known = {str(r[0]) for r in conn.execute(sa.text(_KNOWN_STORIES), {"keys": keys})}
+    pending = [key for key in keys if key not in known]
+    created: set[str] = set()
+    states: dict[str, _StoryState] = {}
+    for _round in range(3):
+        if pending:
+            conn.exec_driver_sql("DELETE FROM wa_stg_stories")
+            _copy(
+                conn,
+                "COPY wa_stg_stories FROM STDIN",
+                (_story_row(key, *first_seen[key]) for key in pending),
+            )
+            rows = conn.execute(sa.text(_INSERT_STORIES), {"now": ld.now})
+            created.update(str(key) for _, key in rows)
+        unlocked = [key for key in keys if key not in states]
+        for sid, key, current in conn.execute(sa.text(_LOCK_STORIES), {"keys": unlocked}):
+            states[key] = _StoryState(int(sid), int(current))
+        pending = [key for key in keys if key not in states]
+        if not pending:
+            return created, states
+    raise RuntimeError(f"{len(pending)} stories vanished while the batch was loading them")
 
 
 def _story_row(key: str, story: Story, dump_id: int) -> tuple[Any, ...]:

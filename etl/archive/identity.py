@@ -39,6 +39,21 @@ def words(text: str | None) -> list[str]:
     return _WORD.findall(text.casefold()) if text else []
 
 
+def opening_words(text: str | None, n: int) -> list[str]:
+    """``words(text)[:n]`` without tokenising the whole text (the loader asks for every
+    story's opening). Casefolding maps each character on its own, so the words of a
+    casefolded prefix are those of the whole text as long as one more word starts inside
+    the prefix: the first n are then complete."""
+    if not text:
+        return []
+    size = 16 * (n + 1)
+    while True:
+        found = _WORD.findall(text[:size].casefold())
+        if len(found) > n or size >= len(text):
+            return found[:n]
+        size *= 4
+
+
 def _digest(*parts: str) -> str:
     return hashlib.sha256(_SEP.join(parts).encode("utf-8")).hexdigest()
 
@@ -56,13 +71,13 @@ def _place_date(story: Story) -> tuple[str, str]:
 
 def story_key(story: Story) -> str:
     place, date = _place_date(story)
-    opening = words(story.text)[:KEY_WORDS] or words(story.headline)
+    opening = opening_words(story.text, KEY_WORDS) or words(story.headline)
     kind = "teaser" if story.is_teaser else "full"
     return _digest(KEY_SCHEME, kind, place, date, " ".join(opening))
 
 
 def lead_key(story: Story) -> str | None:
-    opening = words(story.text)[:LEAD_WORDS]
+    opening = opening_words(story.text, LEAD_WORDS)
     if len(opening) < LEAD_WORDS:
         return None
     place, date = _place_date(story)

@@ -55,11 +55,26 @@ def link_teasers(conn: Connection) -> int:
             ):
                 links[teaser_id] = full_id
         if links:
-            conn.execute(
-                sa.update(stories)
-                .where(stories.c.id == sa.bindparam("tid"), stories.c.full_story_id.is_(None))
-                .values(full_story_id=sa.bindparam("fid")),
-                [{"tid": t, "fid": f} for t, f in sorted(links.items())],
-            )
+            _write_links(conn, sorted(links.items()))
             linked += len(links)
     return linked
+
+
+def _write_links(conn: Connection, pairs: list[tuple[int, int]]) -> None:
+    """One UPDATE for a chunk on PostgreSQL (arrays); executemany on SQLite."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            sa.text(
+                "UPDATE stories s SET full_story_id = l.fid FROM unnest("
+                "CAST(:tids AS bigint[]), CAST(:fids AS bigint[])) AS l(tid, fid) "
+                "WHERE s.id = l.tid AND s.full_story_id IS NULL"
+            ),
+            {"tids": [t for t, _ in pairs], "fids": [f for _, f in pairs]},
+        )
+        return
+    conn.execute(
+        sa.update(stories)
+        .where(stories.c.id == sa.bindparam("tid"), stories.c.full_story_id.is_(None))
+        .values(full_story_id=sa.bindparam("fid")),
+        [{"tid": t, "fid": f} for t, f in pairs],
+    )

@@ -141,7 +141,8 @@ appearances = sa.Table(
     metadata,
     sa.Column("dump_id", BigId, sa.ForeignKey("dumps.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("position", sa.Integer, primary_key=True),
-    sa.Column("story_id", BigId, sa.ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    # No foreign key of its own (0005): the version's story, see check_archive.
+    sa.Column("story_id", BigId, nullable=False),
     sa.Column(
         "version_id", BigId, sa.ForeignKey("story_versions.id", ondelete="CASCADE"), nullable=False
     ),
@@ -161,11 +162,12 @@ paragraphs = sa.Table(
         primary_key=True,
     ),
     sa.Column("position", sa.Integer, primary_key=True),
-    sa.Column("story_id", BigId, sa.ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    # The version's story, for convenience: no foreign key or index of its own (0005, a
+    # row-by-row check on every COPY); check_archive verifies it matches the version's.
+    sa.Column("story_id", BigId, nullable=False),
     sa.Column("kind", sa.String(8), nullable=False),  # text | subhead
     sa.Column("text", sa.Text, nullable=False),
     sa.CheckConstraint("kind IN ('text', 'subhead')", name="kind"),
-    sa.Index(None, "story_id"),
 )
 
 authors = sa.Table(

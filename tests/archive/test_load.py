@@ -8,9 +8,11 @@ from collections.abc import Callable
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from etl import pipeline
-from etl.archive import bulk, db, load
+from etl.archive import bulk, db, identity, load
 from tests.archive.builders import dump, story
 
 LEAD = (
@@ -307,3 +309,16 @@ def test_concurrent_loaders_end_with_the_rows_of_one(url: str) -> None:
     assert _count(url, "appearances") == 24
     assert _count(url, "story_versions") == 13
     assert pipeline.check_archive(url) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=400)
+    | st.lists(st.sampled_from(["Straße", "ǰ", "ΣΑΣ", "İ", "ﬁ", "-", " ", "x"]), max_size=120).map(
+        "".join
+    ),
+    st.integers(min_value=0, max_value=25),
+)
+def test_opening_words_are_the_first_words_of_the_whole_text(text: str, n: int) -> None:
+    """The loader's shortcut keys stories exactly as tokenising the whole text would."""
+    assert identity.opening_words(text, n) == identity.words(text)[:n]

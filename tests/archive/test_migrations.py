@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
 from etl.archive import db, schema
@@ -43,3 +44,52 @@ def test_db_upgrade_twice_is_a_no_op(db_url: str, capsys) -> None:
     with db.get_engine(db_url).connect() as conn:
         assert sorted(sa.inspect(conn).get_table_names()) == before
     assert db.current_revision(db_url) == db.head_revision()
+
+
+def _story_keys(url: str) -> dict[str, list[str]]:
+    """Table -> the columns of its foreign keys to stories, and whether paragraphs has an
+    index on story_id (as "index")."""
+    inspector = sa.inspect(db.get_engine(url))
+    found: dict[str, list[str]] = {}
+    for table in ("paragraphs", "appearances", "story_versions"):
+        found[table] = sorted(
+            col
+            for fk in inspector.get_foreign_keys(table)
+            if fk["referred_table"] == "stories"
+            for col in fk["constrained_columns"]
+        )
+    if any(i["column_names"] == ["story_id"] for i in inspector.get_indexes("paragraphs")):
+        found["paragraphs"] = sorted([*found["paragraphs"], "index"])
+    return found
+
+
+def test_lean_load_drops_only_the_redundant_story_keys_and_back(db_url: str) -> None:
+    from alembic import command
+
+    db.upgrade(db_url)
+    assert _story_keys(db_url) == {
+        "paragraphs": [],
+        "appearances": [],
+        "story_versions": ["story_id"],
+    }
+    # The keys through story_versions still hold, on SQLite too after the text edit.
+    with db.get_engine(db_url).connect() as conn:
+        with pytest.raises(sa.exc.IntegrityError):
+            conn.execute(
+                sa.text(
+                    "INSERT INTO paragraphs (version_id, position, story_id, kind, text) "
+                    "VALUES (999, 0, 999, 'text', 'x')"
+                )
+            )
+        conn.rollback()
+    with db.get_engine(db_url).begin() as conn:
+        command.downgrade(db._alembic_config(conn), "0004_run_manifest")
+    db.dispose_engine(db_url)
+    assert _story_keys(db_url) == {
+        "paragraphs": ["index", "story_id"],
+        "appearances": ["story_id"],
+        "story_versions": ["story_id"],
+    }
+    assert db.upgrade(db_url) == db.head_revision()
+    db.dispose_engine(db_url)
+    assert _story_keys(db_url)["paragraphs"] == []
