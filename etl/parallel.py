@@ -29,6 +29,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 
 from etl.model import DumpError, ParsedDump, RawInput, Rejected, RejectReason
+from etl.parallel_watch import adopt, watch_parent
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +149,10 @@ class ParsePool:
     def _ensure(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._executor is None:
-                self._executor = ProcessPoolExecutor(self.workers, mp_context=_context())
+                adopt()  # the fork server (or each spawned worker) follows this process
+                self._executor = ProcessPoolExecutor(
+                    self.workers, mp_context=_context(), initializer=watch_parent
+                )
             return self._executor
 
     def __enter__(self) -> ParsePool:

@@ -13,6 +13,7 @@ import gc
 import logging
 
 from etl.model import RawInput
+from etl.parallel_watch import adopt, watch_parent
 
 _SAMPLE = (
     b" date 2017-11-11 Talks resume in Geneva\n\n\nBy Jane DOE\n\n\n"
@@ -34,3 +35,5 @@ def warm() -> None:
 
 
 warm()
+watch_parent()  # (this module runs in the fork server: it follows the writer)
+adopt()  # ... and the workers it forks follow the fork server

@@ -150,3 +150,71 @@ def test_cli_ingest_takes_workers(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "must be 0 or more" in capsys.readouterr().err
     want = fingerprint(url)
     assert sum(want["dumps"].values()) == 12
+
+
+def _children(pid: int) -> set[int]:
+    """Every live process descended from pid (Linux /proc)."""
+    found: set[int] = set()
+    frontier = [pid]
+    while frontier:
+        parent = frontier.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*/children"):
+            try:
+                kids = {int(k) for k in task.read_text().split()}
+            except OSError:
+                continue
+            frontier.extend(kids - found)
+            found |= kids
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_a_killed_writer_leaves_no_parse_workers(tmp_path: Path) -> None:
+    """SIGKILL the writer mid-ingest: its fork server and parse workers follow it out
+    instead of waiting for work for ever (about 170 MB each)."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    for name, text in corpus(3000, seed=5):
+        (landing / name).write_text(text, encoding="utf-8")
+    env = {**os.environ, "WIRE_ARCHIVE_SETTLE_SECONDS": "0"}
+    writer = subprocess.Popen(
+        [str(Path(sys.executable).parent / "wire-archive"), "ingest", str(landing),
+         "--workers", "2", "--batch-size", "100", "--db", f"sqlite:///{tmp_path / 'a.sqlite'}"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        helpers: set[int] = set()
+        while time.monotonic() < deadline and len(helpers) < 3:  # fork server + 2 workers
+            helpers = {p for p in _children(writer.pid) if "forkserver" in _cmdline(p)}
+            time.sleep(0.2)
+        assert len(helpers) >= 3, "the parse pool never started"
+        writer.send_signal(signal.SIGKILL)
+        writer.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and any(_alive(p) for p in helpers):
+            time.sleep(0.2)
+        assert not [p for p in helpers if _alive(p)]
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
