@@ -88,11 +88,12 @@ _PLACE = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_WORD}){{0,5}}"
 _ABBR = rf"(?:{_U}[a-z]{{1,5}}\.|(?:[A-Z]\.){{1,3}}(?:[A-Z][a-z]?\.)?|[A-Z]{{2,3}}(?![\w]))"
 _NOT_DATE = rf"(?!{_MONTH}\.?[ \t]*\d|{_WEEKDAY}|\d)"
 _COMMAPART = rf",[ \t]*{_NOT_DATE}(?:{_PLACE}(?:[ \t]+(?:Pref|Prov|Dist)\.)?|{_ABBR})"
-_PAREN_COUNTRY = (
-    rf"[ \t]*\((?![ \t]*{_AGLIST}[ \t]*\))[ \t]*{_PLACE}[ \t]*\)"
-    rf"(?:[ \t]*\[(?![ \t]*{_AGLIST}[ \t]*\])[ \t]*{_PLACE}[ \t]*\])?"  # "(Maharashtra) [India]"
-    rf"|[ \t]*\[(?![ \t]*{_AGLIST}[ \t]*\])[ \t]*{_PLACE}[ \t]*\]"  # "Moscow [Russia]"
-)
+# A bracket that opens with an agency is its credit, not a country: "(AFP)", "(AFP/APP)".
+# (One agency and what may follow it in a list is enough to tell; a whole list here would
+# copy the agency alternation into every shape several times over.)
+_NOT_CREDIT = rf"(?![ \t]*{_AG}[ \t]*(?:[)\]/,&+-]|and\b))"
+# "Moscow (Russia)", "Moscow [Russia]", "Mumbai (Maharashtra) [India]".
+_PAREN_COUNTRY = rf"(?:[ \t]*[(\[]{_NOT_CREDIT}[ \t]*{_PLACE}[ \t]*[)\]]){{1,2}}"
 _STATE_CODE = r"[ \t]+(?:[A-Z]{2})(?=[ \t]*[(\[,|])"
 # "WASHINGTON/NEW YORK (Reuters)": a story filed from two places; the first is kept.
 _HEAD = (
@@ -105,10 +106,11 @@ _ALSO = rf"(?P<also>[ \t]+(?:and|&)[ \t]+{_PLACE}(?:{_COMMAPART}){{0,2}})"
 
 # dpa's regional desks add a lower-case tag: "(dpa/lby)".
 _DESK_TAG = r"(?:[ \t]*/[ \t]*[a-z]{2,4}(?![\w])){0,3}"
+# "(AFP)", "[AFP]", "/TASS/": one copy of the agency list, closed as it was opened (a
+# copy per bracket kind would triple the largest part of every pattern).
 _AGMARK = (
-    rf"(?:\([ \t]*(?P<ag_p>{_AGLIST}){_DESK_TAG}[ \t]*\)"
-    rf"|\[[ \t]*(?P<ag_b>{_AGLIST})[ \t]*\]"
-    rf"|/[ \t]*(?P<ag_s>{_AGLIST})[ \t]*/\.?)"
+    rf"(?:(?P<o_p>\()|\[|(?P<o_s>/))[ \t]*(?P<ag_p>{_AGLIST})"
+    rf"(?(o_p){_DESK_TAG}[ \t]*\)|(?(o_s)[ \t]*/\.?|[ \t]*\]))"
 )
 _SEP = (
     r"(?P<sep>[ \t]*(?:\.?-{1,3}|[–—]{1,2}|:|\||_(?=[ \t]))|[ \t]*\.(?=[ \t]|$)"
@@ -463,7 +465,7 @@ def _day_only(day: int, anchor: dt.date | None) -> tuple[dt.date | None, DateSou
 
 
 def _agency_text(m: re.Match[str]) -> str:
-    for name in ("ag_p", "ag_b", "ag_s", "ag_bare", "ag_mixed"):
+    for name in ("ag_p", "ag_bare", "ag_mixed"):
         if name in m.re.groupindex and m.group(name):
             return m.group(name)
     return ""
@@ -757,8 +759,8 @@ def _build(
         start = m.start()  # "TASS Moscow, 3 October", "(OTTAWA)": the whole credit and place
     agencies = split_agencies(_agency_text(m))
     if (
-        "ag_s" in m.re.groupindex
-        and m.group("ag_s")
+        "o_s" in m.re.groupindex
+        and m.group("o_s")
         and not _has_date(m)
         and not (place_text and _resolves(place_text))
     ):
