@@ -112,6 +112,9 @@ _QUOTES = str.maketrans("", "", "\u2019'`")
 
 
 def _fold(text: str) -> str:
+    if text.isalpha() and text.isascii():  # one plain word, most of the gazetteer's names
+        low = text.casefold()
+        return _ABBREV_FULL.get(low, low)
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
