@@ -171,6 +171,11 @@ REGISTRY: dict[str, str] = {
     "Apro": "Agencia Proceso",
     "JTA": "Jewish Telegraphic Agency",
     "CNW": "Canada NewsWire",
+    # More press-release wires and agencies seen on real pages
+    "Send2Press": "Send2Press Newswire",
+    "Newsfile": "Newsfile Corp.",
+    "CAJ News": "CAJ News Africa",
+    "TRF": "Thomson Reuters Foundation",
 }
 
 AGENCIES: Mapping[str, str] = MappingProxyType(REGISTRY)
@@ -283,6 +288,15 @@ ALIASES: dict[str, str] = {
     "pajhwok afghan news": "Pajhwok",
     "pakistan press international": "PPI",
     # the agencies' names in the scripts of their Russian, Arabic, Hindi and Chinese services
+    "send2press newswire": "Send2Press",
+    "send2press": "Send2Press",
+    "newsfile corp.": "Newsfile",
+    "newsfile corp": "Newsfile",
+    "newsfile": "Newsfile",
+    "caj news": "CAJ News",
+    "thomson reuters foundation": "TRF",
+    "prnewswire-hispanic pr wire": "PRNewswire",
+    "cnw telbec": "CNW",
     "ttxvn": "VNA",  # Thông tấn xã Việt Nam, in its own language
     "vietnam news agency": "VNA",
     "тасс": "TASS",

@@ -198,7 +198,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "mixed_credit",
         re.compile(
-            rf"{_HEAD}(?:,[ \t]*{_DATE})?[ \t]*\((?P<ag_mixed>[^()\n]{{2,80}})\){_SEP}"
+            rf"{_HEAD}(?:,[ \t]*{_DATE})?(?:[ \t]*|-{{1,2}})\((?P<ag_mixed>[^()\n]{{2,80}})\){_SEP}"
             rf"(?=[ \t]*(?:[\"“‘'(]?(?:{_U}|\d|{_UNCASED_CHAR})|$))"
         ),
     ),

@@ -813,3 +813,28 @@ def test_dated_items_after_a_full_article_stay_teasers() -> None:
     )
     dump = parse(page)
     assert [s.is_teaser for s in dump.stories] == [False, True, True]
+
+
+@pytest.mark.parametrize(
+    ("line", "agencies", "date"),
+    [
+        ("DENVER, March 4, 2021 (SEND2PRESS NEWSWIRE) -- Acme Inc. said today", ("Send2Press",),
+         dt.date(2021, 3, 4)),
+        ("MIAMI, March 4, 2021 /PRNewswire-HISPANIC PR WIRE/ -- Acme Inc. said today",
+         ("PRNewswire",), dt.date(2021, 3, 4)),
+        ("MONTREAL, March 4, 2021 /CNW Telbec/ - Acme Inc. said today", ("CNW",),
+         dt.date(2021, 3, 4)),
+        ("CALGARY, Alberta--(Newsfile Corp. - March 4, 2021) - Acme Inc. said today",
+         ("Newsfile",), dt.date(2021, 3, 4)),
+        ("DAKAR, March 4 (Thomson Reuters Foundation) - Fishing crews said on Thursday",
+         ("TRF",), dt.date(2021, 3, 4)),
+        ("Harare, March 4, 2021 (CAJ News) - Farmers said on Thursday", ("CAJ News",),
+         dt.date(2021, 3, 4)),
+    ],
+)
+def test_more_press_wires_and_news_services(
+    line: str, agencies: tuple[str, ...], date: dt.date
+) -> None:
+    found = match_dateline(line, dt.date(2021, 3, 5))
+    assert found is not None
+    assert (found.dateline.agencies, found.dateline.date) == (agencies, date)
