@@ -1057,7 +1057,7 @@ def _residue_like(text: str) -> bool:
     core = _IMAGE_MARKUP.sub(" ", text).strip().strip(PREFIX_TAIL + "()[]!")
     if not ALNUM.search(core):
         return True
-    if is_stamp_line(core) or _AGO.match(core) or _CRUMBS.match(core):
+    if is_stamp_line(core) or _AGO.match(core) or _CRUMBS.match(core) or _NOTE.match(core):
         return True
     # A credit or a share bar is short and ends in a name or a mark; a caption's sentence
     # ("Photo: Workers restore a roof in") names a place and a date of its own.
@@ -1073,6 +1073,12 @@ def _residue_like(text: str) -> bool:
 _CUT_POINT = re.compile(r"(?:^|(?<=[\s)\]|»›>]))(?=\(?[A-Z\u0620-\u064a\u0900-\u097f])")
 
 
+# An editor's tag before the dateline: "(Updated 10:30 a.m.)", "UPDATED:", "BREAKING -".
+_NOTE = re.compile(
+    r"^(?:updated?|update\s+\d{1,2}|breaking(?:\s+news)?|developing|exclusive|corrected"
+    r"|refile|correction)(?:\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$",
+    re.IGNORECASE,
+)
 _COPYRIGHT_LINE = re.compile(r"copyright|©|\(c\)\s*\d{4}|all\s+rights\s+reserved", re.I)
 _RESIDUE_SIGN = re.compile(r"[|)\]»›>©:\d]|\b[A-Z]{3,}\b")
 

@@ -838,3 +838,13 @@ def test_more_press_wires_and_news_services(
     found = match_dateline(line, dt.date(2021, 3, 5))
     assert found is not None
     assert (found.dateline.agencies, found.dateline.date) == (agencies, date)
+
+
+@pytest.mark.parametrize(
+    "tag", ["(Updated 9:40 a.m.)", "UPDATED:", "BREAKING -", "Updated at 09:40 GMT"]
+)
+def test_an_editors_tag_before_the_dateline_is_residue(tag: str) -> None:
+    dump = parse(f"Ferry operators add a late crossing\n\n{tag} BERGEN —{BODY}\n")
+    story = dump.stories[0]
+    assert story.dateline is not None and story.dateline.place == "Bergen"
+    assert story.paragraphs[0].text.startswith("The regional council said")
