@@ -46,21 +46,15 @@ os.environ.setdefault("WIRE_ARCHIVE_SETTLE_SECONDS", "0")
 
 from bench.ingest import PG_ADMIN, generate  # noqa: E402
 
-# Tables an ingest writes: only their indexes and constraints are worth a variant.
-LOAD_TABLES = (
-    "landing_files",
-    "dumps",
-    "rejects",
-    "stories",
-    "story_versions",
-    "appearances",
-    "paragraphs",
-    "authors",
-    "story_authors",
-    "agencies",
-    "story_agencies",
-    "run_batches",
-)
+# Tables an ingest writes (the schema's, less a run's own bookkeeping): only their indexes
+# and constraints are worth a variant.
+RUN_TABLES = frozenset({"ingest_runs", "run_batches", "run_plans", "run_manifest"})
+
+
+def load_tables() -> tuple[str, ...]:
+    from etl.archive import schema
+
+    return tuple(t.name for t in schema.metadata.sorted_tables if t.name not in RUN_TABLES)
 
 Variant = tuple[str, list[str]]  # label, DDL run before the load
 
@@ -101,7 +95,7 @@ def pg_variants(url: str) -> list[Variant]:
 
     from etl.archive import db
 
-    tables = list(LOAD_TABLES)
+    tables = list(load_tables())
     out: list[Variant] = [("full schema", [])]
     optional: list[str] = []
     with db.get_engine(url).connect() as conn:
@@ -164,8 +158,9 @@ def sqlite_variants(url: str) -> list[Variant]:
                 " AND sql IS NOT NULL ORDER BY 1, 2"
             )
         ).all()
+    tables = load_tables()
     for table, name in rows:
-        if table in LOAD_TABLES:
+        if table in tables:
             out.append((f"index {name}", [f"DROP INDEX {name}"]))
             optional.append(f"DROP INDEX {name}")
     out.append(("foreign keys off", ["PRAGMA foreign_keys = OFF"]))

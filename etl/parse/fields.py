@@ -46,6 +46,8 @@ class Record:
 
 
 def _labels(line: str) -> set[str]:
+    if ":" not in line:
+        return set()  # (most lines of most pages: no label to look for)
     return {m.group("label") for m in _FIELD.finditer(line) if _at_word_start(line, m.start())}
 
 

@@ -330,10 +330,8 @@ def web_byline(text: str) -> tuple[Byline, str] | None:
     )
     if not credit and not paper and not is_stamp_line(rest) and not _READ_TIME.match(rest):
         return None
-    if not_a_person(name):
-        return None
-    byline = parse_byline("By " + name)
-    if byline is None or not byline.authors or byline.agencies:
+    byline = _person_byline(name)
+    if byline is None:
         return None
     agencies = tuple(dict.fromkeys([*byline.agencies, *credit]))
     whole = credit or paper
@@ -341,14 +339,22 @@ def web_byline(text: str) -> tuple[Byline, str] | None:
                   agencies=agencies), ("" if whole else rest)
 
 
+def _person_byline(name: str) -> Byline | None:
+    """A byline for a bare name printed without "By": people only, no source or desk."""
+    if not_a_person(name):
+        return None
+    byline = parse_byline("By " + name)
+    if byline is None or not byline.authors or byline.agencies:
+        return None
+    return byline
+
+
 def _stamp_then_name(stamp: str, name: str) -> tuple[Byline, str] | None:
     """The name after a stamp and a pipe, with or without "By"; the stamp is the rest."""
     raw = name
     name = name[3:].strip() if name[:3].lower() == "by " else name
-    if not name[:1].isupper() or not_a_person(name):
-        return None
-    byline = parse_byline("By " + name)
-    if byline is None or not byline.authors or byline.agencies:
+    byline = _person_byline(name) if name[:1].isupper() else None
+    if byline is None:
         return None
     return Byline(raw=raw, authors=byline.authors), stamp
 
