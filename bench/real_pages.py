@@ -1,6 +1,6 @@
 """Parser accuracy on real wire pages: a measurement, never pass/fail.
 
-Usage: .venv/bin/python bench/real_pages.py [--split dev|test|all] [--quiet]
+Usage: .venv/bin/python bench/real_pages.py [--split dev|test|all|shapes] [--quiet]
 
 The page texts are other people's writing and are never committed: the manifest
 (bench/real_pages/manifest.json) holds each page's url, the query that finds it in the
@@ -46,6 +46,7 @@ from etl.parse import parse_bytes  # noqa: E402
 
 MANIFEST = REPO / "bench" / "real_pages" / "manifest.json"
 TEXTS = REPO / "var" / "real_pages" / "texts"
+SHAPES = REPO / "tests" / "fixtures" / "real_shapes"
 STORY_FIELDS = (
     "dateline", "place", "region", "country", "agencies", "date", "authors", "teaser", "headline"
 )
@@ -200,6 +201,17 @@ def load_manifest(path: Path = MANIFEST) -> list[dict[str, Any]]:
     return json.loads(path.read_text(encoding="utf-8"))["pages"]
 
 
+def load_shapes(root: Path = SHAPES) -> list[dict[str, Any]]:
+    """The own-words corpus: real pages' shapes rewritten in our words, committed with their
+    labels (one folder per gathering share), scored as a split of its own."""
+    pages = []
+    for labels in sorted(root.glob("*/labels.json")):
+        for page in json.loads(labels.read_text(encoding="utf-8")):
+            text_path = labels.parent / f"{page['id']}.txt"
+            pages.append({**page, "split": "shapes", "text_path": text_path})
+    return pages
+
+
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?:/|$|[-_])")
 
 
@@ -230,16 +242,18 @@ def _row(label: str, tally: Tally, names: tuple[str, ...]) -> str:
 
 
 def run(split: str, show_misses: bool, show_shapes: bool, texts: Path) -> dict[str, Tally]:
-    pages = load_manifest()
-    tallies: dict[str, Tally] = {"dev": Tally(), "test": Tally()}
-    shapes: dict[str, dict[str, Tally]] = {"dev": defaultdict(Tally), "test": defaultdict(Tally)}
+    pages = load_shapes() if split == "shapes" else load_manifest()
+    tallies: dict[str, Tally] = (
+        {"shapes": Tally()} if split == "shapes" else {"dev": Tally(), "test": Tally()}
+    )
+    shapes: dict[str, dict[str, Tally]] = {name: defaultdict(Tally) for name in tallies}
     missing = 0
     bad_labels: list[str] = []
     misses: list[str] = []
     for page in pages:
-        if split != "all" and page["split"] != split:
+        if split not in ("all", "shapes") and page["split"] != split:
             continue
-        path = texts / f"{page['id']}.txt"
+        path = page.get("text_path") or texts / f"{page['id']}.txt"
         if not path.exists():
             missing += 1
             continue
@@ -309,7 +323,10 @@ def run(split: str, show_misses: bool, show_shapes: bool, texts: Path) -> dict[s
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    ap.add_argument(
+        "--split", choices=("dev", "test", "all", "shapes"), default="all",
+        help="'shapes': the committed own-words corpus (tests/fixtures/real_shapes)",
+    )
     ap.add_argument("--quiet", action="store_true", help="only the tables, not every miss")
     ap.add_argument("--texts", type=Path, default=TEXTS, help="folder of <id>.txt page texts")
     args = ap.parse_args(argv)

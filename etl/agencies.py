@@ -176,6 +176,11 @@ REGISTRY: dict[str, str] = {
     "Newsfile": "Newsfile Corp.",
     "CAJ News": "CAJ News Africa",
     "TRF": "Thomson Reuters Foundation",
+    "PRWeb": "PRWeb",
+    "Marketwired": "Marketwired",
+    "TheNewswire": "TheNewswire",
+    "askanews": "askanews",
+    "VOR": "Voice of Russia",
 }
 
 AGENCIES: Mapping[str, str] = MappingProxyType(REGISTRY)
@@ -297,6 +302,9 @@ ALIASES: dict[str, str] = {
     "thomson reuters foundation": "TRF",
     "prnewswire-hispanic pr wire": "PRNewswire",
     "cnw telbec": "CNW",
+    "marketwire": "Marketwired",
+    "voice of russia": "VOR",
+    "fna": "Fars",
     "ttxvn": "VNA",  # Thông tấn xã Việt Nam, in its own language
     "vietnam news agency": "VNA",
     "тасс": "TASS",
@@ -340,7 +348,7 @@ CASE_STRICT = frozenset(
         "Bloomberg", "UNI", "IPS", "ABr", "ANN", "GNA", "WAFA", "ONA", "TNS",
         "Beta", "Saba", "NA", "AIM", "ACP", "AIP", "ANA", "INA", "MNA", "TNA", "BNA", "CNS",
         "STA", "AGI", "ABI", "AGN", "ACN", "JTA", "Kabar", "Andina", "Capital Market", "dts",
-        "epd",
+        "epd", "VOR",
     }
 )
 

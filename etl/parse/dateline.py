@@ -95,9 +95,9 @@ _NOT_CREDIT = rf"(?![ \t]*{_AG}[ \t]*(?:[)\]/,&+-]|and\b))"
 # "Moscow (Russia)", "Moscow [Russia]", "Mumbai (Maharashtra) [India]".
 _PAREN_COUNTRY = rf"(?:[ \t]*[(\[]{_NOT_CREDIT}[ \t]*{_PLACE}[ \t]*[)\]]){{1,2}}"
 _STATE_CODE = r"[ \t]+(?:[A-Z]{2})(?=[ \t]*[(\[,|])"
-# "WASHINGTON/NEW YORK (Reuters)": a story filed from two places; the first is kept.
+# "WASHINGTON/NEW YORK (Reuters)": a story filed from two places (or four); the first is kept.
 _HEAD = (
-    rf"(?P<place>{_PLACE}(?:[ \t]?/[ \t]?{_PLACE})?(?:{_STATE_CODE})?"
+    rf"(?P<place>{_PLACE}(?:[ \t]?/[ \t]?{_PLACE}){{0,3}}(?:{_STATE_CODE})?"
     rf"(?:{_COMMAPART}){{0,2}}(?:{_PAREN_COUNTRY})?)"
 )
 
@@ -171,7 +171,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "pipes",
         re.compile(
             rf"{_HEAD}[ \t]*\|[ \t]*(?P<ag_bare>{_AGLIST})[ \t]*"
-            rf"(?:\|[ \t]*{_DATE}[ \t]*)?(?P<sep>\|)?"
+            rf"(?:\|[ \t]*{_DATE}[ \t]*)?(?P<sep>\||-{{1,2}}|[–—]|:)?"
         ),
     ),
     # (ANSA) - MILANO, 28 MAR -  : the credit first, then place and date
@@ -187,6 +187,38 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("agency_only", re.compile(rf"{_AGMARK}(?:[ \t]*{_DATE})?{_SEP}")),
     # LONDON, 11 November 2017 -   : no agency
     ("date_only", re.compile(rf"{_HEAD},[ \t]*{_DATE}{_SEP}")),
+    # HONG KONG / AP —  /  Toronto, Ontario TheNewswire - May 25, 2021 –  : the credit
+    # after the place without brackets, before a dash (and perhaps a date)
+    (
+        "slash_agency",
+        re.compile(
+            rf"{_HEAD}[ \t]*/[ \t]*(?P<ag_bare>{_AGLIST})"
+            rf"(?P<sep>[ \t]*(?:-{{1,3}}|[–—]{{1,2}}|:))"
+        ),
+    ),
+    (
+        "bare_agency_date",
+        re.compile(
+            rf"{_HEAD}[ \t]+(?P<ag_bare>{_AGLIST})[ \t]*(?:-{{1,2}}|[–—])[ \t]*{_DATE}"
+            rf"(?P<sep>[ \t]*(?:-{{1,3}}|[–—]{{1,2}}|:))"
+        ),
+    ),
+    # Houston, TX – May 20, 2019 –  : the date set off by dashes on both sides
+    (
+        "dash_date",
+        re.compile(
+            rf"{_HEAD}[ \t]+(?:-{{1,2}}|[–—])[ \t]+{_DATE}"
+            rf"(?P<sep>[ \t]*(?:-{{1,3}}|[–—]{{1,2}}|:))"
+        ),
+    ),
+    # DAVAO CITY (December 31) -  : the date in brackets where the credit would stand
+    (
+        "paren_date",
+        re.compile(
+            rf"{_HEAD}[ \t]*\([ \t]*{_DATE}[ \t]*\)"
+            rf"(?P<sep>[ \t]*(?:-{{1,3}}|[–—]{{1,2}}|:))"
+        ),
+    ),
     # Paris (ESA) Nov 10, 2017  /  Pasadena CA (JPL) Nov 11, 2017: the source is a space
     # agency or a lab, not a news agency. Strict: a known place and a full date with a year.
     (
@@ -241,7 +273,10 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Shapes whose dateline credits no news agency (the others must credit one).
 _UNCREDITED = frozenset(
-    {"date_only", "caps_date", "place_dash", "mixed_credit", "site_first", "place_site"}
+    {
+        "date_only", "caps_date", "place_dash", "mixed_credit", "site_first", "place_site",
+        "dash_date", "paren_date",
+    }
 )
 # Shapes that may open with a bracket.
 _BRACKETED = frozenset({"agency_only", "agency_place", "place_dash"})
@@ -336,6 +371,13 @@ _NOT_PLACE = frozenset(
         "Image",
         "Picture",
         "Video",
+        # continents and the world: a headline's topic ("Africa: ..."), never a dateline
+        "Africa",
+        "Asia",
+        "Europe",
+        "Americas",
+        "Oceania",
+        "World",
     )
 )
 
@@ -471,6 +513,10 @@ def _agency_text(m: re.Match[str]) -> str:
     return ""
 
 
+def _has_year(m: re.Match[str]) -> bool:
+    return any(m.group(g) for g in ("year1", "year2", "year3", "year4") if g in m.re.groupindex)
+
+
 def _has_date(m: re.Match[str]) -> bool:
     return "date" in m.re.groupindex and m.group("date") is not None
 
@@ -536,6 +582,8 @@ def _place_ok(place: str, shape: str, *, anywhere: bool) -> bool:
         return False  # "In Paris, ..." opens a sentence; "The Hague" is a place
     if split_agencies(head) and not is_known_place(head):
         return False  # "Agence France-Presse (AFP)" names an agency, not a place
+    if split_agencies(head) == (head,) and place.strip() == head and shape in _UNCREDITED:
+        return False  # "Xinhua, December 18, 2015": the credit first, whatever town shares it
     if len(head.split()) > 4 and not is_known_place(head):
         return False
     if re.fullmatch(r"[A-Z]{1,2}\.?", head) and not known:
@@ -602,7 +650,10 @@ def _source_first_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
             return False  # "PA Media": the credit's own longer name, not "PA" in "Media"
         if re.fullmatch(r"[A-Z]{2,4}", head) and fold(head) not in _STATELESS_KEYS:
             return False
-    if place is None and m.group("lead").strip() not in ("-", "--", "–", "—", ":"):
+    lead = m.group("lead").strip()
+    if place is None and lead == "," and has_month and _has_year(m) and not rest.strip():
+        return True  # "Xinhua, December 18, 2015" on a line of its own, over the text
+    if place is None and lead not in ("-", "--", "–", "—", ":"):
         return False  # "Kyodo -- Oct 3" is the form; "Europa Press | 09 mar, 2020" a stamp
     if place is None and has_month and _opens_sentence(rest.lstrip()):
         return True  # "Kyodo -- Oct 3 Japan's cabinet ...": the date ends the dateline
@@ -714,6 +765,12 @@ def _pipes_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     return _resolves(place)
 
 
+def _known_place_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
+    """Rarer forms ("Houston, TX – May 20, 2019 –", "HONG KONG / AP —"): only with a place
+    the gazetteer knows and text after the separator."""
+    return _resolves(place) and len(rest.strip()) >= 10
+
+
 def _site_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     """"TEMPO.CO, Jakarta -": a known place, a separator, then the story's first word."""
     sep = (m.group("sep") or "").strip()
@@ -732,6 +789,10 @@ _CHECKS = {
     "caps_date": _caps_date_ok,
     "source_first": _source_first_ok,
     "place_dash": _place_dash_ok,
+    "dash_date": _known_place_ok,
+    "paren_date": _known_place_ok,
+    "slash_agency": _known_place_ok,
+    "bare_agency_date": _known_place_ok,
 }
 
 
@@ -828,9 +889,14 @@ def _build(
 
 _NEEDS_MARK = frozenset(
     ("date_agency", "date_first", "agency_date", "agency_place", "day_agency", "agency_only",
-     "source_date", "mixed_credit")
+     "source_date", "mixed_credit", "paren_date", "slash_agency")
 )  # fmt: skip
 _NEEDS_PIPE = frozenset(("pipes_date", "pipes"))
+# Shapes only looked for where a paragraph starts, never inside running text.
+_LINE_START_ONLY = frozenset(
+    ("place_dash", "source_first", "place_agency", "dash_date", "paren_date", "slash_agency",
+     "bare_agency_date")
+)  # fmt: skip
 _WINDOW = 400  # longer than any dateline a shape can match
 
 
@@ -850,7 +916,7 @@ def _match_at(
         # text a dateline without an agency needs a place in capitals ("LONDON, 11 ...").
         if bracket and name not in _BRACKETED or not bracket and name == "agency_only":
             continue
-        if anywhere and name in ("place_dash", "source_first", "place_agency"):
+        if anywhere and name in _LINE_START_ONLY:
             continue  # no anchor inside running text: only where a paragraph starts
         if name == "date_first" and not (pos == 0 or not line[:pos].strip(_BULLETS)):
             continue

@@ -2032,3 +2032,66 @@ def test_german_city_and_a_full_stop(line: str, place: str, country: str) -> Non
 )
 def test_a_full_stop_after_other_words_is_no_dateline(line: str) -> None:
     assert match_dateline(line, D) is None
+
+
+# Shapes from the own-words shape corpus (tests/fixtures/real_shapes), parser 2.4.0.
+@pytest.mark.parametrize(
+    ("line", "raw", "place", "region", "country", "agencies", "date"),
+    [
+        ("LISBON/MADRID/ROME (Reuters) - Farm ministers met on Tuesday to share water.",
+         "LISBON/MADRID/ROME (Reuters)", "Lisbon", None, "PT", ("Reuters",), D),
+        ("SEOUL / AP — Shares slid on Monday as chip makers lost ground in early trade.",
+         "SEOUL / AP", "Seoul", None, "KR", ("AP",), D),
+        ("Lima / DPA — The cabinet approved a plan to widen the coastal highway.",
+         "Lima / DPA", "Lima", None, "PE", ("dpa",), D),
+        ("CEBU CITY (February 4) - The port authority opened a second ferry terminal.",
+         "CEBU CITY (February 4)", "Cebu City", None, "PH", (), day(2018, 2, 4)),
+        ("Denver, CO – June 2, 2020 – The company opened a new plant outside the city.",
+         "Denver, CO – June 2, 2020", "Denver", "Colorado", "US", (), day(2020, 6, 2)),
+        ("Vancouver, British Columbia TheNewswire - March 9, 2022 – Blue Ridge Mining said.",
+         "Vancouver, British Columbia TheNewswire - March 9, 2022", "Vancouver",
+         "British Columbia", "CA", ("TheNewswire",), day(2022, 3, 9)),
+        ("Dallas | Reuters — Cattle futures rose on Friday as packers bid up cash prices.",
+         "Dallas | Reuters", "Dallas", None, "US", ("Reuters",), D),
+        ("AUSTIN, Texas, Feb. 2, 2021 /PRNewswire-PRWeb/ -- A software firm opened an office.",
+         "AUSTIN, Texas, Feb. 2, 2021 /PRNewswire-PRWeb/", "Austin", "Texas", "US",
+         ("PRNewswire", "PRWeb"), day(2021, 2, 2)),
+        ("CALGARY, ALBERTA--(Marketwired - June 8, 2016) - Prairie Gas Ltd. said today.",
+         "CALGARY, ALBERTA--(Marketwired - June 8, 2016)", "Calgary", "Alberta", "CA",
+         ("Marketwired",), day(2016, 6, 8)),
+        ("Milano, 12 set. (askanews) – La borsa ha chiuso in rialzo dopo una giornata calma.",
+         "Milano, 12 set. (askanews)", "Milano", None, "IT", ("askanews",), day(2017, 9, 12)),
+        ("ISFAHAN (FNA)- The provincial governor opened a new rail link on Sunday.",
+         "ISFAHAN (FNA)", "Isfahan", None, "IR", ("Fars",), D),
+        ("Minsk (Voice of Russia) Mar 3, 2012 - The two leaders met for talks on gas.",
+         "Minsk (Voice of Russia) Mar 3, 2012", "Minsk", None, "BY", ("VOR",), day(2012, 3, 3)),
+        ("Xinhua, March 4, 2016", "Xinhua, March 4, 2016", None, None, None, ("Xinhua",),
+         day(2016, 3, 4)),
+        ("CAPE CANAVERAL - A supply ship splashed down in the Atlantic after a month away.",
+         "CAPE CANAVERAL", "Cape Canaveral", None, "US", (), D),
+        ("DAVOS, Switzerland (AP) — Bankers gathered in the snow for the yearly forum.",
+         "DAVOS, Switzerland (AP)", "Davos", None, "CH", ("AP",), D),
+    ],
+)
+def test_shape_corpus_dateline_forms(
+    line: str, raw: str, place: str | None, region: str | None, country: str | None,
+    agencies: tuple[str, ...], date: dt.date,
+) -> None:
+    found = match_dateline(line, D)
+    assert found is not None, line
+    got = found.dateline
+    assert (got.raw, got.place, got.region, got.country, got.agencies, got.date) == (
+        raw, place, region, country, agencies, date
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Africa: Aid groups warn of a hungry season across the Sahel this year",
+        "Asia: Markets Slip as Exporters Count the Cost of a Strong Yen",
+        "Europe - Ministers Meet Again Over the Budget Rules in Brussels",
+    ],
+)
+def test_a_continent_heading_a_title_is_no_dateline(line: str) -> None:
+    assert match_dateline(line, D) is None
