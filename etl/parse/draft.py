@@ -18,6 +18,9 @@ class Draft:
     read_more: bool = False  # the page marked it a teaser itself ("... read more")
     standfirst: int = 0  # paragraphs printed above the dateline (main story only)
     credits: list[str] = field(default_factory=list)  # agencies from credit lines
+    # Paragraph counts at which a "read more" line stood inside the text: where a listing
+    # folded into one story is cut back into items, the item ending there is a teaser.
+    more_after: set[int] = field(default_factory=set)
 
     @property
     def empty(self) -> bool:

@@ -31,9 +31,10 @@ _READ_MORE = re.compile(
 _READ_MORE_WORDS = ("more", "reading", "full", "más", "mas", "suite", "weiterlesen", "tutto",
                     "meer", "mais")
 _READ_MORE_ONLY = re.compile(
-    r"^\s*(?:\.{2,}|…)?\s*[(\[]?\s*read\s+more\s*[)\]]?\s*(?:»|>>|›|→|\.{2,}|…)?\s*$",
+    r"^\s*(?:[A-Z]\d{2,4}\s+)?(?:\.{2,}|…)?\s*[(\[]?\s*(?:read\s+more|(?:read\s+(?:the\s+)?)?full"
+    r"\s+(?:story|article)|continue\s+reading)\s*[)\]]?\s*(?:»|>>|›|→|\.{2,}|…)?\s*$",
     re.IGNORECASE,
-)
+)  # (a picture's size code may lead the link: "W140 Full Story")
 READ_MORE_ANYWHERE = re.compile(
     r"(?:\.{2,}|…)\s*read\s+more\b|\(\s*read\s+more\s*\)|\[\s*read\s+more\s*\]", re.IGNORECASE
 )
@@ -74,6 +75,11 @@ _BOILERPLATE = re.compile(
     r"|(?:tag|category|author|date|monthly)\s+archives?\s*:|posts\s+tagged\b"
     r"|(?:read|leer|lire|leggi|ler)\s+(?:it\s+)?(?:in|en|em)\s+[^\W\d_]+\s*$"
     r"|public\s+domain\s*$"
+    # Page metadata and widgets: "Classified in: Mining", "You are here: Home", "Video Player"
+    r"|(?:subject|classified\s+in|filed\s+(?:in|under)|posted\s+in|categor(?:y|ies)"
+    r"|keywords?|topics?|you\s+are\s+here)\s*:|off\s+the\s+wire\s*$|video\s*player"
+    r"|adjust\s+font\s+size|font\s+size\s*:|image\s+caption\s+and\s+rights"
+    r"|connect\s+to\s+share\b"
     # "more from", "read also" in the languages the parser reads
     r"|meer\s+(?:uit|over|nieuws)\b|mehr\s+(?:aus|zum\s+thema|zu\s+diesem)\b|lees\s+ook\b"
     r"|lesen\s+sie\s+(?:auch|mehr)\b|lire\s+aussi\b|voir\s+aussi\b|leggi\s+anche\b"
@@ -185,7 +191,7 @@ def strip_read_more(text: str) -> tuple[str, bool]:
 
 def is_read_more_only(text: str) -> bool:
     text = debullet(text)
-    return bool(_READ_MORE_ONLY.match(text)) and "read" in text.lower()
+    return bool(_READ_MORE_ONLY.match(text))
 
 
 def subhead_text(text: str) -> str | None:

@@ -43,14 +43,25 @@ def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
         and (sizes[0] > LISTING_ITEM_MAX or not cut_off(paras[-1].text))
     ):
         return [draft]  # one title in a short text: a subhead, unless a teaser follows it
-    out = [replace(draft, paragraphs=paras[: breaks[0]])]
+    marked = draft.more_after  # "Full Story" links under items: each such item is a teaser
+    first_marked = breaks[0] in marked
+    out = [
+        replace(
+            draft,
+            paragraphs=paras[: breaks[0]],
+            is_teaser=draft.is_teaser or first_marked,
+            read_more=draft.read_more or first_marked,
+            more_after=set(),
+        )
+    ]
     for start, end in zip(breaks, [*breaks[1:], len(paras)], strict=True):
         body = paras[start + 1 : end]
         out.append(
             Draft(
                 headline=debullet(paras[start].text),
                 paragraphs=list(body),
-                is_teaser=draft.is_teaser or cut_off(body[-1].text),
+                is_teaser=draft.is_teaser or end in marked or cut_off(body[-1].text),
+                read_more=end in marked,
                 closed=True,
             )
         )

@@ -1,0 +1,136 @@
+"""Archive, tag and category pages (parser 2.4.0): lists of story previews, in our words.
+
+Shapes from the own-words shape corpus: a tag page whose items each end in a "Full
+Story" link; an agency's archive page of titled items, each a dateline paragraph and one
+more; page metadata lines ("Classified in: ...") that are never a headline.
+"""
+
+from __future__ import annotations
+
+from etl.parse.lines import is_boilerplate, is_read_more_only
+from tests.parse.test_real_shapes import datelines, parse
+
+
+def test_items_ending_in_a_full_story_link_are_all_teasers() -> None:
+    items = [
+        ("Harbour Board Approves Night Ferry Trial Across the Bay",
+         "The harbour board on Monday approved a six-month trial of night ferries between "
+         "the two shores of the bay, after years of requests from shift workers.",
+         "Officials said the first boats would sail in the spring."),
+        ("Mayor Warns of Water Cuts as Reservoirs Drop",
+         "The mayor warned on Tuesday that water supplies could be cut at night if the dry "
+         "spell lasts another month, as reservoirs fell to a third of capacity.", None),
+        ("Teachers Vote to End Two-Week Strike",
+         "Teachers in the capital voted on Wednesday to end a two-week strike after the "
+         "ministry offered a pay rise spread over three years.",
+         "Schools are due to reopen on Monday, the union said."),
+    ]
+    text = "Latest stories\n"
+    for title, lede, more in items:
+        text += f"{title}\n\n{lede}\n\n" + (f"{more}\n\n" if more else "")
+        text += "W140 Full Story\n"
+    dump = parse(text)
+    assert [s.headline for s in dump.stories] == [title for title, _, _ in items]
+    assert [s.is_teaser for s in dump.stories] == [True, True, True]
+
+
+def test_a_tag_page_without_the_link_keeps_its_first_story_whole() -> None:
+    """The same page without "Full Story" links: a long first story is the page's main."""
+    text = (
+        "Harbour Board Approves Night Ferry Trial Across the Bay\n\n"
+        + "\n\n".join(
+            f"Paragraph {n} of the harbour story says the board met for a long evening and "
+            "heard from many residents about the noise of the boats at night." for n in range(6)
+        )
+        + "\n\nMayor Warns of Water Cuts as Reservoirs Drop\n\n"
+        "The mayor warned on Tuesday that water supplies could be cut at night if the dry "
+        "spell lasts another month ...\n\n"
+        "Teachers Vote to End Two-Week Strike\n\n"
+        "Teachers in the capital voted on Wednesday to end a two-week strike after the "
+        "ministry offered a pay rise ...\n"
+    )
+    dump = parse(text)
+    assert dump.stories[0].is_teaser is False
+    assert all(s.is_teaser for s in dump.stories[1:])
+
+
+def test_an_archive_page_of_titled_items_is_a_list_of_previews() -> None:
+    text = "\n".join(
+        [
+            "",
+            "Ministry says no decision yet on grain corridor talks",
+            "",
+            "MOSCOW, March 4. /TASS/. No decision has been taken on a new round of talks on "
+            "the grain corridor, a deputy minister told reporters on Monday.",
+            "",
+            "He said experts from both sides would meet again after the holidays.",
+            "",
+            "Senator says new tariffs will hurt the country's own farmers first",
+            "",
+            "MOSCOW, March 3. /TASS/. A senior senator said on Sunday that the tariffs "
+            "announced last week would hit domestic fertiliser makers before anyone else.",
+            "",
+            "He added that the upper house would hold hearings on the matter in April.",
+            "",
+            "Russia and Laos to sign transport and energy deals",
+            "",
+            "MOSCOW, March 3. /TASS/. Russia and Laos expect to sign agreements on rail, "
+            "power lines and river ports during the premier's visit, an aide said.",
+            "",
+            "\"The list of documents is still being agreed,\" the aide told reporters.",
+            "",
+            "Audit chamber finds gaps in regional road spending",
+            "",
+            "MOSCOW, March 2. /TASS/. The audit chamber found that a fifth of the money for",
+        ]
+    )
+    dump = parse(text)
+    assert datelines(dump) == [
+        "MOSCOW, March 4. /TASS/", "MOSCOW, March 3. /TASS/", "MOSCOW, March 3. /TASS/",
+        "MOSCOW, March 2. /TASS/",
+    ]
+    assert [s.is_teaser for s in dump.stories] == [True] * 4
+
+
+def test_a_main_story_with_a_byline_over_short_related_items_stays_the_main_story() -> None:
+    text = (
+        "Ministry says no decision yet on grain corridor talks\n\n"
+        "By Olga Petrenko\n\n"
+        "MOSCOW, March 4. /TASS/. No decision has been taken on a new round of talks on "
+        "the grain corridor, a deputy minister told reporters on Monday.\n\n"
+        "He said experts from both sides would meet again after the holidays.\n\n"
+        "Senator says new tariffs will hurt the country's own farmers first\n\n"
+        "MOSCOW, March 3. /TASS/. A senior senator said on Sunday that the tariffs "
+        "announced last week would hit domestic fertiliser makers.\n\n"
+        "Russia and Laos to sign transport and energy deals\n\n"
+        "MOSCOW, March 3. /TASS/. Russia and Laos expect to sign agreements on rail, "
+        "power lines and river ports during the premier's visit, an aide said.\n"
+    )
+    dump = parse(text)
+    assert dump.stories[0].is_teaser is False
+
+
+def test_page_metadata_lines_are_furniture_not_headlines() -> None:
+    for line in ("Classified in: Mining industry, Business", "Subject: DRILLING RESULTS",
+                 "Filed under: Energy", "You are here: Home", "Off the wire",
+                 "Video PlayerClose", "Adjust font size:"):
+        assert is_boilerplate(line), line
+    dump = parse(
+        "Le Wire\n"
+        "Classified in: Mining industry, Business\n"
+        "Subject: MINING DRILLING RESULTS\n\n"
+        "Northern Lake Metals reports first drill hole cutting 31.5 m of 6.2% zinc\n\n"
+        "VANCOUVER, BRITISH COLUMBIA--(Marketwired - June 8, 2016) - Northern Lake Metals "
+        "Corp. is pleased to report the first results of its winter drilling programme.\n"
+    )
+    assert dump.stories[0].headline == (
+        "Northern Lake Metals reports first drill hole cutting 31.5 m of 6.2% zinc"
+    )
+    assert dump.stories[0].agencies == ("Marketwired",)
+
+
+def test_full_story_links_count_as_read_more_lines() -> None:
+    for line in ("Full Story", "W140 Full Story", "Full story »", "Continue reading",
+                 "Read the full story"):
+        assert is_read_more_only(line), line
+    assert not is_read_more_only("Full Story of the war in the north")
