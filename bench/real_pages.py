@@ -1,6 +1,7 @@
 """Parser accuracy on real wire pages: a measurement, never pass/fail.
 
-Usage: .venv/bin/python bench/real_pages.py [--split dev|test|all|shapes] [--quiet]
+Usage: .venv/bin/python bench/real_pages.py [--split dev|test|all|shapes|sdev|stest|mdev|mtest]
+       [--quiet]
 
 The page texts are other people's writing and are never committed: the manifest
 (bench/real_pages/manifest.json) holds each page's url, the query that finds it in the
@@ -202,10 +203,16 @@ def load_manifest(path: Path = MANIFEST) -> list[dict[str, Any]]:
     return json.loads(path.read_text(encoding="utf-8"))["pages"]
 
 
-def shape_split(url: str) -> str:
+SHAPE_SPLITS = ("sdev", "stest", "mdev", "mtest")
+
+
+def shape_split(url: str, share: str) -> str:
     """The shape corpus's frozen split, by the page's url as the manifest's is: a third
-    ("stest") is measured, never tuned on; the rest ("sdev") is developed against."""
-    return "stest" if int(hashlib.sha256(url.encode("utf-8")).hexdigest(), 16) % 3 == 0 else "sdev"
+    ("...test") is measured, never tuned on; the rest ("...dev") is developed against.
+    Shares "sN" are new pages' shapes; shares "mN" are own-words copies of the manifest's
+    own pages (their split is the manifest's, by the same rule)."""
+    test = int(hashlib.sha256(url.encode("utf-8")).hexdigest(), 16) % 3 == 0
+    return f"{'m' if share.startswith('m') else 's'}{'test' if test else 'dev'}"
 
 
 def load_shapes(root: Path = SHAPES) -> list[dict[str, Any]]:
@@ -213,9 +220,11 @@ def load_shapes(root: Path = SHAPES) -> list[dict[str, Any]]:
     labels (one folder per gathering share), scored in splits of its own."""
     pages = []
     for labels in sorted(root.glob("*/labels.json")):
+        share = labels.parent.name
         for page in json.loads(labels.read_text(encoding="utf-8")):
             text_path = labels.parent / f"{page['id']}.txt"
-            pages.append({**page, "split": shape_split(page["url"]), "text_path": text_path})
+            split = shape_split(page["url"], share)
+            pages.append({**page, "split": split, "text_path": text_path})
     return pages
 
 
@@ -249,9 +258,9 @@ def _row(label: str, tally: Tally, names: tuple[str, ...]) -> str:
 
 
 def run(split: str, show_misses: bool, show_shapes: bool, texts: Path) -> dict[str, Tally]:
-    shaped = split in ("shapes", "sdev", "stest")
+    shaped = split == "shapes" or split in SHAPE_SPLITS
     pages = load_shapes() if shaped else load_manifest()
-    split_names = ("sdev", "stest") if shaped else ("dev", "test")
+    split_names = SHAPE_SPLITS if shaped else ("dev", "test")
     tallies: dict[str, Tally] = {name: Tally() for name in split_names}
     shapes: dict[str, dict[str, Tally]] = {name: defaultdict(Tally) for name in tallies}
     missing = 0
@@ -331,9 +340,9 @@ def run(split: str, show_misses: bool, show_shapes: bool, texts: Path) -> dict[s
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
-        "--split", choices=("dev", "test", "all", "shapes", "sdev", "stest"), default="all",
-        help="'shapes' (its splits 'sdev', 'stest'): the committed own-words corpus "
-        "(tests/fixtures/real_shapes)",
+        "--split", choices=("dev", "test", "all", "shapes", *SHAPE_SPLITS), default="all",
+        help="'shapes' (its splits 'sdev', 'stest', 'mdev', 'mtest'): the committed "
+        "own-words corpus (tests/fixtures/real_shapes)",
     )
     ap.add_argument("--quiet", action="store_true", help="only the tables, not every miss")
     ap.add_argument("--texts", type=Path, default=TEXTS, help="folder of <id>.txt page texts")
