@@ -3,12 +3,22 @@ stories (a title, a lede or two, a title, ...)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from etl.parse.draft import Draft
 from etl.parse.lines import debullet, headline_candidate, is_prose
 
 LISTING_ITEM_MAX = 2  # paragraphs under each title in a listing; an article's sections run longer
+
+# A press release's own sections: headings inside one story, never other stories' titles.
+_RELEASE_SECTION = re.compile(
+    r"^(?:about\s+\S|forward[- ]looking\s+(?:statements?|information)|safe\s+harbou?r"
+    r"|cautionary\s+(?:note|statement)|(?:media|press|investor)\s+(?:contacts?|relations"
+    r"|inquiries|enquiries)|contacts?\s*:?\s*$|for\s+(?:more|further)\s+information"
+    r"|notes?\s+to\s+editors?|disclaimer|qualified\s+persons?)",
+    re.IGNORECASE,
+)
 
 
 def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
@@ -20,6 +30,8 @@ def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
 
     def lede(k: int) -> bool:  # the text under a title; the page's last may be cut short
         text = paras[k].text
+        if text.rstrip().endswith(":"):
+            return False  # "Differentials for cargoes bound for Asia:": a table follows
         return is_prose(text) or (k == last and len(text) >= 40 and cut_off(text))
 
     breaks = [
@@ -27,6 +39,7 @@ def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
         for j in range(1, last)
         if paras[j].kind == "text"
         and headline_candidate(paras[j].text, min_words=2)
+        and not _RELEASE_SECTION.match(paras[j].text)
         and lede(j + 1)
         and not headline_candidate(paras[j - 1].text)
     ]

@@ -616,6 +616,7 @@ class _Splitter:
             byline, prefix, dateline, rest = found
             if self._late_standfirst(current, byline):
                 current.standfirst = len(current.paragraphs)
+            dateline = self._credit_over_dateline(current, dateline)
             if not self._fits_header_zone(current, byline):
                 current = self.start_story()
             if byline is not None:
@@ -807,6 +808,29 @@ class _Splitter:
         if story.dateline is not None:
             return False
         return byline is None or story.byline is None
+
+    def _credit_over_dateline(self, story: Draft, dateline: Dateline) -> Dateline:
+        """"- Associated Press - Sunday, April 27, 2014" over "TOPEKA, Kan. (AP) - ...": a
+        credit and a date with no place and no text of their own, right above a dateline
+        with a place, are the story's header line. The line goes to leftover; its credit and
+        date go to the story the dateline opens."""
+        above = story.dateline
+        if (
+            above is None
+            or above.place is not None
+            or dateline.place is None
+            or story.paragraphs
+            or story.closed
+        ):
+            return dateline
+        story.credits.extend(above.agencies)
+        self.leftover.append(above.raw)
+        story.dateline = None
+        if above.date is not None and above.date_source == "dateline":
+            self.page_date = above.date
+            if dateline.date_source != "dateline":
+                return replace(dateline, date=above.date, date_source="page_date")
+        return dateline
 
     def _late_standfirst(self, story: Draft, byline: Byline | None) -> bool:
         """A headline, one paragraph (a photo caption, a deck), then the dateline: the

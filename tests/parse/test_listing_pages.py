@@ -7,6 +7,8 @@ more; page metadata lines ("Classified in: ...") that are never a headline.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from etl.parse.lines import is_boilerplate, is_read_more_only
 from tests.parse.test_real_shapes import datelines, parse
 
@@ -134,3 +136,51 @@ def test_full_story_links_count_as_read_more_lines() -> None:
                  "Read the full story"):
         assert is_read_more_only(line), line
     assert not is_read_more_only("Full Story of the war in the north")
+
+
+def test_a_press_release_keeps_its_about_and_forward_looking_sections() -> None:
+    dump = parse(
+        "NORTHFIELD ENERGY REPORTS FIRST OIL FROM ITS THIRD WELL ON THE MESA LEASE\n"
+        "Tulsa, OK – June 3, 2020 – Northfield Energy Inc. today said oil has begun to flow "
+        "from the third horizontal well on its Mesa lease in western Oklahoma.\n"
+        "The well reached its planned depth last month and was completed in twelve stages.\n"
+        "About Northfield Energy Inc.\n"
+        "Northfield Energy is an independent producer based in Tulsa with interests in "
+        "three counties of western Oklahoma.\n"
+        "Forward-Looking Statements\n"
+        "This release contains forward-looking statements that rest on assumptions which "
+        "may prove wrong, including the timing of future wells.\n"
+    )
+    assert len(dump.stories) == 1
+    assert dump.stories[0].dateline is not None
+    assert dump.stories[0].dateline.raw == "Tulsa, OK – June 3, 2020"
+
+
+def test_a_table_introduced_by_a_colon_is_no_list_of_stories() -> None:
+    dump = parse(
+        "Gulf producer trims October prices for European buyers\n"
+        "Sept 5 (Reuters) - The state oil company lowered its October official selling "
+        "prices for crude bound for Europe, a pricing document showed on Sunday.\n"
+        "Differentials for term supplies bound for Asia, set against the regional average:\n"
+        "ASIA\n"
+        "NORTH AMERICA (versus the US index)\n"
+        "Differentials for cargoes bound for Northwest Europe, set against the benchmark:\n"
+        "NW EUROPE\n"
+    )
+    assert len(dump.stories) == 1
+
+
+def test_a_credit_and_date_line_over_the_dateline_is_its_header() -> None:
+    dump = parse(
+        "- Associated Press - Monday, May 5, 2014\n\n"
+        "SALINA, Kan. (AP) - County officials are set to vote Tuesday on a plan to repave "
+        "the old highway through town, after two years of complaints about potholes.\n\n"
+        "The work would start in June and last most of the summer, the county said.\n",
+        "page.txt",
+    )
+    assert len(dump.stories) == 1
+    story = dump.stories[0]
+    assert story.dateline is not None and story.dateline.raw == "SALINA, Kan. (AP)"
+    assert story.dateline.date == dt.date(2014, 5, 5)
+    assert story.agencies == ("AP",)
+    assert "Associated Press - Monday, May 5, 2014" in dump.leftover
