@@ -709,9 +709,11 @@ def _place_dash_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
             and len(head) >= 4
             and len(rest.strip()) >= 60
         )
-    if sep in (":", "-"):
+    if sep in (":", "-", ".-"):
         if "," not in place and country_code(head) is not None:
-            return False  # "Kenya: ..." heads a story as its headline
+            return False  # "Kenya: ..." / "Colombia.- ..." heads a story as its headline
+        if sep == ":" and title_rest(rest.strip()):
+            return False  # "Sorokin: Moscow wants ties with Washington": a quote's title
         return len(rest.strip()) >= 40
     return len(rest.strip()) >= 10
 

@@ -58,7 +58,7 @@ _BOILERPLATE = re.compile(
     rf"|{_COPYRIGHT}|follow\s+us\b|like\s+us\s+on"
     r"|privacy\s+(?:policy|statement|notice)\s*$|terms\s+of\s+(?:use|service)\b"
     r"|terms\s+and\s+conditions\s*$|we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies"
-    r"|accept\s+(?:all\s+)?cookies|skip\s+to\b|back\s+to\s+top|about\s+us\s*$|contact\s+us\s*$"
+    r"|accept\s+(?:all\s+)?cookies|skip\s+to\b|back\s+to\s+top|about\s+us\.?\s*$|contact\s+us\.?\s*$"
     r"|home\s*(?:[|>»/›]|$)|menu\s*$|search\s*$|log\s*in\s*$|sign\s+in\s*$|register\s*$"
     r"|read\s+more\s*:|tell\s+a\s+friend|bookmark\s*$|rss\s*$|tags?\s*:"
     r"|the\s+content\s+herein|no\s+part\s+of\s+this|permalink\s*$|top\s+stories\s*$"
@@ -79,7 +79,7 @@ _BOILERPLATE = re.compile(
     r"|(?:subject|classified\s+in|filed\s+(?:in|under)|posted\s+in|categor(?:y|ies)"
     r"|keywords?|topics?|you\s+are\s+here)\s*:|off\s+the\s+wire\s*$|video\s*player"
     r"|adjust\s+font\s+size|font\s+size\s*:|image\s+caption\s+and\s+rights"
-    r"|connect\s+to\s+share\b"
+    r"|connect\s+to\s+share\b|click\s+here\s+to\b|to\s+read\s+the\s+full\s+(?:article|story)"
     # "more from", "read also" in the languages the parser reads
     r"|meer\s+(?:uit|over|nieuws)\b|mehr\s+(?:aus|zum\s+thema|zu\s+diesem)\b|lees\s+ook\b"
     r"|lesen\s+sie\s+(?:auch|mehr)\b|lire\s+aussi\b|voir\s+aussi\b|leggi\s+anche\b"
@@ -236,11 +236,18 @@ _CAPTION_WORDS = (
 )  # fmt: skip
 
 
+CAPTION_MAX_CHARS = 350  # a longer line is a caption only when it opens like one
+CAPTION_HEAD = 120
+
+
 def is_caption(text: str) -> bool:
     lower = text.lower()
     if "/" not in lower and not any(word in lower for word in _CAPTION_WORDS):
         return False  # cheap test first: most lines name no picture and no photo credit
-    return bool(_CAPTION.search(text))
+    found = _CAPTION.search(text)
+    if found is not None and len(text) > CAPTION_MAX_CHARS and found.start() > CAPTION_HEAD:
+        return False  # a teaser's text that ends in its picture's credit: no caption
+    return found is not None
 
 
 def debullet(text: str) -> str:

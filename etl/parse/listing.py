@@ -11,6 +11,8 @@ from etl.parse.lines import debullet, headline_candidate, is_prose
 
 LISTING_ITEM_MAX = 2  # paragraphs under each title in a listing; an article's sections run longer
 
+TABLE_INTRO_CHARS = 120  # a line this short ending in a colon introduces a table, no lede
+
 # A press release's own sections: headings inside one story, never other stories' titles.
 _RELEASE_SECTION = re.compile(
     r"^(?:about\s+\S|forward[- ]looking\s+(?:statements?|information)|safe\s+harbou?r"
@@ -30,7 +32,7 @@ def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
 
     def lede(k: int) -> bool:  # the text under a title; the page's last may be cut short
         text = paras[k].text
-        if text.rstrip().endswith(":"):
+        if text.rstrip().endswith(":") and len(text) < TABLE_INTRO_CHARS:
             return False  # "Differentials for cargoes bound for Asia:": a table follows
         return is_prose(text) or (k == last and len(text) >= 40 and cut_off(text))
 

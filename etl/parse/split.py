@@ -937,9 +937,6 @@ class _Splitter:
                 # first has their shape (one short lede, no byline) in a long list: the
                 # first is one of them.
                 drafts[0].is_teaser = True
-        elif _preview_list(drafts):
-            for draft in drafts:
-                draft.is_teaser = True
         _mark_previews(drafts)
         for position, draft in enumerate(drafts):
             stories.append(
@@ -970,28 +967,6 @@ def _mark_previews(drafts: list[Draft]) -> None:
             for at, later in enumerate(drafts[index + 1 :], index + 1)
         ):
             draft.is_teaser = True
-
-
-PREVIEW_ITEMS = 3  # a list of previews has at least this many items
-PREVIEW_PARAGRAPHS = 3  # each item shows at most this many paragraphs
-PREVIEW_CHARS = 900  # and this much text
-
-
-def _preview_list(drafts: list[Draft]) -> bool:
-    """An archive or tag page: items alike in shape (each a title, a dateline or none, a
-    few short paragraphs, no byline), the first no longer than the rest. Each shows the
-    opening of a story told on its own page: all are teasers, the first one too."""
-    if len(drafts) < PREVIEW_ITEMS or any(d.read_more for d in drafts):
-        return False
-    texts = [[p.text for p in d.paragraphs if p.kind == "text"] for d in drafts]
-    chars = [sum(len(t) for t in item) for item in texts]
-    if not all(d.headline and d.byline is None for d in drafts):
-        return False
-    if len({d.dateline is None for d in drafts}) != 1:
-        return False
-    if any(not item or len(item) > PREVIEW_PARAGRAPHS for item in texts):
-        return False
-    return max(chars) <= PREVIEW_CHARS and chars[0] <= 1.5 * max(chars[1:])
 
 
 def _lede_cut(draft: Draft) -> bool:

@@ -22,7 +22,7 @@ from tests.parse.test_split import unaccounted
 
 REPO = Path(__file__).resolve().parents[2]
 # Raised when the parser gains; never lowered to let a regression through.
-SCORE_FLOOR = 0.635
+SCORE_FLOOR = 0.77
 
 
 def _scorer() -> ModuleType:
@@ -40,7 +40,7 @@ PAGES: list[dict[str, Any]] = SCORER.load_shapes()
 
 
 def test_the_corpus_is_there_and_labelled() -> None:
-    assert len(PAGES) >= 150
+    assert len(PAGES) >= 500
     assert len({p["url"] for p in PAGES}) >= 0.9 * len(PAGES)
     for page in PAGES:
         lines = page["text_path"].read_text(encoding="utf-8").split("\n")
@@ -53,7 +53,8 @@ def test_the_corpus_is_there_and_labelled() -> None:
 def test_a_shape_page_loses_no_line(page: dict[str, Any]) -> None:
     text = page["text_path"].read_text(encoding="utf-8")
     result = SCORER.parse_page(SCORER.source_name(page["id"], page["url"]), text)
-    if isinstance(result, ParsedDump):
+    assert isinstance(result, ParsedDump), result
+    if result.format == "text":  # (markup, such as an RSS page, is checked as its text)
         assert unaccounted(text, result) == []
 
 
