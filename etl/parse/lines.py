@@ -138,7 +138,7 @@ _CAPTION = re.compile(
     r"|Xinhua|ANSA|dpa|Anadolu|Shutterstock|AAP|Yonhap|Kyodo|Bloomberg)\s*\)?$"
     r"|\b(?:the\s+canadian\s+press|ap\s+photo|afp\s+photo|reuters|getty\s+images|epa)"
     r"\s*/\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?\s*\)?\s*$"
-    r"|\bphoto\s+(?:credit|by)\b",
+    r"|\bphotos?\s+(?:credits?|by)\b",
     re.IGNORECASE,
 )
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"

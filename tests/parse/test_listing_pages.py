@@ -179,3 +179,18 @@ def test_teasers_that_end_in_their_pictures_credit_are_no_captions() -> None:
     dump = parse("\n".join(lines) + "\n")  # (before 2.4.0: rejected, all "furniture")
     assert dump.leftover == ()
     assert [p.text for s in dump.stories for p in s.paragraphs][-1].endswith(credit.strip())
+
+
+def test_a_caption_that_opens_like_a_dateline_and_ends_in_its_credit_is_a_caption() -> None:
+    dump = parse(
+        "Gulf navies finish joint drill off the coast\n\n"
+        "KUWAIT: Officers from three navies review ships at the closing ceremony of the "
+        "'Gulf Shield' exercise. – Photos by Yousef Al-Ali\n\n"
+        "By Mona Saleh\n\n"
+        "KUWAIT: Warships from Kuwait and Bahrain, backed by a US task force, completed the "
+        "last phase of a two-week joint exercise yesterday, officials said.\n\n"
+        "The drill tested mine clearing and the escort of tankers through busy lanes.\n"
+    )
+    assert len(dump.stories) == 1
+    assert dump.stories[0].byline is not None
+    assert dump.stories[0].byline.authors == ("Mona Saleh",)
