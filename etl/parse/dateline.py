@@ -193,7 +193,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "slash_agency",
         re.compile(
             rf"{_HEAD}[ \t]*/[ \t]*(?P<ag_bare>{_AGLIST})"
-            rf"(?P<sep>[ \t]*(?:-{{1,3}}|[–—]{{1,2}}|:))"
+            rf"(?P<sep>[ \t]*(?:-{{1,3}}|[–—]{{1,2}}|:)|[ \t]+(?=[\"“]?{_U}[a-z]))"
         ),
     ),
     (
@@ -522,8 +522,8 @@ def _has_date(m: re.Match[str]) -> bool:
 
 
 def _known(words: list[str]) -> bool:
-    name = " ".join(words)
-    return fold(name) in _STATELESS_KEYS or is_known_place(name)
+    name = " ".join(words).split("/")[0].strip()  # "SRINAGAR/NEW DELHI": the first place
+    return bool(name) and (fold(name) in _STATELESS_KEYS or is_known_place(name))
 
 
 def _trim_place(place: str, *, search: bool) -> tuple[int, str]:

@@ -2095,3 +2095,19 @@ def test_shape_corpus_dateline_forms(
 )
 def test_a_continent_heading_a_title_is_no_dateline(line: str) -> None:
     assert match_dateline(line, D) is None
+
+
+def test_a_place_slash_agency_runs_into_its_text() -> None:
+    found = match_dateline("OSLO / AP Norway's wealth fund said on Tuesday it sold stakes.", D)
+    assert found is not None and (found.dateline.raw, found.dateline.place) == ("OSLO / AP", "Oslo")
+    assert match_dateline("Oslo / AP Photo", D) is None  # a picture's credit
+    assert match_dateline("Kari Nordmann / AP Norway's fund said on Tuesday it sold.", D) is None
+
+
+def test_a_byline_run_into_a_dateline_of_several_places_keeps_them_all() -> None:
+    line = "By Anil Rao and Mira Das SRINAGAR/NEW DELHI (Reuters) - Phone lines were restored."
+    found = match_dateline(line, D, anywhere=True)
+    assert found is not None
+    assert (found.dateline.raw, found.dateline.place) == (
+        "SRINAGAR/NEW DELHI (Reuters)", "Srinagar"
+    )
