@@ -1164,14 +1164,19 @@ REPEATED_MIN = 3  # a short line printed this often on one page is its furniture
 REPEATED_CHARS = 60
 
 
+REPEATED_SENTENCE_WORDS = 6
+
+
 def _repeated(lines: list[str]) -> frozenset[str]:
     """Short lines a page prints again and again ("Ohio State University" under every
     item, "Share"): a source or section name, never a headline or a paragraph."""
     counts = Counter(line for line in lines if len(line) <= REPEATED_CHARS)
     return frozenset(
         line for line, n in counts.items()
-        if n >= REPEATED_MIN and match_dateline(line, None) is None
-    )
+        if n >= REPEATED_MIN
+        and match_dateline(line, None) is None
+        and not (ends_sentence(line) and len(line.split()) >= REPEATED_SENTENCE_WORDS)
+    )  # (a sentence said again is still text: a chorus, a refrain, a repeated warning)
 
 
 def _page_date(lines: list[str]) -> dt.date | None:
