@@ -162,6 +162,14 @@ class _Splitter:
     def _after_residue(self, text: str) -> _DatelineAt | None:
         if _COPYRIGHT_LINE.search(text):
             return None  # "Copyright 2017 United Press International, Inc."
+        for credit in _PHOTO_CREDIT.finditer(text, 0, CAPTION_REACH):
+            # "FILE PHOTO: ... in Irvine, August 17. REUTERS/Jo Roe/File Photo WASHINGTON
+            # (Reuters) - ...": a whole caption, ended by its credit, run into the dateline.
+            cut = credit.end()
+            again = match_dateline(text[cut:], self.dump_date, page_date=self.page_date)
+            if again is not None and again.start == 0 and again.dateline.agencies:
+                found = replace(again, start=cut + again.start, end=cut + again.end)
+                return self._dateline_result(text, found)
         for cut in residue_cuts(text):
             again = match_dateline(text[cut:], self.dump_date, page_date=self.page_date)
             if again is not None:
@@ -1108,6 +1116,14 @@ _NOTE = re.compile(
     re.IGNORECASE,
 )
 _COPYRIGHT_LINE = re.compile(r"copyright|©|\(c\)\s*\d{4}|all\s+rights\s+reserved", re.I)
+# A picture's credit that ends its caption: "REUTERS/Jo Roe/File Photo", "AP Photo/Jo Roe".
+_PHOTO_CREDIT = re.compile(
+    r"\b(?:REUTERS|Reuters|AFP|EPA(?:-EFE)?|AP\s+Photo|Getty\s+Images|Xinhua)\s*/"
+    r"(?:\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/?)+?(?:\s*(?:File\s+)?Photo)?\)?"
+    r"[ \t]+(?=[A-Z(])"
+)
+CAPTION_REACH = 600  # how far into a line a caption run into the dateline may end
+
 _RESIDUE_SIGN = re.compile(r"[|)\]»›>©:\d]|\b[A-Z]{3,}\b")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from etl.parse.lines import is_boilerplate, is_read_more_only
-from tests.parse.test_real_shapes import parse
+from tests.parse.test_real_shapes import datelines, parse
 
 
 def test_items_ending_in_a_full_story_link_are_all_teasers() -> None:
@@ -194,3 +194,21 @@ def test_a_caption_that_opens_like_a_dateline_and_ends_in_its_credit_is_a_captio
     assert len(dump.stories) == 1
     assert dump.stories[0].byline is not None
     assert dump.stories[0].byline.authors == ("Mona Saleh",)
+
+
+def test_a_whole_caption_ended_by_its_credit_runs_into_the_related_dateline() -> None:
+    dump = parse(
+        "Port operator posts record quarter as trade rebounds\n\n"
+        "The operator handled more containers than in any quarter since it listed, it said "
+        "on Thursday, as shipping lines added calls at its terminals.\n\n"
+        "Related Articles\n\n"
+        "Lumen Health sues regulator over approval of rival insulin pump\n\n"
+        "FILE PHOTO: A cyclist rides past the Lumen Health offices in San Diego, California, "
+        "U.S., May 3, 2024. REUTERS/Ana Cruz/File Photo BOSTON (Reuters) -Medical device "
+        "maker Lumen Health sued the Food and Drug Administration on Wednesday over its "
+        "decision to clear a rival's pump.\n"
+    )
+    assert datelines(dump)[-1] == "BOSTON (Reuters)"
+    assert dump.stories[-1].headline == (
+        "Lumen Health sues regulator over approval of rival insulin pump"
+    )
