@@ -348,6 +348,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--texts", type=Path, default=TEXTS, help="folder of <id>.txt page texts")
     args = ap.parse_args(argv)
     run(args.split, not args.quiet, True, args.texts)
+    if args.split == "all":
+        # The own-words copies and shapes are always there, whatever texts could be gathered.
+        print("\nthe own-words shape corpus (tests/fixtures/real_shapes):")
+        run("shapes", not args.quiet, True, args.texts)
     return 0
 
 
