@@ -181,6 +181,10 @@ REGISTRY: dict[str, str] = {
     "TheNewswire": "TheNewswire",
     "askanews": "askanews",
     "VOR": "Voice of Russia",
+    "NNN": "NAM News Network",
+    "AFX": "AFX News",
+    "KNO": "Kashmir News Observer",
+    "Kitco": "Kitco News",
 }
 
 AGENCIES: Mapping[str, str] = MappingProxyType(REGISTRY)
@@ -305,6 +309,9 @@ ALIASES: dict[str, str] = {
     "marketwire": "Marketwired",
     "voice of russia": "VOR",
     "fna": "Fars",
+    "nam news network": "NNN",
+    "afx news": "AFX",
+    "kitco news": "Kitco",
     "ttxvn": "VNA",  # Thông tấn xã Việt Nam, in its own language
     "vietnam news agency": "VNA",
     "тасс": "TASS",
@@ -348,7 +355,7 @@ CASE_STRICT = frozenset(
         "Bloomberg", "UNI", "IPS", "ABr", "ANN", "GNA", "WAFA", "ONA", "TNS",
         "Beta", "Saba", "NA", "AIM", "ACP", "AIP", "ANA", "INA", "MNA", "TNA", "BNA", "CNS",
         "STA", "AGI", "ABI", "AGN", "ACN", "JTA", "Kabar", "Andina", "Capital Market", "dts",
-        "epd", "VOR",
+        "epd", "VOR", "NNN", "AFX", "KNO",
     }
 )
 

@@ -2111,3 +2111,19 @@ def test_a_byline_run_into_a_dateline_of_several_places_keeps_them_all() -> None
     assert (found.dateline.raw, found.dateline.place) == (
         "SRINAGAR/NEW DELHI (Reuters)", "Srinagar"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "agencies"),
+    [
+        ("KUALA LUMPUR, June 25 (NNN-BERNAMA) -- Malaysia's palm oil exports rose in May.",
+         ("NNN", "Bernama")),
+        ("SRINAGAR, Mar 11 (KNO): Police said on Monday that two suspects were arrested.",
+         ("KNO",)),
+        ("LONDON (AFX) - Shares in the miner rose after it raised its output forecast.",
+         ("AFX",)),
+    ],
+)
+def test_more_credits_the_shape_corpus_showed(line: str, agencies: tuple[str, ...]) -> None:
+    found = match_dateline(line, D)
+    assert found is not None and found.dateline.agencies == agencies
