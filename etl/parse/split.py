@@ -153,6 +153,27 @@ class _Splitter:
             head = text[: found.start].strip().rstrip(PREFIX_TAIL) if found else ""
             if found is not None and not (_label_like(head) or _residue_like(head)):
                 found = None
+        elif found is None:
+            # A long line: a headline run into a credited dateline and its story ("Militant
+            # cell admits arson KUALA LUMPUR (AFP): Police said ...").
+            found = match_dateline(
+                text[:GLUED_TITLE_REACH], self.dump_date, anywhere=True, page_date=self.page_date
+            )
+            head = text[: found.start].strip() if found else ""
+            if found is not None and not (
+                found.dateline.agencies
+                and headline_candidate(head, min_words=4)
+                and _label_like(head)
+            ):
+                found = None
+            if found is not None:  # (matched again on the whole line, past the reach)
+                at = found.start
+                again = match_dateline(text[at:], self.dump_date, page_date=self.page_date)
+                found = (
+                    None
+                    if again is None
+                    else replace(again, start=at + again.start, end=at + again.end)
+                )
         if found is None:
             # A dateline after a stamp or image residue, running into its first sentence
             # ("Thursday, 3 October 2019 () Nairobi (AFP) Oct 3, 2019 ...").
@@ -1065,6 +1086,7 @@ def _chrome_fragment(text: str) -> bool:
     return not signoff_agencies(text)
 
 
+GLUED_TITLE_REACH = 240  # a headline run into a dateline ends this soon on a long line
 RESIDUE_REACH = 160  # how far into a long line a dateline after page residue may start
 RESIDUE_CREDIT_CHARS = 60  # a picture credit or share bar before a dateline is this short
 RESIDUE_CREDIT_WORDS = 6

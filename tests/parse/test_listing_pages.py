@@ -212,3 +212,20 @@ def test_a_whole_caption_ended_by_its_credit_runs_into_the_related_dateline() ->
     assert dump.stories[-1].headline == (
         "Lumen Health sues regulator over approval of rival insulin pump"
     )
+
+
+def test_a_headline_run_into_a_credited_dateline_on_a_long_line() -> None:
+    body = (
+        "Police said on Monday that three men had been charged over a series of fires at "
+        "warehouses in the port district, and that more arrests could follow as the "
+        "investigation widened to other cities in the region."
+    )
+    furniture = "Home\nNews\nAsia\nWorld\nBusiness\nSport\nOpinion\nArchive\n\n"
+    line = f"Warehouse fire suspects charged in port district KUALA LUMPUR (AFP): {body}"
+    dump = parse(furniture + line + "\n")  # (a page of many lines: not one flattened line)
+    story = dump.stories[0]
+    assert story.dateline is not None and story.dateline.raw == "KUALA LUMPUR (AFP)"
+    assert story.headline == "Warehouse fire suspects charged in port district"
+    assert story.paragraphs[0].text == body
+    prose = f"The minister told reporters in Paris that talks would go on. {body}"
+    assert parse(prose + "\n").stories[0].dateline is None
