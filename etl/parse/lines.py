@@ -13,6 +13,7 @@ from etl.parse.agencies import (
     signoff_body,
 )
 from etl.parse.byline import BY_WORD, parse_byline
+from etl.parse.months import MONTH_WORDS
 from etl.parse.pagedate import stamp_date
 
 TEASER_MIN_CHARS = 80  # a prose paragraph ending in "..." this long is a cut-off teaser
@@ -503,3 +504,20 @@ def title_rest(rest: str) -> bool:
         and not strip_read_more(rest)[1]
         and headline_candidate(rest, min_words=3)
     )
+
+
+_MONTH_NAME = "(?:" + "|".join(
+    sorted({re.escape(w) for words in MONTH_WORDS.values() for w in words}, key=len, reverse=True)
+) + r")\.?"
+_DAY_NO = r"\d{1,2}(?:st|nd|rd|th|er|\.)?"
+# "November 21", "21 November", "November 2004", "Monday, December 7": a date alone on its
+# line, an archive's heading over its day's items. It is no paragraph of any story.
+_DATE_ONLY = re.compile(
+    rf"(?:[^\W\d_]+,?\s+)?(?:{_MONTH_NAME}\s+{_DAY_NO}(?:,?\s+\d{{4}})?"
+    rf"|{_DAY_NO}\s+(?:de\s+)?{_MONTH_NAME}(?:,?\s+(?:de\s+)?\d{{4}})?|{_MONTH_NAME},?\s+\d{{4}})",
+    re.IGNORECASE,
+)
+
+
+def is_date_only(text: str) -> bool:
+    return len(text) <= 40 and _DATE_ONLY.fullmatch(text.strip()) is not None

@@ -43,6 +43,7 @@ from etl.parse.lines import (
     headline_candidate,
     is_boilerplate,
     is_caption,
+    is_date_only,
     is_deck,
     is_echo,
     is_prose,
@@ -623,6 +624,9 @@ class _Splitter:
                 self.leftover.append(text)
                 self._stamp_between_stories(units, index)
                 return
+        if found is None and is_date_only(text):
+            self.leftover.append(text)  # "November 21": an archive's heading over its items
+            return
         codes = credit_line(text) if found is None else ()
         # (A main story cut off by "..." still takes the credit printed right under it.)
         open_main = current is self.stories[0] and len(self.stories) == 1

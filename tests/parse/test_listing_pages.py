@@ -229,3 +229,26 @@ def test_a_headline_run_into_a_credited_dateline_on_a_long_line() -> None:
     assert story.paragraphs[0].text == body
     prose = f"The minister told reporters in Paris that talks would go on. {body}"
     assert parse(prose + "\n").stories[0].dateline is None
+
+
+def test_date_headings_of_an_archive_page_are_no_paragraphs() -> None:
+    dump = parse(
+        "Earth Science\n\n"
+        "Kelp Forests Return To Northern Bays Monterey CA (SPX) Mar 4, 2006\n"
+        "Divers counting kelp along the coast found the forests growing back in bays where "
+        "urchins had stripped them bare a decade ago.\n\n"
+        "Glacier Retreat Speeds Up In The Andes\n"
+        "Satellite images show glaciers in the southern Andes losing ice twice as fast as in "
+        "the 1990s, researchers said.\n\n"
+        "March 2006\n\n"
+        "February 27\n\n"
+        "Deep Sea Vents Host Unknown Crabs\n"
+        "A survey of hot springs on the sea floor near Easter Island found three kinds of crab "
+        "that no one had described before.\n"
+    )
+    assert [s.headline for s in dump.stories] == [
+        "Kelp Forests Return To Northern Bays",
+        "Glacier Retreat Speeds Up In The Andes",
+        "Deep Sea Vents Host Unknown Crabs",
+    ]
+    assert {"March 2006", "February 27"} <= set(dump.leftover)
