@@ -86,6 +86,7 @@ _DESK = frozenset(
         "team",
         "news",
         "bureau",
+        "report",
         "special",
         "contributor",
         "contributors",
@@ -270,6 +271,19 @@ def _trailing_agency(part: str) -> tuple[str, tuple[str, ...]]:
         code = agency_code(tail)
         if code and (size > 1 or (code.isupper() and tail == code)):
             return " ".join(words[:-size]), (code,)
+    # "GRANT HOLLOWAY AP Media Writer": the agency's code, then the reporter's beat and role.
+    for at in range(2, len(words) - 1):
+        code = agency_code(words[at])
+        role = words[at + 1 :]
+        if (
+            code
+            and code.isupper()
+            and words[at] == code
+            and len(role) <= 3
+            and all(w[:1].isupper() for w in role)
+            and role[-1].lower().strip(".,") in _DESK_NOUNS
+        ):
+            return " ".join(words[:at]), (code,)
     return part, ()
 
 

@@ -213,3 +213,20 @@ def test_prose_opening_with_by_is_no_glued_byline(text: str) -> None:
 def test_a_title_before_the_name_is_dropped(line: str, authors: tuple[str, ...]) -> None:
     byline = parse_byline(line)
     assert byline is not None and byline.authors == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agencies"),
+    [
+        ("By MARTA KLEIN AP Medical Writer", ("Marta Klein",), ("AP",)),
+        ("By OWEN PRICE AP Sports Writer", ("Owen Price",), ("AP",)),
+        ("By Staff Report", (), ()),
+        ("By Lena Report", ("Lena Report",), ()),
+    ],
+)
+def test_an_agency_role_run_on_without_a_comma(
+    line: str, authors: tuple[str, ...], agencies: tuple[str, ...]
+) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert (byline.authors, byline.agencies) == (authors, agencies)
