@@ -42,6 +42,7 @@ def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
         if paras[j].kind == "text"
         and headline_candidate(paras[j].text, min_words=2)
         and not _RELEASE_SECTION.match(paras[j].text)
+        and not _caps_label(paras[j].text)
         and lede(j + 1)
         and not headline_candidate(paras[j - 1].text)
     ]
@@ -81,6 +82,17 @@ def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
             )
         )
     return out
+
+
+CAPS_LABEL_WORDS = 4  # "THE GLOBE AND MAIL", "NATIONAL POST": a section label, no title
+
+
+def _caps_label(text: str) -> bool:
+    """A short line in capitals heading a section of a digest: no story's title."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and not any(ch.islower() for ch in letters) and (
+        len(text.split()) <= CAPS_LABEL_WORDS
+    )
 
 
 def is_listing(drafts: list[Draft]) -> bool:

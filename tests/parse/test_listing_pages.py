@@ -252,3 +252,21 @@ def test_date_headings_of_an_archive_page_are_no_paragraphs() -> None:
         "Deep Sea Vents Host Unknown Crabs",
     ]
     assert {"March 2006", "February 27"} <= set(dump.leftover)
+
+
+def test_a_press_digest_keeps_its_papers_names_as_section_labels() -> None:
+    dump = parse(
+        "PRESS DIGEST-Canada-Nov 2\n\n"
+        "Nov 2 (Reuters) - The following are the top stories from selected Canadian "
+        "newspapers. Reuters has not verified these stories and does not vouch for their "
+        "accuracy.\n\n"
+        "THE DAILY LEDGER\n\n"
+        "A Halifax shipbuilder has won a contract to build four coast guard vessels, the "
+        "paper reported, citing people familiar with the deal.\n\n"
+        "Provinces are weighing a joint purchase of school buses to cut costs.\n\n"
+        "PRAIRIE POST\n\n"
+        "A Regina grain handler named its finance chief as interim chief executive after the "
+        "sudden departure of its founder.\n"
+    )
+    assert len(dump.stories) == 1
+    assert dump.stories[0].headline == "PRESS DIGEST-Canada-Nov 2"
