@@ -8,8 +8,9 @@ release's own sections; a credit-and-date line over the dateline.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from etl.parse.lines import is_boilerplate, is_read_more_only
+from etl.parse.lines import is_boilerplate, is_caption, is_read_more_only
 from tests.parse.test_real_shapes import datelines, parse
 
 
@@ -270,3 +271,13 @@ def test_a_press_digest_keeps_its_papers_names_as_section_labels() -> None:
     )
     assert len(dump.stories) == 1
     assert dump.stories[0].headline == "PRESS DIGEST-Canada-Nov 2"
+
+
+def test_a_picture_credit_of_several_sources_is_a_caption_no_title() -> None:
+    assert is_caption("Ivan Petrov / Kremlin / RIA Novosti / Reuters")
+    assert is_caption("Ivan Petrov / AFP")
+    assert not is_caption("By Ivan Petrov / AFP")
+    # the own-words copy of a real page of this shape: the credit heads no teaser
+    page = Path(__file__).parents[1] / "fixtures" / "real_shapes" / "m2" / "m2-c033.txt"
+    dump = parse(page.read_text(encoding="utf-8"))
+    assert all(s.headline is None for s in dump.stories)
