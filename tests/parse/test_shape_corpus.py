@@ -22,7 +22,7 @@ from tests.parse.test_split import unaccounted
 
 REPO = Path(__file__).resolve().parents[2]
 # Raised when the parser gains; never lowered to let a regression through.
-SCORE_FLOOR = 0.77
+SCORE_FLOOR = 0.78
 
 
 def _scorer() -> ModuleType:
