@@ -18,7 +18,7 @@ from etl.model import Dateline, DateSource
 from etl.parse.agencies import AGENCY_SPELLINGS, split_agencies
 from etl.parse.alternation import trie_regex
 from etl.parse.cjk import CjkDateline, match_cjk
-from etl.parse.lines import BULLET_MARKS, BULLETS, title_rest
+from etl.parse.lines import BULLET_MARKS, BULLETS, all_caps, title_rest
 from etl.parse.months import MONTH_WORDS as _MONTH_WORDS
 from etl.parse.pagedate import date_in
 from etl.parse.places import (
@@ -606,13 +606,7 @@ def _source_ok(m: re.Match[str], place: str | None) -> bool:
         return False  # "(Maharashtra)" is a state in brackets; sources go by initials
     if resolve_place(place).country is None:
         return False
-    return bool(m.group("year1") or m.group("year4") or m.group("year2") or m.group("year3"))
-
-
-def _all_caps(text: str) -> bool:
-    """No lower-case letter: capitals, or a script without case (Arabic, Devanagari)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and not any(ch.islower() for ch in letters)
+    return _has_year(m)
 
 
 def _opens_sentence(text: str) -> bool:
@@ -629,7 +623,7 @@ def _resolves(place: str | None) -> bool:
 
 def _caps_date_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     """"OTTAWA Oct 3 -": only a place in capitals that the gazetteer knows, a real day."""
-    if not place or not _all_caps(place.split(",")[0]) or not _resolves(place):
+    if not place or not all_caps(place.split(",")[0]) or not _resolves(place):
         return False
     if not (m.group("mon1") or m.group("mon2")):
         return False
@@ -674,7 +668,7 @@ def _place_dash_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
         return False  # "AR: Arkansas Senate votes ...": a state code heading a brief
     raw_sep = m.group("sep")
     sep = raw_sep.strip()
-    caps = _all_caps(head)
+    caps = all_caps(head)
     if "," in place and not _parts_agree(head, place.split(",", 1)[1], caps=caps):
         return False
     alone = not rest.strip()

@@ -519,5 +519,11 @@ _DATE_ONLY = re.compile(
 )
 
 
+def all_caps(text: str) -> bool:
+    """No lower-case letter: capitals, or a script without case (Arabic, Devanagari)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and not any(ch.islower() for ch in letters)
+
+
 def is_date_only(text: str) -> bool:
     return len(text) <= 40 and _DATE_ONLY.fullmatch(text.strip()) is not None

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from etl.parse.draft import Draft
-from etl.parse.lines import debullet, headline_candidate, is_prose
+from etl.parse.lines import all_caps, debullet, headline_candidate, is_prose
 
 LISTING_ITEM_MAX = 2  # paragraphs under each title in a listing; an article's sections run longer
 
@@ -89,10 +89,7 @@ CAPS_LABEL_WORDS = 4  # "THE GLOBE AND MAIL", "NATIONAL POST": a section label, 
 
 def _caps_label(text: str) -> bool:
     """A short line in capitals heading a section of a digest: no story's title."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and not any(ch.islower() for ch in letters) and (
-        len(text.split()) <= CAPS_LABEL_WORDS
-    )
+    return all_caps(text) and len(text.split()) <= CAPS_LABEL_WORDS
 
 
 def is_listing(drafts: list[Draft]) -> bool:
