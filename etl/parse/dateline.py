@@ -18,7 +18,7 @@ from etl.model import Dateline, DateSource
 from etl.parse.agencies import AGENCY_SPELLINGS, split_agencies
 from etl.parse.alternation import trie_regex
 from etl.parse.cjk import CjkDateline, match_cjk
-from etl.parse.lines import BULLET_MARKS, BULLETS, all_caps, title_rest
+from etl.parse.lines import BULLET_MARKS, BULLETS, all_caps, is_boilerplate, title_rest
 from etl.parse.months import MONTH_WORDS as _MONTH_WORDS
 from etl.parse.pagedate import date_in
 from etl.parse.places import (
@@ -268,6 +268,14 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"|[ \t]*:[ \t]+|[ \t]+[•·][ \t]+|-[ \t]*(?={_U}[a-z])|-[ \t]+|(?<=\))[ \t]+"
             rf"|[ \t]*[:–—-]?[ \t]*$|\.[ \t]+(?={_U}[a-zà-ÿ]))"
             rf"(?=$|[\"“‘'(]?(?:{_U}|\d|{_UNCASED_CHAR}))"
+        ),
+    ),
+    # AFP - Gunmen were still holed up ...  : the credit alone before the first sentence
+    (
+        "bare_credit",
+        re.compile(
+            rf"(?P<ag_bare>{_AGLIST})(?P<sep>[ \t]+(?:-{{1,2}}|[–—])[ \t]+)"
+            rf"(?=[\"“‘']?{_U})"
         ),
     ),
 )
@@ -645,8 +653,12 @@ def _source_first_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
         if re.fullmatch(r"[A-Z]{2,4}", head) and fold(head) not in _STATELESS_KEYS:
             return False
     lead = m.group("lead").strip()
-    if place is None and lead == "," and has_month and _has_year(m) and not rest.strip():
-        return True  # "Xinhua, December 18, 2015" on a line of its own, over the text
+    if place is None and lead == "," and has_month and _has_year(m) and (
+        not rest.strip() or is_boilerplate(rest.strip())
+    ):
+        # "Xinhua, December 18, 2015" on a line of its own, over the text (or beside the
+        # page's own controls: "... 2015 Adjust font size:")
+        return True
     if place is None and lead not in ("-", "--", "–", "—", ":"):
         return False  # "Kyodo -- Oct 3" is the form; "Europa Press | 09 mar, 2020" a stamp
     if place is None and has_month and _opens_sentence(rest.lstrip()):
@@ -789,7 +801,9 @@ _CHECKS = {
     "paren_date": _known_place_ok,
     "slash_agency": _known_place_ok,
     "bare_agency_date": _known_place_ok,
+    "bare_credit": lambda _m, _place, rest: len(rest.strip()) >= BARE_CREDIT_TEXT,
 }
+BARE_CREDIT_TEXT = 40  # "AFP - " opens a story only before a sentence at least this long
 
 
 def _build(
@@ -891,7 +905,7 @@ _NEEDS_PIPE = frozenset(("pipes_date", "pipes"))
 # Shapes only looked for where a paragraph starts, never inside running text.
 _LINE_START_ONLY = frozenset(
     ("place_dash", "source_first", "place_agency", "dash_date", "paren_date", "slash_agency",
-     "bare_agency_date")
+     "bare_agency_date", "bare_credit")
 )  # fmt: skip
 _WINDOW = 400  # longer than any dateline a shape can match
 

@@ -71,6 +71,7 @@ STORY_BEFORE_DATELINE = 3  # prose paragraphs above the first dateline: a story,
 KEY_POINT_MARKS = frozenset(BULLET_MARKS) - {"·"}  # a middle dot joins, never lists
 CUT_PARAGRAPH_CHARS = 150  # a paragraph cut off this long is the story's own text
 HEAD_SCAN = 14  # how many lines from a page's top its headline may stand, with no dateline
+LEAD_LINKS_MIN = 3  # titles, each over its own "Read more", above the story: a links box
 
 _DatelineAt = tuple[Byline | None, str, Dateline, str]
 
@@ -112,6 +113,7 @@ class _Splitter:
         self._datelines: dict[tuple[str, dt.date | None], _DatelineAt | None] = {}
         self.field_bylines: frozenset[str] = frozenset()  # a record's AUTHOR field values
         self.kickers: frozenset[str] = frozenset()  # place names used as section labels
+        self.lead_links: list[str] = []  # titles of a links box above the main story
 
     # -- recognisers bound to the dump date --------------------------------------------
 
@@ -387,6 +389,9 @@ class _Splitter:
 
     def run(self, units: list[Unit], headline: str | None, meta_title: str | None) -> None:
         self.body_titles = frozenset(debullet(u.text) for u in units)
+        lead = self._lead_links(units)
+        if lead:
+            units = units[lead:]  # the links box above the story is done with
         main = Draft(headline=headline)
         self.stories.append(main)
         self.current = main
@@ -411,6 +416,41 @@ class _Splitter:
             self._step(units, index)
         self.flush_pending()
         self.trim_trailing_chrome()
+
+    def _lead_links(self, units: list[Unit]) -> int:
+        """A box of links above the main story ("Don't miss"), each a title over its own
+        "Read more": those titles are teasers with no text of their own, and the story
+        proper starts under the box. Returns the index where the box ends, else 0."""
+        titles: list[str] = []
+        skipped: list[str] = []
+        index = end = 0
+        while index + 1 < len(units):
+            text = units[index].text
+            if (
+                is_read_more_only(units[index + 1].text)
+                and headline_candidate(text, min_words=2)
+                and not is_read_more_only(text)
+                and self.dateline_at(text) is None
+            ):
+                titles.append(debullet(text))
+                skipped.append(units[index + 1].text)
+                index += 2
+                end = index
+                continue
+            if (
+                is_prose(text)
+                or self.dateline_at(text) is not None
+                or self.byline_at(text) is not None
+                or index - end > 2
+            ):
+                break
+            skipped.append(text)  # a box's label ("Don't miss", "#TECH 24")
+            index += 1
+        if len(titles) < LEAD_LINKS_MIN:
+            return 0
+        self.lead_links = titles
+        self.leftover.extend(skipped[: len(skipped) - (index - end)])
+        return end
 
     def _kickers(self, units: list[Unit]) -> frozenset[str]:
         """Place names alone on a line over a title ("NORWAY" / "Ferry operators add ..."):
@@ -867,13 +907,14 @@ class _Splitter:
 
     def _late_standfirst(self, story: Draft, byline: Byline | None) -> bool:
         """A headline, one paragraph (a photo caption, a deck), then the dateline: the
-        paragraph stands first in the story the dateline opens, no story of its own."""
+        paragraph stands first in the story the dateline opens, no story of its own. (For
+        the main story, only when a byline above it showed its header had begun.)"""
         return (
-            story is not self.stories[0]
+            (story is not self.stories[0] or story.byline is not None)
             and not story.closed
             and story.headline is not None
             and story.dateline is None
-            and story.byline is None
+            and (story.byline is None or story is self.stories[0])
             and byline is None
             and len(story.paragraphs) == story.standfirst + 1
             and story.paragraphs[-1].kind == "text"
@@ -971,11 +1012,19 @@ class _Splitter:
                 # first is one of them.
                 drafts[0].is_teaser = True
         _mark_previews(drafts)
-        for position, draft in enumerate(drafts):
+        for position, title in enumerate(self.lead_links):
+            # (Links above the story come first, in page order; the story stays the main.)
             stories.append(
                 Story(
-                    position=position,
-                    role="main" if position == 0 else "related",
+                    position=position, role="related", is_teaser=True, headline=title,
+                    byline=None, dateline=None, agencies=(), paragraphs=(),
+                )
+            )
+        for index, draft in enumerate(drafts):
+            stories.append(
+                Story(
+                    position=len(self.lead_links) + index,
+                    role="main" if index == 0 else "related",
                     is_teaser=draft.is_teaser,
                     headline=draft.headline,
                     byline=draft.byline,

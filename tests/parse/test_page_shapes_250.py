@@ -1,0 +1,159 @@
+"""Page shapes parser 2.5.0 learned from the own-words shape corpus, in our own words.
+
+A box of links above the story ("Don't miss": titles, each over its own "Read more"); the
+bare credit that opens a story's text ("AFP - ..."); a dated credit line beside the page's
+own controls ("Xinhua, March 4, 2016 Adjust font size:"); a main story whose byline and
+one standfirst paragraph stand above its dateline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.parse.dateline import match_dateline
+from tests.parse.test_real_shapes import datelines, parse
+
+D = dt.date(2019, 5, 2)
+
+LINKS = [
+    "Harbour lights: One night with the river pilots of Rotterdam",
+    "Choir cancels autumn tour after singer falls ill",
+    "Budget talks: Finance ministers meet again in Luxembourg",
+    "Why the Baltic herring is getting smaller",
+]
+
+
+def _links_box(titles: list[str], *, label_inside: bool = False) -> str:
+    text = "Don't miss\n\n\n"
+    for number, title in enumerate(titles):
+        if label_inside and number == 2:
+            text += "#CULTURE\n\n"
+        text += f"{title}\n\nRead more\n\n\n"
+    return text
+
+
+MAIN = (
+    "Europe\n\n"
+    "Dockers at Antwerp end three-day strike over night shifts\n\n"
+    "Latest update : 2019-05-02\n\n"
+    "Dock workers at Antwerp went back to work on Thursday after union leaders accepted "
+    "a new rota for night shifts, ending a strike that had left ships waiting at sea.\n\n"
+    "AFP - Cranes were moving again at Europe's second-busiest port on Thursday morning, "
+    "a day after the union and the port's employers signed a deal late at night.\n\n"
+    "The strike had held up more than forty container ships, port officials said.\n"
+)
+
+
+@pytest.mark.parametrize("label_inside", [False, True])
+def test_a_links_box_above_the_story_gives_headline_only_teasers(label_inside: bool) -> None:
+    dump = parse(_links_box(LINKS, label_inside=label_inside) + MAIN)
+    stories = dump.stories
+    assert [s.headline for s in stories] == [
+        *LINKS, "Dockers at Antwerp end three-day strike over night shifts"
+    ]
+    assert [s.is_teaser for s in stories] == [True] * len(LINKS) + [False]
+    assert [s.role for s in stories] == ["related"] * len(LINKS) + ["main"]
+    assert [s.position for s in stories] == list(range(len(LINKS) + 1))
+    assert all(not s.paragraphs for s in stories[:-1])
+    main = stories[-1]
+    assert main.dateline is not None and main.dateline.raw == "AFP"
+    assert main.agencies == ("AFP",)
+    assert main.dateline.date == D  # the "Latest update" stamp dates the credit
+    assert main.paragraphs[0].text.startswith("Dock workers at Antwerp")
+    assert dump.leftover.count("Read more") == len(LINKS)
+    assert "Don't miss" in dump.leftover
+
+
+def test_two_links_are_no_box() -> None:
+    """Below three titles over their own "Read more" the lines stay where they were."""
+    dump = parse(_links_box(LINKS[:2]) + MAIN)
+    assert all(s.paragraphs for s in dump.stories)
+    assert not any(s.headline in LINKS and not s.paragraphs for s in dump.stories)
+
+
+def test_links_under_the_story_are_not_a_box_above_it() -> None:
+    text = MAIN + "\n" + _links_box(LINKS)
+    dump = parse(text)
+    assert dump.stories[0].headline == "Dockers at Antwerp end three-day strike over night shifts"
+    assert dump.stories[0].role == "main" and dump.stories[0].position == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "rest"),
+    [
+        ("AFP - Rescuers searched the rubble of a collapsed school in the north on Monday.",
+         "AFP", "Rescuers searched"),
+        ("Reuters — Copper prices climbed to a two-month high as warehouse stocks fell.",
+         "Reuters", "Copper prices"),
+        ("Kyodo - A typhoon brought heavy rain to the southern islands on Saturday night.",
+         "Kyodo", "A typhoon"),
+    ],
+)
+def test_a_bare_credit_and_a_spaced_dash_open_the_text(line: str, code: str, rest: str) -> None:
+    found = match_dateline(line, D)
+    assert found is not None
+    assert (found.dateline.raw, found.dateline.agencies, found.dateline.place) == (
+        code, (code,), None
+    )
+    assert line[found.end :].startswith(rest)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reuters - Tech",  # a section label
+        "AFP - Photo",  # a picture's credit
+        "AFP-Rescuers searched the rubble of a collapsed school in the north on Monday.",
+        "AFP - rescuers searched the rubble of a collapsed school in the north on Monday.",
+        "The team told AFP - Rescuers searched the rubble of a school in the north.",
+    ],
+)
+def test_not_a_bare_credit_dateline(line: str) -> None:
+    found = match_dateline(line, D)
+    assert found is None or found.dateline.raw != "AFP"
+
+
+def test_a_dated_credit_beside_the_page_controls() -> None:
+    found = match_dateline("Xinhua, March 4, 2016 Adjust font size:", D)
+    assert found is not None
+    assert (found.dateline.raw, found.dateline.agencies, found.dateline.date) == (
+        "Xinhua, March 4, 2016", ("Xinhua",), dt.date(2016, 3, 4)
+    )
+    # The same credit and date running into a sentence is not this shape.
+    assert match_dateline("Xinhua, March 4, 2016 the ministry said in a note.", D) is None
+
+
+def test_a_dated_credit_line_opens_the_story_and_the_controls_are_leftover() -> None:
+    dump = parse(
+        "You are here: Home\n\n"
+        "Farm ministers set grain targets for next year\n\n"
+        "Xinhua, March 4, 2016 Adjust font size:\n\n"
+        "Farm officials met on Friday to set next year's grain targets and review rural "
+        "incomes, which again grew faster than those in the cities.\n\n"
+        "The plan trims state reserves and lets prices play a larger part.\n"
+    )
+    story = dump.stories[0]
+    assert story.headline == "Farm ministers set grain targets for next year"
+    assert datelines(dump) == ["Xinhua, March 4, 2016"]
+    assert "Adjust font size:" in dump.leftover
+    assert story.paragraphs[0].text.startswith("Farm officials met")
+
+
+def test_a_byline_and_a_standfirst_over_the_dateline_are_one_story() -> None:
+    dump = parse(
+        "Quake shakes island towns in the east\n\n"
+        "Text by News Wires\n\n"
+        "Latest update : 2019-05-02\n\n"
+        "A strong earthquake off an eastern island on Thursday brought down wooden houses "
+        "and sent families into the streets.\n\n"
+        "AFP - A strong 6.8-magnitude earthquake struck off the island on Thursday, "
+        "killing at least one resident, officials said.\n\n"
+        "Police said teams were going from village to village.\n"
+    )
+    assert len(dump.stories) == 1
+    story = dump.stories[0]
+    assert story.headline == "Quake shakes island towns in the east"
+    assert story.dateline is not None and story.dateline.raw == "AFP"
+    assert story.paragraphs[0].text.startswith("A strong earthquake off")
