@@ -270,6 +270,14 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?=$|[\"“‘'(]?(?:{_U}|\d|{_UNCASED_CHAR}))"
         ),
     ),
+    # Nov. 1—LIMA —  : the syndicates' form, the date before the place in capitals
+    (
+        "date_place",
+        re.compile(
+            rf"{_DATE}\.?[ \t]*(?:-{{1,2}}|[–—])[ \t]*{_HEAD}"
+            rf"(?P<sep>[ \t]*(?:-{{1,3}}|[–—]{{1,2}}|:))"
+        ),
+    ),
     # AFP - Gunmen were still holed up ...  : the credit alone before the first sentence
     (
         "bare_credit",
@@ -283,6 +291,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _UNCREDITED = frozenset(
     {
         "date_only", "caps_date", "place_dash", "mixed_credit", "site_first", "place_site",
+        "date_place",
         "dash_date", "paren_date",
     }
 )
@@ -644,6 +653,9 @@ def _source_first_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     has_month = bool(m.group("mon1") or m.group("mon2") or m.group("mon3"))
     if place is None and not has_month:
         return False
+    if rest.lstrip()[:1] in ("(", "["):
+        return False  # "By The Associated Press DEDHAM, Mass. (AP) —": a byline, then the
+        # dateline with its own credit
     if place is not None:
         head = place.split(",")[0].strip()
         if not _resolves(place) or split_agencies(head):
@@ -787,6 +799,13 @@ def _site_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     )
 
 
+def _date_place_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
+    """"Nov. 1—LIMA —": a month and day, then a place in capitals the gazetteer knows."""
+    if not place or not all_caps(place.split(",")[0]) or not _resolves(place):
+        return False
+    return bool(m.group("mon1") or m.group("mon2") or m.group("mon3")) and bool(rest.strip())
+
+
 _CHECKS = {
     "site_first": _site_ok,
     "place_site": _site_ok,
@@ -802,6 +821,7 @@ _CHECKS = {
     "slash_agency": _known_place_ok,
     "bare_agency_date": _known_place_ok,
     "bare_credit": lambda _m, _place, rest: len(rest.strip()) >= BARE_CREDIT_TEXT,
+    "date_place": _date_place_ok,
 }
 BARE_CREDIT_TEXT = 40  # "AFP - " opens a story only before a sentence at least this long
 
@@ -824,7 +844,7 @@ def _build(
             place_text += also  # "PORT OF SPAIN, Trinidad and Tobago": one country's name
         if not _place_ok(place_text, shape, anywhere=anywhere):
             return None
-    if shape in ("source_first", "agency_place", "site_first") or (
+    if shape in ("source_first", "agency_place", "site_first", "date_place") or (
         shape == "place_dash" and m.group("open")
     ):
         start = m.start()  # "TASS Moscow, 3 October", "(OTTAWA)": the whole credit and place
@@ -905,7 +925,7 @@ _NEEDS_PIPE = frozenset(("pipes_date", "pipes"))
 # Shapes only looked for where a paragraph starts, never inside running text.
 _LINE_START_ONLY = frozenset(
     ("place_dash", "source_first", "place_agency", "dash_date", "paren_date", "slash_agency",
-     "bare_agency_date", "bare_credit")
+     "bare_agency_date", "bare_credit", "date_place")
 )  # fmt: skip
 _WINDOW = 400  # longer than any dateline a shape can match
 

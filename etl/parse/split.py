@@ -62,7 +62,7 @@ from etl.parse.lines import (
 )
 from etl.parse.listing import cut_off, is_briefs, is_listing, listing_teaser, split_listing
 from etl.parse.pagedate import HEAD_LINES, stamp_date
-from etl.parse.places import find_city
+from etl.parse.places import STATELESS, find_city, fold
 from etl.parse.unwrap import Unit, to_units, unwrap_lines
 
 HEADLINE_REACH = 8  # how many lines above a dateline the headline may stand
@@ -218,6 +218,8 @@ class _Splitter:
             return start, dateline, end
         if dateline.country is not None and find_city(place) is not None:
             return start, dateline, end  # "Rio de Janeiro", "New York": the whole is a city
+        if fold(place) in STATELESS:
+            return start, dateline, end  # "United Nations, New York, ...": a place, too
         for word in re.finditer(r"(?<=\s)\S", text[start : start + len(dateline.raw)]):
             at = start + word.start()
             found = match_dateline(text[at:], self.dump_date, page_date=self.page_date)

@@ -157,3 +157,64 @@ def test_a_byline_and_a_standfirst_over_the_dateline_are_one_story() -> None:
     assert story.headline == "Quake shakes island towns in the east"
     assert story.dateline is not None and story.dateline.raw == "AFP"
     assert story.paragraphs[0].text.startswith("A strong earthquake off")
+
+
+def test_an_agency_byline_run_into_a_credited_dateline() -> None:
+    """"By The Associated Press DEDHAM, Mass. (AP) —": the dateline is the one with the
+    bracketed credit, not the agency's name read as a source before a place."""
+    dump = parse(
+        "Retrial of former town clerk opens with jury selection\n\n"
+        "By The Associated Press DEDHAM, Mass. (AP) — Lawyers spent Tuesday questioning "
+        "potential jurors in the second trial of a former town clerk accused of taking "
+        "public money.\n\n"
+        "The first trial ended in a hung jury last spring.\n"
+    )
+    story = dump.stories[0]
+    assert datelines(dump) == ["DEDHAM, Mass. (AP)"]
+    assert story.dateline is not None and story.dateline.place == "Dedham"
+    assert story.byline is not None and story.byline.raw == "By The Associated Press"
+    assert story.agencies == ("AP",)
+
+
+def test_united_nations_heading_a_dateline_is_kept_whole() -> None:
+    dump = parse(
+        "Ministers call for calm in the Gulf\n\n"
+        "United Nations, New York, Sept 14, IRNA -- The foreign minister met his Dutch "
+        "counterpart on Saturday and warned against outside pressure on the region.\n\n"
+        "The two also spoke about trade.\n",
+        name="page-2019-09-15.txt",
+    )
+    dateline = dump.stories[0].dateline
+    assert dateline is not None
+    assert (dateline.raw, dateline.place, dateline.agencies) == (
+        "United Nations, New York, Sept 14, IRNA", "United Nations", ("IRNA",)
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "place", "date"),
+    [
+        ("Nov. 1—TOLEDO — Firefighters are still trying to learn what started a garage "
+         "fire that spread to two homes.", "Nov. 1—TOLEDO", "Toledo", dt.date(2018, 11, 1)),
+        ("Jan. 5 - DETROIT - The city council voted on Tuesday to raise water rates.",
+         "Jan. 5 - DETROIT", "Detroit", dt.date(2019, 1, 5)),
+    ],
+)
+def test_a_date_before_a_place_in_capitals(
+    line: str, raw: str, place: str, date: dt.date
+) -> None:
+    found = match_dateline(line, D)
+    assert found is not None
+    assert (found.dateline.raw, found.dateline.place, found.dateline.date) == (raw, place, date)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jan. 5 — Detroit council votes to raise water rates",  # a dated headline
+        "Nov. 1—Toledo firefighters are still trying to learn what started the fire.",
+        "Nov. 1 - NOWHEREVILLE - Firefighters are still trying to learn what happened.",
+    ],
+)
+def test_not_a_date_before_a_place(line: str) -> None:
+    assert match_dateline(line, D) is None
