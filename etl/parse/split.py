@@ -178,10 +178,26 @@ class _Splitter:
                     else replace(again, start=at + again.start, end=at + again.end)
                 )
         if found is None:
+            found = self._glued_caps_dateline(text)
+        if found is None:
             # A dateline after a stamp or image residue, running into its first sentence
             # ("Thursday, 3 October 2019 () Nairobi (AFP) Oct 3, 2019 ...").
             return self._after_residue(text)
         return self._dateline_result(text, found)
+
+    def _glued_caps_dateline(self, text: str) -> DatelineMatch | None:
+        """A headline run into an uncredited dateline in capitals and a dash ("Port logs
+        record day over holiday CAPE CANAVERAL - More than ..."), a briefs page's items
+        flattened onto one line each."""
+        for caps in _GLUED_CAPS.finditer(text, 0, GLUED_TITLE_REACH):
+            at = caps.start(1)
+            head = text[:at].strip()
+            if not (headline_candidate(head, min_words=4) and _label_like(head)):
+                continue
+            again = match_dateline(text[at:], self.dump_date, page_date=self.page_date)
+            if again is not None and again.start == 0 and again.dateline.place is not None:
+                return replace(again, start=at, end=at + again.end)
+        return None
 
     def _after_residue(self, text: str) -> _DatelineAt | None:
         if _COPYRIGHT_LINE.search(text):
@@ -700,6 +716,7 @@ class _Splitter:
                 prefix
                 and headline_candidate(prefix)
                 and not _residue_like(prefix)
+                and not (current.headline and _norm(current.headline).endswith(_norm(prefix)))
                 and (
                     current.headline is None
                     or len(current.paragraphs) <= current.standfirst
@@ -1142,6 +1159,11 @@ def _chrome_fragment(text: str) -> bool:
 
 
 GLUED_TITLE_REACH = 240  # a headline run into a dateline ends this soon on a long line
+# A place in capitals (and perhaps its state), then a spaced dash, after a title's last word.
+_GLUED_CAPS = re.compile(
+    r"(?<=[^\W_’'\"”?!)]|[’'\"”?!)]) ([A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}"
+    r"(?:, [A-Z][A-Za-z.]{1,13})?) (?:-{1,2}|[–—]) "
+)
 RESIDUE_REACH = 160  # how far into a long line a dateline after page residue may start
 RESIDUE_CREDIT_CHARS = 60  # a picture credit or share bar before a dateline is this short
 RESIDUE_CREDIT_WORDS = 6

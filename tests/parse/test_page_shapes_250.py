@@ -218,3 +218,41 @@ def test_a_date_before_a_place_in_capitals(
 )
 def test_not_a_date_before_a_place(line: str) -> None:
     assert match_dateline(line, D) is None
+
+
+def test_headlines_run_into_uncredited_datelines_in_capitals() -> None:
+    """A briefs page whose items are flattened onto one line each: title, place in
+    capitals, a dash, the text. A title line printed above an item keeps its place."""
+    dump = parse(
+        "Coast briefs\n\n"
+        "Ferry operator adds late sailings for the festival weekend SAVANNAH - The river "
+        "ferry will run until two in the morning on Friday and Saturday, the operator said, "
+        "as the city expects its biggest crowds since the waterfront reopened...\n\n"
+        "Coast briefs: Harbor pilots mark a record month\n\n"
+        "Harbor pilots mark a record month CHARLESTON, S.C. - Pilots guided more ships into "
+        "the harbor in March than in any month on record, the port authority said on "
+        "Monday, crediting the deeper channel finished last year...\n"
+    )
+    assert datelines(dump) == ["SAVANNAH", "CHARLESTON, S.C."]
+    first, second = dump.stories
+    assert first.headline == "Ferry operator adds late sailings for the festival weekend"
+    assert second.headline == "Coast briefs: Harbor pilots mark a record month"
+    assert "Harbor pilots mark a record month" in dump.leftover
+    assert first.dateline is not None and first.dateline.country == "US"
+    assert second.dateline is not None and second.dateline.region == "South Carolina"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A sentence naming an agency in capitals: no title before it.
+        "Officials said NASA - which runs the program - would decide on Friday whether the "
+        "launch can go ahead, after engineers finish checking a valve that failed twice.",
+        # Too short a head to be a title.
+        "In short LONDON - Prices rose again on Friday in the shops of the capital, "
+        "official figures showed, as the cost of food climbed for a fourth month running.",
+    ],
+)
+def test_capitals_and_a_dash_inside_running_text_are_no_dateline(line: str) -> None:
+    dump = parse(f"Markets today\n\n{line}\n\nMore text follows here for the story.\n")
+    assert datelines(dump) == [None]
