@@ -588,6 +588,9 @@ class _Splitter:
                             return title  # the headline over a long list of links
                         if title is not None:
                             continue  # "• Army tanker drivers to be deployed": a key point
+                    over_byline = self._title_over_byline(pre, index)
+                    if over_byline is not None:
+                        return over_byline
                     stamped = any(line_stamp(u.text) for u in pre[index + 1 :])
                     while index and pre[index - 1].text not in self.chrome and (
                         source_under_title(pre[index - 1].text, pre[index].text)
@@ -607,6 +610,22 @@ class _Splitter:
                 return None  # the body has begun with no headline above it
             if headline_candidate(text, min_words=2) and self._prose_follows(pre, index):
                 return index
+        return None
+
+    def _title_over_byline(self, pre: list[Unit], index: int) -> int | None:
+        """The title right above a byline that stands above the title-like line at `index`
+        with only furniture between ("Headline" / "by Jane Doe | ..." / a stamp / a caption
+        / a deck / the dateline): the headline is the title over the byline, the line
+        nearer the dateline is its deck."""
+        for at in range(index - 1, max(0, index - HEADLINE_REACH), -1):
+            text = pre[at].text
+            if self.byline_split(text) is not None and BY_START.match(text):
+                title = pre[at - 1].text
+                if title not in self.chrome and headline_candidate(title, min_words=3):
+                    return at - 1
+                return None
+            if is_prose(text) and not self.furniture(text):
+                return None  # text between them: the byline is another story's
         return None
 
     def _titled_above(self, pre: list[Unit], index: int) -> int | None:

@@ -256,3 +256,36 @@ def test_headlines_run_into_uncredited_datelines_in_capitals() -> None:
 def test_capitals_and_a_dash_inside_running_text_are_no_dateline(line: str) -> None:
     dump = parse(f"Markets today\n\n{line}\n\nMore text follows here for the story.\n")
     assert datelines(dump) == [None]
+
+
+def test_the_title_over_the_byline_is_the_headline_not_the_deck_near_the_dateline() -> None:
+    dump = parse(
+        "Reporters learn to count the hidden workforce\n\n"
+        "by Jana Weller | @janaweller | Thomson Reuters Foundation\n"
+        "Tuesday, 2 December 2014 10:05 GMT\n\n"
+        "Delegates listen to a speaker at a media workshop in Berlin on November 20, 2014. "
+        "REUTERS/Karl Mohr\n\n"
+        "Editors from twelve countries compare notes on covering debt bondage beyond the "
+        "usual numbers\n\n"
+        "BERLIN (Thomson Reuters Foundation) - Editors from a dozen countries met this week "
+        "to swap ways of reporting on debt bondage, a subject they said is often reduced to "
+        "a single headline figure.\n\n"
+        "Most of the workers concerned are in farming, building and domestic work.\n"
+    )
+    story = dump.stories[0]
+    assert story.headline == "Reporters learn to count the hidden workforce"
+    assert story.byline is not None and story.byline.authors == ("Jana Weller",)
+    assert datelines(dump) == ["BERLIN (Thomson Reuters Foundation)"]
+
+
+def test_a_byline_above_another_story_s_text_does_not_move_the_headline() -> None:
+    dump = parse(
+        "Earlier: Dockers threaten strike over rota\n\n"
+        "By Piet Claes\n\n"
+        "Dock workers said on Monday they would walk out unless the night rota changed.\n\n"
+        "Antwerp strike ends after three days\n\n"
+        "ANTWERP, Belgium (AP) — Cranes were moving again on Thursday after unions and "
+        "employers reached a deal late at night.\n\n"
+        "More than forty ships had been held up.\n"
+    )
+    assert "Antwerp strike ends after three days" in [s.headline for s in dump.stories]
