@@ -405,6 +405,8 @@ def headline_candidate(text: str, *, min_words: int = 3) -> bool:
         return False  # "FinancialGovernment SolutionsLegal...": menu items run together
     if is_stamp_line(body):
         return False  # "Jane Doe|Jan 13, 2019", "28 de October de 2021"
+    if is_masthead(body):
+        return False  # "Taipei Times", "Nation & World Briefs": a site's or section's name
     # "The Associated Press", "Kyodo, Staff Report": an agency's name is a credit, no title
     return agency_code(_CREDIT_FILLER.sub(" ", body).strip(" ,;|-")) is None
 
@@ -421,6 +423,45 @@ SOURCE_WORDS = frozenset(
     )
 )
 _FUNCTION_WORDS = frozenset(("for", "the", "of", "in", "on", "at", "from", "with", "and", "a"))
+
+
+# Words of a page's section or site label ("Nation & World Briefs", "Latest Highlight",
+# "GEO NEWS"): with the source words, half a short line of them makes it no headline.
+SECTION_WORDS = frozenset(
+    (
+        "brief", "briefs", "stories", "story", "headlines", "headline", "highlight",
+        "highlights", "digest", "latest", "home", "services", "photo", "photos", "video",
+        "videos", "tease", "article", "articles", "page", "section", "edition", "nation",
+        "national", "international", "local", "region", "regional", "metro", "stock",
+        "stocks", "newswire", "feed", "rss", "top", "more", "main", "newspaper",
+    )
+)
+# ... and one of these at least: what only a label says ("Stocks slide" is a headline).
+_MASTHEAD_MARKS = frozenset(
+    (
+        "news", "brief", "briefs", "stories", "headlines", "highlight", "highlights",
+        "digest", "home", "services", "tease", "article", "page", "edition", "newspaper",
+        "rss", "feed", "times", "newswire",
+    )
+)
+_LABEL_FILLER = frozenset(("in", "of", "and", "the", "&", "from", "-", "–", "—", "|"))
+MASTHEAD_WORDS = 6
+
+
+def is_masthead(text: str) -> bool:
+    """A site's or a section's name on its own line ("Taipei Times", "AP News in Brief",
+    "Home Nation"): at least half its words are section or source words (the rest names
+    a place or an agency), so it heads a page or a list and is never a story's title."""
+    words = [w.lower() for w in WORD.findall(text)]
+    if not words or len(words) > MASTHEAD_WORDS:
+        return False
+    content = [w for w in words if w not in _LABEL_FILLER]
+    labels = sum(1 for w in content if w in SECTION_WORDS or w in SOURCE_WORDS)
+    return (
+        bool(content)
+        and 2 * labels >= len(content)
+        and any(w in _MASTHEAD_MARKS for w in content)
+    )
 
 
 def not_a_person(name: str) -> bool:

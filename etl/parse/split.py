@@ -46,6 +46,7 @@ from etl.parse.lines import (
     is_date_only,
     is_deck,
     is_echo,
+    is_masthead,
     is_prose,
     is_read_more_only,
     is_section_label,
@@ -761,8 +762,9 @@ class _Splitter:
             elif rest:
                 self.add_text(rest)
             return
-        if is_boilerplate(text) or is_caption(text):
-            # Photo captions carry other dates and agencies: page furniture, not story text.
+        if is_boilerplate(text) or is_caption(text) or is_masthead(text):
+            # Photo captions carry other dates and agencies: page furniture, not story text
+            # (nor is a site's or a section's name: "Pacific Times", "AP News in Brief").
             self.flush_pending()
             self.leftover.append(text)
             if is_terminal(text) and current.paragraphs:

@@ -13,6 +13,7 @@ import datetime as dt
 import pytest
 
 from etl.parse.dateline import match_dateline
+from etl.parse.lines import headline_candidate, is_masthead
 from tests.parse.test_real_shapes import datelines, parse
 
 D = dt.date(2019, 5, 2)
@@ -289,3 +290,35 @@ def test_a_byline_above_another_story_s_text_does_not_move_the_headline() -> Non
         "More than forty ships had been held up.\n"
     )
     assert "Antwerp strike ends after three days" in [s.headline for s in dump.stories]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Pacific Times", "AP News in Brief", "Local & World Briefs", "Latest Highlights",
+     "Home Region", "ORBIT NEWS", "Media Services", "Tease photo", "Top Stories"],
+)
+def test_a_site_or_section_name_is_no_headline(line: str) -> None:
+    assert is_masthead(line)
+    assert not headline_candidate(line, min_words=2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Stocks slide", "Local elections today", "Press freedom report", "Times Square reopens",
+     "Home sales rise again", "Fake news fears grow", "New York Times sold to investors",
+     "Harbor pilots mark a record month for the port"],
+)
+def test_a_short_headline_with_a_section_word_is_still_a_headline(line: str) -> None:
+    assert not is_masthead(line)
+
+
+def test_a_masthead_over_the_story_is_not_its_headline() -> None:
+    dump = parse(
+        "Pacific Times\n\n"
+        "Date: Oct 06, 2020\n\n"
+        "Most island exporters expect new orders to shrink in the last three months of the "
+        "year as demand in key markets stays soft, a business survey found.\n\n"
+        "The association questioned 212 member companies in September.\n"
+    )
+    assert dump.stories[0].headline is None
+    assert "Pacific Times" in dump.leftover
