@@ -208,7 +208,24 @@ _DIGEST = re.compile(
 )
 
 
+# "Author: Reuters", "Stories by AFP": an agency's author page, a list of its stories.
+_AUTHOR_PAGE = re.compile(
+    r"^\s*(?:author|(?:articles?|stories|posts|news)\s+by)\s*:?\s*(?P<c>[A-Z][\w.-]*"
+    r"(?:\s+[A-Z][\w.-]*){0,3})\s*$",
+    re.IGNORECASE,
+)
+
+
 def digest_agency(line: str) -> str | None:
-    """The agency whose digest a page title announces, else None."""
-    m = _DIGEST.match(line) if len(line) <= 80 else None
+    """The agency whose digest or author page a page title announces, else None."""
+    if len(line) > 80:
+        return None
+    m = _DIGEST.match(line)
+    return _lookup(m.group("c"), strict_case=True) if m else author_page_agency(line)
+
+
+def author_page_agency(line: str) -> str | None:
+    """The agency an author page's label names ("Author: Reuters"), else None: a label
+    over the list, not a byline of its first story."""
+    m = _AUTHOR_PAGE.match(line) if len(line) <= 80 else None
     return _lookup(m.group("c"), strict_case=True) if m else None

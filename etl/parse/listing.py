@@ -11,6 +11,7 @@ from etl.parse.lines import all_caps, debullet, headline_candidate, is_prose
 
 LISTING_ITEM_MAX = 2  # paragraphs under each title in a listing; an article's sections run longer
 
+CUT_LEDE_CHARS = 100  # a lede cut off mid-sentence under a title is at least this long
 TABLE_INTRO_CHARS = 120  # a line this short ending in a colon introduces a table, no lede
 
 # A press release's own sections: headings inside one story, never other stories' titles.
@@ -34,7 +35,11 @@ def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
         text = paras[k].text
         if text.rstrip().endswith(":") and len(text) < TABLE_INTRO_CHARS:
             return False  # "Differentials for cargoes bound for Asia:": a table follows
-        return is_prose(text) or (k == last and len(text) >= 40 and cut_off(text))
+        if is_prose(text) or (k == last and len(text) >= 40 and cut_off(text)):
+            return True
+        # A lede cut off before its full stop reads like a long title; it runs well past
+        # the title over it.
+        return lede_cut_short(text) and len(text) >= 1.5 * len(paras[k - 1].text)
 
     breaks = [
         j
@@ -44,7 +49,9 @@ def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
         and not _RELEASE_SECTION.match(paras[j].text)
         and not _caps_label(paras[j].text)
         and lede(j + 1)
-        and not headline_candidate(paras[j - 1].text)
+        and not (
+            headline_candidate(paras[j - 1].text) and not lede_cut_short(paras[j - 1].text)
+        )
     ]
     if not breaks:
         return [draft]
@@ -90,6 +97,11 @@ CAPS_LABEL_WORDS = 4  # "THE GLOBE AND MAIL", "NATIONAL POST": a section label, 
 def _caps_label(text: str) -> bool:
     """A short line in capitals heading a section of a digest: no story's title."""
     return all_caps(text) and len(text.split()) <= CAPS_LABEL_WORDS
+
+
+def lede_cut_short(text: str) -> bool:
+    """A long line without its full stop: a lede cut off, though it reads like a title."""
+    return len(text) >= CUT_LEDE_CHARS and cut_off(text)
 
 
 def is_listing(drafts: list[Draft]) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from etl.model import Byline, Dateline, DumpError, Paragraph, RejectReason, Story
 from etl.parse.agencies import (
+    author_page_agency,
     credit_line,
     digest_agency,
     signoff_agencies,
@@ -411,6 +412,9 @@ class _Splitter:
         lead = self._lead_links(units)
         if lead:
             units = units[lead:]  # the links box above the story is done with
+        if units and self.digest and author_page_agency(units[0].text):
+            self.leftover.append(units[0].text)  # "Author: Reuters" over its stories
+            units = units[1:]
         main = Draft(headline=headline)
         self.stories.append(main)
         self.current = main

@@ -12,6 +12,7 @@ import datetime as dt
 
 import pytest
 
+from etl.parse.agencies import digest_agency
 from etl.parse.dateline import match_dateline
 from etl.parse.lines import headline_candidate, is_masthead
 from tests.parse.test_real_shapes import datelines, parse
@@ -322,3 +323,37 @@ def test_a_masthead_over_the_story_is_not_its_headline() -> None:
     )
     assert dump.stories[0].headline is None
     assert "Pacific Times" in dump.leftover
+
+
+AUTHOR_PAGE = [
+    ("Clinics ration malaria tests as shipments stall at the port Mar 11, 2025",
+     "Health workers in several districts say they have begun keeping rapid tests for "
+     "children and pregnant women after donated consignments were held at the port."),
+    ("Fighting resumes near the lake after a brief lull Mar 10, 2025",
+     "Rebel fighters and army troops have traded artillery fire around the lakeside town "
+     "for three days, according to aid groups working in the area."),
+    ("Britain advises against all but essential travel to the capital Mar 09, 2025",
+     "The foreign office said on Saturday that the security situation in the capital "
+     "could worsen quickly and that consular help might be limited"),  # cut: no stop
+    ("Ceasefire monitors warn of a dangerous drift Mar 09, 2025",
+     "Monitors said on Friday that troop movements around the capital and the arrest of "
+     "several officials had put the deal at ri..."),
+]
+
+
+def test_an_agency_s_author_page_lists_its_stories_ledes_cut_or_not() -> None:
+    text = "Author: Reuters\n\n" + "".join(f"{t}\n\n{lede}\n\n" for t, lede in AUTHOR_PAGE)
+    dump = parse(text)
+    assert [s.headline for s in dump.stories] == [t for t, _ in AUTHOR_PAGE]
+    assert all(s.agencies == ("Reuters",) for s in dump.stories)
+    assert [len(s.paragraphs) for s in dump.stories] == [1, 1, 1, 1]
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [("Author: Reuters", "Reuters"), ("Stories by AFP", "AFP"),
+     ("Posts by The Associated Press", "AP"), ("Author: Jane Doe", None),
+     ("Stories by our staff", None)],
+)
+def test_an_author_page_names_its_agency(line: str, code: str | None) -> None:
+    assert digest_agency(line) == code
