@@ -697,6 +697,11 @@ def _media_name(tail: str) -> bool:
     )  # fmt: skip
 
 
+# The word for a prefecture, province or district after its name, as Japanese and South
+# Asian datelines print it: the region is the name.
+_ADMIN_SUFFIX = re.compile(r"\s+(?:Pref|Prov|Dist)\.$|\s+Prefecture$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8192)
 def resolve_place(raw: str) -> Place:
     """Place, region and country for the place part of a dateline.
@@ -726,6 +731,7 @@ def resolve_place(raw: str) -> Place:
     region: str | None = None
     country: str | None = None
     for tail in reversed(tails):  # the last part is the widest: country, then region
+        tail = _ADMIN_SUFFIX.sub("", tail)  # "Ibaraki Pref." is the prefecture Ibaraki
         reg, cty = _tail(head, tail)
         if country is None and cty is not None:
             country = cty
