@@ -185,7 +185,40 @@ class _Splitter:
             # A dateline after a stamp or image residue, running into its first sentence
             # ("Thursday, 3 October 2019 () Nairobi (AFP) Oct 3, 2019 ...").
             return self._after_residue(text)
+        if not found.dateline.agencies and found.dateline.date_source != "dateline":
+            # "KUALA LUMPUR: The minister tours the studios. Photo courtesy of BERNAMA.
+            # KUALA LUMPUR, June 25 (NNN-BERNAMA) — ...": the caption's place, then the
+            # caption's credit, then the story's own dateline.
+            credited = self._after_credit(text)
+            if credited is not None:
+                return credited
         return self._dateline_result(text, found)
+
+    def _after_credit(self, text: str) -> _DatelineAt | None:
+        """A credited dateline right after a picture's credit that ends a caption (perhaps
+        with the story's byline between them: "... Photo courtesy of BERNAMA. By Ann Lee
+        SINGAPORE, June 25 (NNN-BERNAMA) — ...")."""
+        for credit in _PHOTO_CREDIT.finditer(text, 0, CAPTION_REACH):
+            cut = credit.end()
+            after = text[cut:]
+            again = match_dateline(after, self.dump_date, page_date=self.page_date)
+            byline = None
+            if BY_START.match(after) and (again is None or again.start > 0):
+                again = match_dateline(
+                    after, self.dump_date, anywhere=True, page_date=self.page_date
+                )
+                byline = parse_byline(after[: again.start].strip()) if again else None
+                if byline is None:
+                    continue
+            elif again is None or again.start != 0:
+                continue
+            if again.dateline.agencies:
+                found = replace(again, start=cut + again.start, end=cut + again.end)
+                result = self._dateline_result(text, found)
+                if result is not None and byline is not None:
+                    return byline, result[1], result[2], result[3]
+                return result
+        return None
 
     def _glued_caps_dateline(self, text: str) -> DatelineMatch | None:
         """A headline run into an uncredited dateline in capitals and a dash ("Port logs
@@ -204,14 +237,11 @@ class _Splitter:
     def _after_residue(self, text: str) -> _DatelineAt | None:
         if _COPYRIGHT_LINE.search(text):
             return None  # "Copyright 2017 United Press International, Inc."
-        for credit in _PHOTO_CREDIT.finditer(text, 0, CAPTION_REACH):
-            # "FILE PHOTO: ... in Irvine, August 17. REUTERS/Jo Roe/File Photo WASHINGTON
-            # (Reuters) - ...": a whole caption, ended by its credit, run into the dateline.
-            cut = credit.end()
-            again = match_dateline(text[cut:], self.dump_date, page_date=self.page_date)
-            if again is not None and again.start == 0 and again.dateline.agencies:
-                found = replace(again, start=cut + again.start, end=cut + again.end)
-                return self._dateline_result(text, found)
+        # "FILE PHOTO: ... in Irvine, August 17. REUTERS/Jo Roe/File Photo WASHINGTON
+        # (Reuters) - ...": a whole caption, ended by its credit, run into the dateline.
+        credited = self._after_credit(text)
+        if credited is not None:
+            return credited
         for cut in residue_cuts(text):
             again = match_dateline(text[cut:], self.dump_date, page_date=self.page_date)
             if again is not None:
@@ -736,6 +766,9 @@ class _Splitter:
                 current = self.start_story()
             if byline is not None:
                 current.byline = byline
+                extra = prefix.replace(byline.raw, "", 1).strip() if prefix else ""
+                if extra:
+                    self.leftover.append(extra)  # a caption before the byline on its line
             elif (
                 prefix
                 and headline_candidate(prefix)
@@ -1242,9 +1275,10 @@ _NOTE = re.compile(
 _COPYRIGHT_LINE = re.compile(r"copyright|©|\(c\)\s*\d{4}|all\s+rights\s+reserved", re.I)
 # A picture's credit that ends its caption: "REUTERS/Jo Roe/File Photo", "AP Photo/Jo Roe".
 _PHOTO_CREDIT = re.compile(
-    r"\b(?:REUTERS|Reuters|AFP|EPA(?:-EFE)?|AP\s+Photo|Getty\s+Images|Xinhua)\s*/"
+    r"(?:\b(?:REUTERS|Reuters|AFP|EPA(?:-EFE)?|AP\s+Photo|Getty\s+Images|Xinhua)\s*/"
     r"(?:\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/?)+?(?:\s*(?:File\s+)?Photo)?\)?"
-    r"[ \t]+(?=[A-Z(])"
+    r"|\b(?:Photo|Picture|Image)\s+courtesy\s+of\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}"
+    r"\.)[ \t]+(?=[A-Z(])"
 )
 CAPTION_REACH = 600  # how far into a line a caption run into the dateline may end
 

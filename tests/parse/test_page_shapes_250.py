@@ -357,3 +357,35 @@ def test_an_agency_s_author_page_lists_its_stories_ledes_cut_or_not() -> None:
 )
 def test_an_author_page_names_its_agency(line: str, code: str | None) -> None:
     assert digest_agency(line) == code
+
+
+def test_a_caption_ended_by_its_courtesy_credit_runs_into_the_dateline() -> None:
+    """The caption opens with its own place ("IPOH: ..."), so a place-and-colon dateline
+    seems to start the line; the story's own, credited dateline comes after the credit."""
+    dump = parse(
+        "Night market traders get new stalls\n\n"
+        "IPOH: Traders set up their stalls at the new night market on the old railway "
+        "yard here. Photo courtesy of BERNAMA. IPOH, June 25 (NNN-BERNAMA) — The city "
+        "council today opened a covered night market with room for 300 traders, a move "
+        "officials say will clear the roadside stalls…\n\n"
+        "Port to add a third ferry berth\n\n"
+        "A ferry docks at the harbour in this file photo. Photo courtesy of BERNAMA. By "
+        "Aina Salleh LUMUT, June 25 (NNN-BERNAMA) — The port authority will build a third "
+        "ferry berth by next year as passenger numbers keep rising, its chairman said…\n\n"
+        "Rubber smallholders receive fertiliser aid\n\n"
+        "KUALA LUMPUR, June 24 (NNN-BERNAMA) — More than 5,000 rubber smallholders in four "
+        "states have received fertiliser under the stimulus package, the agency said.\n\n"
+        "Pepper farmers get small machinery\n\n"
+        "KUCHING, June 24 (NNN-BERNAMA) — Pepper growers in the state have been handed "
+        "small machinery worth RM1.2 million so far, the board's chairman said.\n\n"
+        "Coastal road to reopen next week\n\n"
+        "KUANTAN, June 24 (NNN-BERNAMA) — The coastal road closed by a landslide last "
+        "month will reopen to light vehicles next week, the works department said.\n"
+    )
+    assert datelines(dump)[:2] == [
+        "IPOH, June 25 (NNN-BERNAMA)", "LUMUT, June 25 (NNN-BERNAMA)"
+    ]
+    first, second = dump.stories[:2]
+    assert first.agencies == ("NNN", "Bernama")
+    assert second.byline is not None and second.byline.authors == ("Aina Salleh",)
+    assert first.paragraphs[0].text.startswith("The city council today")
