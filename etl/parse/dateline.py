@@ -246,6 +246,16 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:[ \t]*[,|]?[ \t]*(?P<dopen>\()?[ \t]*{_DATE}{_CLOCK}[ \t]*(?(dopen)\)))?{_SEP}"
         ),
     ),
+    # Riyadh, Ramadan 27, 1442 AH, corresponding to May 09, 2021 AD, SPA --  : the Hijri
+    # date first, then the Gregorian one, then the credit (the Gulf agencies' form)
+    (
+        "hijri_date",
+        re.compile(
+            rf"{_HEAD},[ \t]*[A-Z][\w'’ -]{{2,25}}?[ \t]+\d{{1,2}},[ \t]*1[34]\d\d[ \t]*A\.?H\.?"
+            rf",?[ \t]*(?:corresponding[ \t]+to[ \t]+)?{_DATE}(?:[ \t]*A\.?D\.?)?,?[ \t]*"
+            rf"(?P<ag_bare>{_AGLIST}){_SEP}"
+        ),
+    ),
     # Moscow, SANA - ...  /  Damascus, SANA-Russian ...: the credit after the place, no date
     (
         "place_agency",
@@ -822,6 +832,7 @@ _CHECKS = {
     "bare_agency_date": _known_place_ok,
     "bare_credit": lambda _m, _place, rest: len(rest.strip()) >= BARE_CREDIT_TEXT,
     "date_place": _date_place_ok,
+    "hijri_date": lambda _m, place, _rest: _resolves(place),  # (alone on its line, too)
 }
 BARE_CREDIT_TEXT = 40  # "AFP - " opens a story only before a sentence at least this long
 

@@ -547,6 +547,15 @@ DATELINE_EXTRAS: tuple[tuple[str, str, str], ...] = (
     ("Hodeidah", "YE", ""),
     ("Qamishli", "SY", ""),
     ("Arsal", "LB", ""),
+    # SANA's datelines name a governorate's countryside as the place ("Damascus
+    # Countryside, SANA -").
+    *(
+        (f"{name} Countryside", "SY", "")
+        for name in (
+            "Damascus", "Aleppo", "Homs", "Hama", "Idleb", "Idlib", "Daraa", "Lattakia",
+            "Latakia", "Quneitra", "Deir Ezzor", "Raqqa", "Hasaka", "Sweida", "Tartous",
+        )
+    ),
 )
 
 

@@ -389,3 +389,41 @@ def test_a_caption_ended_by_its_courtesy_credit_runs_into_the_dateline() -> None
     assert first.agencies == ("NNN", "Bernama")
     assert second.byline is not None and second.byline.authors == ("Aina Salleh",)
     assert first.paragraphs[0].text.startswith("The city council today")
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "place", "date"),
+    [
+        ("Riyadh, Shawwal 4, 1443 AH, corresponding to May 05, 2022 AD, SPA",
+         "Riyadh, Shawwal 4, 1443 AH, corresponding to May 05, 2022 AD, SPA", "Riyadh",
+         dt.date(2022, 5, 5)),
+        ("Jeddah, Dhu al-Hijjah 12, 1443 AH, July 11, 2022, SPA -- The ministry said the "
+         "season had passed without incident.",
+         "Jeddah, Dhu al-Hijjah 12, 1443 AH, July 11, 2022, SPA", "Jeddah",
+         dt.date(2022, 7, 11)),
+    ],
+)
+def test_a_hijri_date_then_the_gregorian_one_then_the_credit(
+    line: str, raw: str, place: str, date: dt.date
+) -> None:
+    found = match_dateline(line, D)
+    assert found is not None
+    got = found.dateline
+    assert (got.raw, got.place, got.country, got.agencies, got.date) == (
+        raw, place, "SA", ("SPA",), date
+    )
+
+
+def test_a_hijri_year_without_its_credit_is_no_dateline() -> None:
+    assert match_dateline("Riyadh, Shawwal 4, 1443 AH, the ministry said.", D) is None
+
+
+@pytest.mark.parametrize("governorate", ["Damascus", "Hama", "Daraa"])
+def test_a_syrian_governorate_s_countryside_is_a_dateline_place(governorate: str) -> None:
+    found = match_dateline(
+        f"{governorate} Countryside, SANA – Army engineers cleared mines from farmland.", D
+    )
+    assert found is not None
+    assert (found.dateline.place, found.dateline.country, found.dateline.agencies) == (
+        f"{governorate} Countryside", "SY", ("SANA",)
+    )
