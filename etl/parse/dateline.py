@@ -920,7 +920,9 @@ def _build(
         raw=raw,
         place=resolved.place if resolved else None,
         region=resolved.region if resolved else None,
-        country=(resolved.country or home_country(agencies)) if resolved else None,
+        country=(
+            resolved.country or (None if "/" in (resolved.place or "") else home_country(agencies))
+        ) if resolved else None,  # (places in two countries: no agency's home decides)
         agencies=agencies,
         date=date,
         date_source=source,

@@ -711,13 +711,38 @@ def _media_name(tail: str) -> bool:
 _ADMIN_SUFFIX = re.compile(r"\s+(?:Pref|Prov|Dist)\.$|\s+Prefecture$", re.IGNORECASE)
 
 
+_SLASHED_HEAD = re.compile(r"^(?P<head>[^,(\[]*/[^,(\[]*)(?P<rest>.*)$")
+
+
 @lru_cache(maxsize=8192)
 def resolve_place(raw: str) -> Place:
     """Place, region and country for the place part of a dateline.
 
     The dateline's own words win ("Paris, Texas" is in the US); only when it names no
-    country does the gazetteer decide, by the most populous city of that name.
+    country does the gazetteer decide, by the most populous city of that name. A story
+    filed from several places ("SRINAGAR/NEW DELHI") has them all as its place, and a
+    country only where they share one (or the dateline names it).
     """
+    text = _clean(raw)
+    slashed = _SLASHED_HEAD.match(text)
+    if slashed is not None:
+        parts = [p.strip() for p in slashed.group("head").split("/") if p.strip()]
+        if len(parts) > 1:
+            rest = slashed.group("rest")
+            # (A state or country after the last place is the dateline's own word.)
+            resolved = [_resolve_one(part) for part in parts[:-1]]
+            resolved.append(_resolve_one(parts[-1] + rest))
+            countries = {p.country for p in resolved}
+            if rest.strip() and resolved[-1].country is not None:
+                country: str | None = resolved[-1].country
+            else:
+                country = countries.pop() if len(countries) == 1 else None
+            place = "/".join(p.place or "" for p in resolved)
+            return Place(place, resolved[-1].region, country)
+    return _resolve_one(text)
+
+
+def _resolve_one(raw: str) -> Place:
     text = _clean(raw)
     if not text:
         return Place(None, None, None)
@@ -732,8 +757,6 @@ def resolve_place(raw: str) -> Place:
     if "," in head:
         parts = [p.strip() for p in head.split(",") if p.strip()]
         head, tails = parts[0], parts[1:] + tails
-    if "/" in head:  # "WASHINGTON/NEW YORK": filed from two places, the first leads
-        head = head.split("/")[0].strip() or head
     t = _TRAILING_CODE.match(head)  # "Cape Canaveral FL": a state code without a comma
     if t and region_of(t.group("code")) and not country_code(head):
         head, tails = t.group("head"), [t.group("code"), *tails]

@@ -262,8 +262,8 @@ class _Splitter:
         """A section label run into the dateline ("Middle East  Amman (AFP) ...") makes an
         unknown place; when a later word starts a dateline with a known place, use that."""
         place = dateline.place or ""
-        if len(place.split()) < 2:
-            return start, dateline, end
+        if len(place.split()) < 2 or "/" in place:
+            return start, dateline, end  # (a story filed from several places keeps them)
         if dateline.country is not None and find_city(place) is not None:
             return start, dateline, end  # "Rio de Janeiro", "New York": the whole is a city
         if fold(place) in STATELESS:

@@ -1203,7 +1203,7 @@ CASES = [
     Case(
         "WASHINGTON/NEW YORK (Reuters) - Banks rallied.",
         "WASHINGTON/NEW YORK (Reuters)",
-        "Washington",
+        "Washington/New York",  # (2.5.0: every place it was filed from; one country)
         None,
         "US",
         ("Reuters",),
@@ -1214,9 +1214,9 @@ CASES = [
     Case(
         "BEIRUT/DAMASCUS, Nov 11 (Reuters) - Talks stalled.",
         "BEIRUT/DAMASCUS, Nov 11 (Reuters)",
-        "Beirut",
+        "Beirut/Damascus",  # (2.5.0: two countries, so no country)
         None,
-        "LB",
+        None,
         ("Reuters",),
         day(2017, 11, 11),
         "inferred_year",
@@ -2039,7 +2039,12 @@ def test_a_full_stop_after_other_words_is_no_dateline(line: str) -> None:
     ("line", "raw", "place", "region", "country", "agencies", "date"),
     [
         ("LISBON/MADRID/ROME (Reuters) - Farm ministers met on Tuesday to share water.",
-         "LISBON/MADRID/ROME (Reuters)", "Lisbon", None, "PT", ("Reuters",), D),
+         "LISBON/MADRID/ROME (Reuters)", "Lisbon/Madrid/Rome", None, None, ("Reuters",), D),
+        ("CIGONDONG/JAKARTA, Indonesia (Reuters) - Villagers dug through mud for a day.",
+         "CIGONDONG/JAKARTA, Indonesia (Reuters)", "Cigondong/Jakarta", None, "ID",
+         ("Reuters",), D),
+        ("LISBON/MADRID (EFE) - Ministers met on Tuesday to share river water.",
+         "LISBON/MADRID (EFE)", "Lisbon/Madrid", None, None, ("EFE",), D),
         ("SEOUL / AP — Shares slid on Monday as chip makers lost ground in early trade.",
          "SEOUL / AP", "Seoul", None, "KR", ("AP",), D),
         ("Lima / DPA — The cabinet approved a plan to widen the coastal highway.",
@@ -2108,8 +2113,8 @@ def test_a_byline_run_into_a_dateline_of_several_places_keeps_them_all() -> None
     line = "By Anil Rao and Mira Das SRINAGAR/NEW DELHI (Reuters) - Phone lines were restored."
     found = match_dateline(line, D, anywhere=True)
     assert found is not None
-    assert (found.dateline.raw, found.dateline.place) == (
-        "SRINAGAR/NEW DELHI (Reuters)", "Srinagar"
+    assert (found.dateline.raw, found.dateline.place, found.dateline.country) == (
+        "SRINAGAR/NEW DELHI (Reuters)", "Srinagar/New Delhi", "IN"
     )
 
 
