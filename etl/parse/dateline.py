@@ -809,6 +809,14 @@ def _site_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     )
 
 
+def _home(place: str | None, agencies: tuple[str, ...]) -> str | None:
+    """The crediting agency's home country for a place the gazetteer cannot place; never
+    for places in two countries ("Beirut/Damascus") or in none ("UN", "At Sea")."""
+    if place is None or "/" in place or fold(place) in _STATELESS_KEYS:
+        return None
+    return home_country(agencies)
+
+
 def _date_place_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     """"Nov. 1—LIMA —": a month and day, then a place in capitals the gazetteer knows."""
     if not place or not all_caps(place.split(",")[0]) or not _resolves(place):
@@ -920,9 +928,7 @@ def _build(
         raw=raw,
         place=resolved.place if resolved else None,
         region=resolved.region if resolved else None,
-        country=(
-            resolved.country or (None if "/" in (resolved.place or "") else home_country(agencies))
-        ) if resolved else None,  # (places in two countries: no agency's home decides)
+        country=(resolved.country or _home(resolved.place, agencies)) if resolved else None,
         agencies=agencies,
         date=date,
         date_source=source,

@@ -427,3 +427,12 @@ def test_a_syrian_governorate_s_countryside_is_a_dateline_place(governorate: str
     assert (found.dateline.place, found.dateline.country, found.dateline.agencies) == (
         f"{governorate} Countryside", "SY", ("SANA",)
     )
+
+
+@pytest.mark.parametrize(
+    "line", ["UN, September 20. /TASS/. Moscow is ready to talk with Washington, he said.",
+             "BEIRUT/DAMASCUS (SANA) - Talks between the two sides stalled on Sunday."],
+)
+def test_no_agency_home_country_for_a_place_in_none_or_in_two(line: str) -> None:
+    found = match_dateline(line, D)
+    assert found is not None and found.dateline.country is None
