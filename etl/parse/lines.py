@@ -81,6 +81,12 @@ _BOILERPLATE = re.compile(
     r"|keywords?|topics?|you\s+are\s+here)\s*:|off\s+the\s+wire\s*$|video\s*player"
     r"|adjust\s+font\s+size|font\s+size\s*:|image\s+caption\s+and\s+rights"
     r"|connect\s+to\s+share\b|click\s+here\s+to\b|to\s+read\s+the\s+full\s+(?:article|story)"
+    # Paywalls and share buttons in other languages: "Ce contenu est réservé aux abonnés",
+    # "This content is for subscribers only", "Partager", "Teilen", "Compartir".
+    r"|(?:this|the\s+full)\s+(?:content|article|story)\s+is\s+(?:for|available\s+to"
+    r"|reserved\s+for|only\s+for)\b|ce\s+contenu\s+est\b|pour\s+(?:le|la)\s+lire\b"
+    r"|dieser\s+(?:inhalt|artikel)\s+ist\b|este\s+contenido\s+es\b"
+    r"|(?:partager|teilen|compartir|condividi|compartilhar|delen)\s*:?\s*$"
     # "more from", "read also" in the languages the parser reads
     r"|meer\s+(?:uit|over|nieuws)\b|mehr\s+(?:aus|zum\s+thema|zu\s+diesem)\b|lees\s+ook\b"
     r"|lesen\s+sie\s+(?:auch|mehr)\b|lire\s+aussi\b|voir\s+aussi\b|leggi\s+anche\b"

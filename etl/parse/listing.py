@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from etl.parse.draft import Draft
-from etl.parse.lines import all_caps, debullet, headline_candidate, is_prose
+from etl.parse.lines import BULLET_MARKS, all_caps, debullet, headline_candidate, is_prose
 
 LISTING_ITEM_MAX = 2  # paragraphs under each title in a listing; an article's sections run longer
 
@@ -48,6 +48,7 @@ def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
         and headline_candidate(paras[j].text, min_words=2)
         and not _RELEASE_SECTION.match(paras[j].text)
         and not _caps_label(paras[j].text)
+        and not _in_bullet_list(paras[j - 1].text, paras[j].text, paras[j + 1].text)
         and lede(j + 1)
         and not (
             headline_candidate(paras[j - 1].text) and not lede_cut_short(paras[j - 1].text)
@@ -89,6 +90,13 @@ def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
             )
         )
     return out
+
+
+def _in_bullet_list(above: str, line: str, below: str) -> bool:
+    """"* Rights issue expected to raise ..." between other bulleted lines: a list's item
+    (a brief's key points), no story's title."""
+    mark = line[:1]
+    return mark in BULLET_MARKS and (above[:1] == mark or below[:1] == mark)
 
 
 CAPS_LABEL_WORDS = 4  # "THE GLOBE AND MAIL", "NATIONAL POST": a section label, no title

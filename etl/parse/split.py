@@ -73,6 +73,7 @@ STORY_BEFORE_DATELINE = 3  # prose paragraphs above the first dateline: a story,
 KEY_POINT_MARKS = frozenset(BULLET_MARKS) - {"·"}  # a middle dot joins, never lists
 CUT_PARAGRAPH_CHARS = 150  # a paragraph cut off this long is the story's own text
 HEAD_SCAN = 14  # how many lines from a page's top its headline may stand, with no dateline
+PAGE_END_LINES = 4  # furniture this short after a cut paragraph is the page's end
 LEAD_LINKS_MIN = 3  # titles, each over its own "Read more", above the story: a links box
 
 _DatelineAt = tuple[Byline | None, str, Dateline, str]
@@ -116,6 +117,7 @@ class _Splitter:
         self.field_bylines: frozenset[str] = frozenset()  # a record's AUTHOR field values
         self.kickers: frozenset[str] = frozenset()  # place names used as section labels
         self.lead_links: list[str] = []  # titles of a links box above the main story
+        self.ahead: list[str] = []  # the few units after the one being read
 
     # -- recognisers bound to the dump date --------------------------------------------
 
@@ -407,6 +409,17 @@ class _Splitter:
             body = ""
         if teaser:
             story = self.current
+            if (
+                story is self.stories[0]
+                and story.paragraphs
+                and body
+                and self._page_ends_here()
+                and not (story.closed or self.pending)
+            ):
+                # The main story cut off where the page ends (a paywall, "read the full
+                # article at the source"): its own text, no teaser of another story.
+                self.add_paragraph(body)
+                return
             if story is self.stories[0] and self._main_is_full(story):
                 if (
                     len(body) >= CUT_PARAGRAPH_CHARS
@@ -434,6 +447,11 @@ class _Splitter:
             self.add_paragraph(sub, "subhead")
         else:
             self.add_paragraph(text)
+
+    def _page_ends_here(self) -> bool:
+        """Whether only page furniture (a paywall's note, "Click here to read the full
+        article", "Contact Us") or nothing follows the unit being read."""
+        return all(self.furniture(text) for text in self.ahead)
 
     # -- the main loop -------------------------------------------------------------------
 
@@ -463,6 +481,7 @@ class _Splitter:
         else:
             self._preamble(units[:start], main, meta_title)
         for index in range(start, len(units)):
+            self.ahead = [u.text for u in units[index + 1 : index + 1 + PAGE_END_LINES]]
             if index and is_echo(units[index - 1].text, units[index].text):
                 self.leftover.append(units[index].text)  # a title printed twice (link, alt)
                 continue

@@ -436,3 +436,46 @@ def test_a_syrian_governorate_s_countryside_is_a_dateline_place(governorate: str
 def test_no_agency_home_country_for_a_place_in_none_or_in_two(line: str) -> None:
     found = match_dateline(line, D)
     assert found is not None and found.dateline.country is None
+
+
+def test_a_story_cut_off_where_the_page_ends_is_the_main_story_not_a_teaser() -> None:
+    dump = parse(
+        "Budget talks: ministers promise steady course\n\n"
+        "Partager\n\n"
+        "Every December the federal government sets out its list of priorities for the "
+        "coming year, an exercise often dismissed as routine by opposition parties.\n\n"
+        "The finance minister set out the broad lines. «We must first protect jobs...\n\n"
+        "This content is for subscribers only. Create a free account to read it.\n"
+    )
+    assert len(dump.stories) == 1
+    story = dump.stories[0]
+    assert not story.is_teaser
+    assert story.paragraphs[-1].text.startswith("The finance minister")
+    assert "Partager" in dump.leftover
+
+
+def test_a_cut_line_followed_by_more_text_is_still_a_teaser() -> None:
+    dump = parse(
+        "Ministers promise steady course\n\n"
+        "Every December the federal government sets out its list of priorities for the "
+        "coming year, an exercise often dismissed as routine by opposition parties.\n\n"
+        "The budget debate opens next week in the lower house.\n\n"
+        "Harbour strike: dockers vote on new offer\n\n"
+        "Dock workers will vote on Friday on a new pay offer from port employers...\n\n"
+        "Rail fares to rise in spring\n\n"
+        "Train tickets will cost more from April, the operator said on Monday, blaming...\n\n"
+        "Weather: snow expected in the hills overnight, with ice on minor roads.\n"
+    )
+    assert [s.is_teaser for s in dump.stories][1:] == [True, True]
+
+
+def test_a_brief_s_bulleted_key_points_are_no_stories() -> None:
+    dump = parse(
+        " date 2015-05-07 May 7 (Reuters) - Harbour Shipping sets rights issue price\n\n"
+        "* New shares to be sold at NOK 1.00 each, about 40 pct below the theoretical "
+        "ex-rights price calculated from a recent market price near NOK 10.50 on the Oslo "
+        "exchange\n\n"
+        "* Rights issue expected to raise NOK 375 million before costs\n\n"
+        "* Holders to receive about 8.5 tradable rights for each share they own in company\n"
+    )
+    assert len(dump.stories) == 1
