@@ -60,7 +60,7 @@ def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
     sizes = [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
     items = [size - 1 for size in sizes[1:]]  # the title is not an item's paragraph
     if max(items) > LISTING_ITEM_MAX:
-        return [draft]
+        return _split_at_attributed_titles(draft, breaks)
     if (
         len(breaks) < 2
         and not in_listing
@@ -89,6 +89,31 @@ def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
                 closed=True,
             )
         )
+    return out
+
+
+# "Training for rural nurses to be expanded - Azhar", "Exams only when safe – Minister":
+# a headline that names its speaker after a dash; no article's subhead reads so.
+_ATTRIBUTED = re.compile(r"\s[-–—]\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*$")
+ATTRIBUTED_TITLE_WORDS = 6
+
+
+def _split_at_attributed_titles(draft: Draft, breaks: list[int]) -> list[Draft]:
+    """Whole stories one after another (a blog's archive page): only titles that name
+    their speaker after a dash, under a paragraph that ends a sentence, start one."""
+    paras = draft.paragraphs
+    cuts = [
+        j
+        for j in breaks
+        if _ATTRIBUTED.search(paras[j].text)
+        and len(paras[j].text.split()) >= ATTRIBUTED_TITLE_WORDS
+        and not cut_off(paras[j - 1].text)
+    ]
+    if not cuts:
+        return [draft]
+    out = [replace(draft, paragraphs=paras[: cuts[0]], more_after=set())]
+    for start, end in zip(cuts, [*cuts[1:], len(paras)], strict=True):
+        out.append(Draft(headline=debullet(paras[start].text), paragraphs=paras[start + 1 : end]))
     return out
 
 

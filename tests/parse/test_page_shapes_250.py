@@ -479,3 +479,37 @@ def test_a_brief_s_bulleted_key_points_are_no_stories() -> None:
         "* Holders to receive about 8.5 tradable rights for each share they own in company\n"
     )
     assert len(dump.stories) == 1
+
+
+BLOG_POST = (
+    "Minister pledges more money for village clinics\n\n"
+    "KUALA LUMPUR: The health minister today promised more money for village clinics after "
+    "being reappointed to the post.\n\n"
+    "Speaking at a rural health summit, he said no family should have to travel half a day "
+    "to see a nurse.\n\n"
+    '"Good care is not a privilege for the few," he said at the summit in the capital.\n\n'
+    "{title}\n\n"
+    "The minister said the ministry would double its intake of community nurses over the "
+    "next three years to serve villages far from any hospital.\n\n"
+    '"Nurses are the backbone of rural care, and we cannot expect them to carry the load '
+    'alone," he said.\n\n'
+    "The new money was approved by the cabinet last week as part of a wider plan.\n"
+)
+
+
+def test_a_title_naming_its_speaker_starts_the_next_post_of_a_blog_archive() -> None:
+    title = "Training for rural nurses to be expanded - Minister Kamil"
+    dump = parse(BLOG_POST.format(title=title))
+    assert [s.headline for s in dump.stories] == [
+        "Minister pledges more money for village clinics", title
+    ]
+    assert [s.is_teaser for s in dump.stories] == [False, False]
+    assert len(dump.stories[1].paragraphs) == 3
+
+
+@pytest.mark.parametrize(
+    "title", ["What the new money will pay for", "Next steps - Kamil", "Nurses first"]
+)
+def test_a_subhead_without_its_speaker_stays_in_the_story(title: str) -> None:
+    dump = parse(BLOG_POST.format(title=title))
+    assert len(dump.stories) == 1
