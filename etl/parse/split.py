@@ -73,6 +73,7 @@ STORY_BEFORE_DATELINE = 3  # prose paragraphs above the first dateline: a story,
 KEY_POINT_MARKS = frozenset(BULLET_MARKS) - {"·"}  # a middle dot joins, never lists
 CUT_PARAGRAPH_CHARS = 150  # a paragraph cut off this long is the story's own text
 HEAD_SCAN = 14  # how many lines from a page's top its headline may stand, with no dateline
+LONG_TITLE_WORDS = (26, 40)  # a headline longer than a title line may be, at most this
 PAGE_END_LINES = 4  # furniture this short after a cut paragraph is the page's end
 LEAD_LINKS_MIN = 3  # titles, each over its own "Read more", above the story: a links box
 
@@ -653,7 +654,7 @@ class _Splitter:
                     ):
                         index -= 1  # a headline with a deck or two, or its source, under it
                     return index
-            return None
+            return self._long_title_above(pre)
         # No dateline: the first title line in the page's head that prose follows (past
         # stamps, bylines and captions); page chrome above it is passed over.
         for index, unit in enumerate(pre[:HEAD_SCAN]):
@@ -664,6 +665,22 @@ class _Splitter:
                 return None  # the body has begun with no headline above it
             if headline_candidate(text, min_words=2) and self._prose_follows(pre, index):
                 return index
+        return None
+
+    def _long_title_above(self, pre: list[Unit]) -> int | None:
+        """Where no title line stands over the dateline, a headline too long for one
+        (26-40 words, no closing stop) right above it, past time stamps, is the title."""
+        for index in range(len(pre) - 1, max(-1, len(pre) - 3), -1):
+            text = pre[index].text
+            if line_stamp(text) is not None or self.furniture(text):
+                continue
+            words = len(text.split())
+            return index if (
+                LONG_TITLE_WORDS[0] <= words <= LONG_TITLE_WORDS[1]
+                and text[:1].isupper()
+                and not text.rstrip().endswith((".", "!", "?", ":", ",", ";", "…", '"', "”"))
+                and not BY_START.match(text)
+            ) else None
         return None
 
     def _title_over_byline(self, pre: list[Unit], index: int) -> int | None:

@@ -513,3 +513,34 @@ def test_a_title_naming_its_speaker_starts_the_next_post_of_a_blog_archive() -> 
 def test_a_subhead_without_its_speaker_stays_in_the_story(title: str) -> None:
     dump = parse(BLOG_POST.format(title=title))
     assert len(dump.stories) == 1
+
+
+def test_a_sponsor_line_is_furniture_and_a_long_headline_over_the_stamp_is_the_title() -> None:
+    title = (
+        "Abu Dhabi water authority switches on the first solar panels on school roofs as "
+        "part of a plan to cut power bills and emissions across the emirate over the next "
+        "ten years"
+    )
+    dump = parse(
+        "Supported by the National Media Office\n\n"
+        f"{title}\n\n"
+        "posted on 29/11/2015\n\n"
+        "Abu Dhabi, 29th November, 2015 (WAM) - The emirate's water and power authority "
+        "yesterday switched on solar panels at the first twenty schools.\n\n"
+        "Officials said the panels would cover most of each school's daytime power use.\n"
+    )
+    assert dump.stories[0].headline == title
+    assert "Supported by the National Media Office" in dump.leftover
+
+
+def test_a_market_data_widget_line_is_no_headline() -> None:
+    dump = parse(
+        "Release – Northern Metals Reports Progress on Processing Trials at its Lakeside "
+        "Project\n\n"
+        "Research News and Market Data on NMTLF\n\n"
+        "13 Feb, 2024, 07:00 ET\n\n"
+        "VANCOUVER, BC, Feb. 13, 2024 /PRNewswire/ – Northern Metals Corp. today reported "
+        "progress on processing trials at its Lakeside project.\n\n"
+        "The company expects to publish its study in the second quarter.\n"
+    )
+    assert dump.stories[0].headline.startswith("Release – Northern Metals Reports")
