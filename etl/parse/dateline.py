@@ -958,8 +958,11 @@ def _match_at(
     window = line[pos : pos + _WINDOW]
     marked = "(" in window or "[" in window or "/" in window
     piped = "|" in window
+    hijri = "AH" in window or "A.H" in window
     for name, pattern in _SHAPES:
         if not marked and name in _NEEDS_MARK or not piped and name in _NEEDS_PIPE:
+            continue
+        if name == "hijri_date" and not hijri:
             continue
         # Cheap exclusions first: only "(AFP) -" opens with a bracket; and inside running
         # text a dateline without an agency needs a place in capitals ("LONDON, 11 ...").
