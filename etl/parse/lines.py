@@ -353,7 +353,7 @@ def web_byline(text: str) -> tuple[Byline, str] | None:
     )
     if not credit and not paper and not is_stamp_line(rest) and not _READ_TIME.match(rest):
         return None
-    byline = _person_byline(name)
+    byline = _person_byline(name) or _person_and_credit(name)
     if byline is None:
         return None
     agencies = tuple(dict.fromkeys([*byline.agencies, *credit]))
@@ -370,6 +370,14 @@ def _person_byline(name: str) -> Byline | None:
     if byline is None or not byline.authors or byline.agencies:
         return None
     return byline
+
+
+def _person_and_credit(name: str) -> Byline | None:
+    """"DEAN HALVORSEN Associated Press" before a stamp: a reporter and the agency."""
+    byline = parse_byline("By " + name)
+    if byline is None or not byline.authors or not byline.agencies:
+        return None
+    return byline if not any(not_a_person(a) for a in byline.authors) else None
 
 
 def _stamp_then_name(stamp: str, name: str) -> tuple[Byline, str] | None:

@@ -14,7 +14,7 @@ import pytest
 
 from etl.parse.agencies import digest_agency
 from etl.parse.dateline import match_dateline
-from etl.parse.lines import headline_candidate, is_masthead
+from etl.parse.lines import headline_candidate, is_masthead, web_byline
 from tests.parse.test_real_shapes import datelines, parse
 
 D = dt.date(2019, 5, 2)
@@ -544,3 +544,27 @@ def test_a_market_data_widget_line_is_no_headline() -> None:
         "The company expects to publish its study in the second quarter.\n"
     )
     assert dump.stories[0].headline.startswith("Release – Northern Metals Reports")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agencies", "rest"),
+    [
+        ("MARTA OLSEN Associated Press|Updated Jun 5, 2013", ("Marta Olsen",), ("AP",),
+         "Updated Jun 5, 2013"),
+        ("Ann Lee AFP | 3 min read", ("Ann Lee",), ("AFP",), "3 min read"),
+    ],
+)
+def test_a_reporter_and_the_agency_beside_a_stamp(
+    line: str, authors: tuple[str, ...], agencies: tuple[str, ...], rest: str
+) -> None:
+    found = web_byline(line)
+    assert found is not None
+    byline, tail = found
+    assert (byline.authors, byline.agencies, tail) == (authors, agencies, rest)
+
+
+@pytest.mark.parametrize(
+    "line", ["Associated Press|Updated Jun 5, 2013", "Kuwait Times | Updated Jun 5, 2013"]
+)
+def test_no_reporter_beside_the_stamp_is_no_web_byline(line: str) -> None:
+    assert web_byline(line) is None
