@@ -300,10 +300,16 @@ class _Splitter:
                 return Byline(raw=text, authors=named.authors, agencies=named.agencies), ""
         if not BY_START.match(text):
             return web_byline(text)
+        tail = BYLINE_TAIL.search(text, 4)
+        if tail is not None and is_stamp_line(text[tail.start() :].strip()):
+            # "By ANN LEE & JO ROE, AP July 31, 2018": the stamp is no part of the byline
+            # (nor of the credit before it).
+            byline = parse_byline(text[: tail.start()].strip())
+            if byline is not None and byline.authors:
+                return byline, text[tail.start() :].strip()
         byline = parse_byline(text) if len(text) <= 120 else None
         if byline is not None:
             return byline, ""
-        tail = BYLINE_TAIL.search(text, 4)
         if tail is None:
             return None
         byline = parse_byline(text[: tail.start()].strip())

@@ -568,3 +568,18 @@ def test_a_reporter_and_the_agency_beside_a_stamp(
 )
 def test_no_reporter_beside_the_stamp_is_no_web_byline(line: str) -> None:
     assert web_byline(line) is None
+
+
+def test_a_stamp_after_the_byline_s_credit_is_cut_off_and_the_credit_kept() -> None:
+    dump = parse(
+        "Crews gain ground on two wildfires\n\n"
+        "By ROSA MARIN & DEV KOTHARI, AP July 31, 2018\n\n"
+        "Firefighters gained ground on Monday on two fires that drove thousands of people "
+        "from their homes in the hills north of the bay.\n\n"
+        "Cooler air helped crews build lines around the larger fire.\n"
+    )
+    story = dump.stories[0]
+    assert story.byline is not None
+    assert story.byline.authors == ("Rosa Marin", "Dev Kothari")
+    assert story.agencies == ("AP",)
+    assert "July 31, 2018" in dump.leftover
