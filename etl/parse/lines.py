@@ -463,12 +463,15 @@ _MASTHEAD_MARKS = frozenset(
 )
 _LABEL_FILLER = frozenset(("in", "of", "and", "the", "&", "from", "-", "–", "—", "|"))
 MASTHEAD_WORDS = 6
+MASTHEAD_CHARS = 80
 
 
 def is_masthead(text: str) -> bool:
     """A site's or a section's name on its own line ("Taipei Times", "AP News in Brief",
     "Home Nation"): at least half its words are section or source words (the rest names
     a place or an agency), so it heads a page or a list and is never a story's title."""
+    if len(text) > MASTHEAD_CHARS:
+        return False
     words = [w.lower() for w in WORD.findall(text)]
     if not words or len(words) > MASTHEAD_WORDS:
         return False

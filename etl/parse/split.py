@@ -201,6 +201,9 @@ class _Splitter:
         """A credited dateline right after a picture's credit that ends a caption (perhaps
         with the story's byline between them: "... Photo courtesy of BERNAMA. By Ann Lee
         SINGAPORE, June 25 (NNN-BERNAMA) — ...")."""
+        window = text[:CAPTION_REACH]
+        if "/" not in window and "ourtesy" not in window:
+            return None  # (every credit form holds one or the other)
         for credit in _PHOTO_CREDIT.finditer(text, 0, CAPTION_REACH):
             cut = credit.end()
             after = text[cut:]
@@ -227,6 +230,9 @@ class _Splitter:
         """A headline run into an uncredited dateline in capitals and a dash ("Port logs
         record day over holiday CAPE CANAVERAL - More than ..."), a briefs page's items
         flattened onto one line each."""
+        head = text[: GLUED_TITLE_REACH + 4]
+        if " - " not in head and " – " not in head and " — " not in head and " -- " not in head:
+            return None  # (the dash is what the search needs: most lines have none)
         for caps in _GLUED_CAPS.finditer(text, 0, GLUED_TITLE_REACH):
             at = caps.start(1)
             head = text[:at].strip()

@@ -22,7 +22,7 @@ from tests.parse.test_split import unaccounted
 
 REPO = Path(__file__).resolve().parents[2]
 # Raised when the parser gains; never lowered to let a regression through.
-SCORE_FLOOR = 0.78
+SCORE_FLOOR = 0.80  # parser 2.5.0 measured 0.804 (2.4.0: 0.780)
 
 
 def _scorer() -> ModuleType:
