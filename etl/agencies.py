@@ -185,6 +185,7 @@ REGISTRY: dict[str, str] = {
     "AFX": "AFX News",
     "KNO": "Kashmir News Observer",
     "Kitco": "Kitco News",
+    "ZANIS": "Zambia News and Information Services",
 }
 
 AGENCIES: Mapping[str, str] = MappingProxyType(REGISTRY)
@@ -312,6 +313,7 @@ ALIASES: dict[str, str] = {
     "nam news network": "NNN",
     "afx news": "AFX",
     "kitco news": "Kitco",
+    "zambia news and information services": "ZANIS",
     "ttxvn": "VNA",  # Thông tấn xã Việt Nam, in its own language
     "vietnam news agency": "VNA",
     "тасс": "TASS",
@@ -384,7 +386,7 @@ HOME_COUNTRY: Mapping[str, str] = MappingProxyType({
     "UzA": "UZ", "Kabar": "KG", "Khovar": "TJ", "Armenpress": "AM", "Moldpres": "MD",
     "MINA": "MK", "Fena": "BA", "Beta": "RS", "Tanjug": "RS", "ANA-MPA": "GR",
     "Keystone-SDA": "CH", "Azertac": "AZ", "Trend": "AZ", "WAFA": "PS", "ELTA": "LT",
-    "TASS": "RU", "RIA": "RU", "Interfax": "RU", "CNS": "CN",
+    "TASS": "RU", "RIA": "RU", "Interfax": "RU", "CNS": "CN", "ZANIS": "ZM",
 })  # fmt: skip
 
 

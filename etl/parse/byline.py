@@ -334,6 +334,13 @@ def parse_byline(line: str) -> Byline | None:
         if codes:
             agencies.extend(c for c in codes if c not in agencies)
             body = slash.group(1)
+    # A credit after "for": "By Jane Doe for Xinhua" (a correspondent writing for it).
+    for_credit = re.match(r"(.+?)\s+for\s+(?:the\s+)?([^,;]{2,40})$", body)
+    if for_credit:
+        codes = split_agencies(for_credit.group(2))
+        if codes:
+            agencies.extend(c for c in codes if c not in agencies)
+            body = for_credit.group(1)
     # Parenthesised credit: "By John Smith (AFP)".
     paren = re.search(r"\s*\(([^()]{1,60})\)\s*$", body)
     if paren:

@@ -230,3 +230,23 @@ def test_an_agency_role_run_on_without_a_comma(
     byline = parse_byline(line)
     assert byline is not None
     assert (byline.authors, byline.agencies) == (authors, agencies)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agencies"),
+    [
+        ("By Lin Wei for Xinhua", ("Lin Wei",), ("Xinhua",)),
+        ("By Sara Holm for the Associated Press", ("Sara Holm",), ("AP",)),
+        ("By Sara Holm, for AFP", ("Sara Holm",), ("AFP",)),
+        ("By Sara Holm and Lin Wei for Reuters", ("Sara Holm", "Lin Wei"), ("Reuters",)),
+    ],
+)
+def test_a_credit_after_for(line: str, authors: tuple[str, ...], agencies: tuple[str, ...]) -> None:
+    """(parser 2.5.0) A correspondent writing for an agency: the agency is the credit."""
+    byline = parse_byline(line)
+    assert byline is not None
+    assert (byline.authors, byline.agencies) == (authors, agencies)
+
+
+def test_for_and_no_agency_is_no_credit() -> None:
+    assert parse_byline("By Sara Holm for the people of the valley") is None
