@@ -301,6 +301,10 @@ _HONORIFIC = re.compile(
 )
 
 
+_SLASH_CREDIT = re.compile(r"(.+?)\s*/\s*([^/]{1,40})$")
+_FOR_CREDIT = re.compile(r"(.+?)\s+for\s+(?:the\s+)?([^,;]{2,40})$")
+
+
 def parse_byline(line: str) -> Byline | None:
     """The byline on this line, or None when the line is not one.
 
@@ -327,20 +331,14 @@ def parse_byline(line: str) -> Byline | None:
         if not codes and not _is_desk(piece):
             return None
         agencies.extend(c for c in codes if c not in agencies)
-    # Slash credit: "By Maya GEBEILY/AFP".
-    slash = re.match(r"(.+?)\s*/\s*([^/]{1,40})$", body)
-    if slash:
-        codes = _segment_agencies(slash.group(2))
-        if codes:
+    # A credit after a slash ("By Maya GEBEILY/AFP") or after "for" ("By Jane Doe for
+    # Xinhua": a correspondent writing for it).
+    for pattern, codes_of in ((_SLASH_CREDIT, _segment_agencies), (_FOR_CREDIT, split_agencies)):
+        credit = pattern.match(body)
+        codes = codes_of(credit.group(2)) if credit else ()
+        if credit and codes:
             agencies.extend(c for c in codes if c not in agencies)
-            body = slash.group(1)
-    # A credit after "for": "By Jane Doe for Xinhua" (a correspondent writing for it).
-    for_credit = re.match(r"(.+?)\s+for\s+(?:the\s+)?([^,;]{2,40})$", body)
-    if for_credit:
-        codes = split_agencies(for_credit.group(2))
-        if codes:
-            agencies.extend(c for c in codes if c not in agencies)
-            body = for_credit.group(1)
+            body = credit.group(1)
     # Parenthesised credit: "By John Smith (AFP)".
     paren = re.search(r"\s*\(([^()]{1,60})\)\s*$", body)
     if paren:

@@ -118,7 +118,8 @@ class _Splitter:
         self.field_bylines: frozenset[str] = frozenset()  # a record's AUTHOR field values
         self.kickers: frozenset[str] = frozenset()  # place names used as section labels
         self.lead_links: list[str] = []  # titles of a links box above the main story
-        self.ahead: list[str] = []  # the few units after the one being read
+        self.units: list[Unit] = []  # the page's units, and the one being read
+        self.at = 0
 
     # -- recognisers bound to the dump date --------------------------------------------
 
@@ -464,7 +465,8 @@ class _Splitter:
     def _page_ends_here(self) -> bool:
         """Whether only page furniture (a paywall's note, "Click here to read the full
         article", "Contact Us") or nothing follows the unit being read."""
-        return all(self.furniture(text) for text in self.ahead)
+        ahead = self.units[self.at + 1 : self.at + 1 + PAGE_END_LINES]
+        return all(self.furniture(unit.text) for unit in ahead)
 
     # -- the main loop -------------------------------------------------------------------
 
@@ -493,8 +495,9 @@ class _Splitter:
                 main.headline = _clean_title(meta_title)
         else:
             self._preamble(units[:start], main, meta_title)
+        self.units = units
         for index in range(start, len(units)):
-            self.ahead = [u.text for u in units[index + 1 : index + 1 + PAGE_END_LINES]]
+            self.at = index
             if index and is_echo(units[index - 1].text, units[index].text):
                 self.leftover.append(units[index].text)  # a title printed twice (link, alt)
                 continue
@@ -507,9 +510,9 @@ class _Splitter:
         "Read more": those titles are teasers with no text of their own, and the story
         proper starts under the box. Returns the index where the box ends, else 0."""
         titles: list[str] = []
-        skipped: list[str] = []
+        box: list[str] = []  # the box's own lines: labels and "Read more" links
         index = end = 0
-        while index + 1 < len(units):
+        while index + 1 < len(units) and index - end <= 2:
             text = units[index].text
             if (
                 is_read_more_only(units[index + 1].text)
@@ -518,23 +521,17 @@ class _Splitter:
                 and self.dateline_at(text) is None
             ):
                 titles.append(debullet(text))
-                skipped.append(units[index + 1].text)
-                index += 2
-                end = index
+                box.extend(u.text for u in units[end:index])  # labels ("#TECH 24")
+                box.append(units[index + 1].text)
+                index = end = index + 2
                 continue
-            if (
-                is_prose(text)
-                or self.dateline_at(text) is not None
-                or self.byline_at(text) is not None
-                or index - end > 2
-            ):
+            if is_prose(text) or self.dateline_at(text) is not None or self.byline_at(text):
                 break
-            skipped.append(text)  # a box's label ("Don't miss", "#TECH 24")
-            index += 1
+            index += 1  # perhaps a label over the box or inside it ("Don't miss")
         if len(titles) < LEAD_LINKS_MIN:
             return 0
         self.lead_links = titles
-        self.leftover.extend(skipped[: len(skipped) - (index - end)])
+        self.leftover.extend(box)
         return end
 
     def _kickers(self, units: list[Unit]) -> frozenset[str]:
