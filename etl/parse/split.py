@@ -231,8 +231,8 @@ class _Splitter:
         """A headline run into an uncredited dateline in capitals and a dash ("Port logs
         record day over holiday CAPE CANAVERAL - More than ..."), a briefs page's items
         flattened onto one line each."""
-        head = text[: GLUED_TITLE_REACH + 4]
-        if " - " not in head and " – " not in head and " — " not in head and " -- " not in head:
+        reach = text[: GLUED_TITLE_REACH + 4]
+        if all(dash not in reach for dash in (" - ", " – ", " — ", " -- ")):
             return None  # (the dash is what the search needs: most lines have none)
         for caps in _GLUED_CAPS.finditer(text, 0, GLUED_TITLE_REACH):
             at = caps.start(1)
