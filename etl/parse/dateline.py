@@ -786,7 +786,22 @@ def _mixed_credit_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
         return True
     # "Havana, 26 abril (RHC).-": a source by its initials after a place and a date
     dated = bool(m.group("mon1") or m.group("mon2"))
-    return dated and bool(re.fullmatch(r"[A-Z][A-Z&.]{1,9}", credit.strip()))
+    if dated and re.fullmatch(r"[A-Z][A-Z&.]{1,9}", credit.strip()):
+        return True
+    # "Nairobi, Kenya (CNN) —", "NAIROBI, Oct 3, 2019 (Capital FM) –": a broadcaster or a
+    # paper by its name, then a dash and the story's first sentence.
+    sep = (m.group("sep") or "").strip()
+    return (
+        sep.startswith(("-", "–", "—", ":"))
+        and bool(_SOURCE_NAME.fullmatch(credit.strip()))
+        and country_code(credit.strip()) is None
+        and not region_of(credit.strip())  # "(Kenya)", "(Maharashtra)": a place's tail
+        and len(rest.strip()) >= BARE_CREDIT_TEXT
+        and _opens_sentence(rest.lstrip())
+    )
+
+
+_SOURCE_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:[ /][A-Z0-9][\w&'’.-]*){0,3}")
 
 
 def _pipes_ok(m: re.Match[str], place: str | None, rest: str) -> bool:

@@ -583,3 +583,36 @@ def test_a_stamp_after_the_byline_s_credit_is_cut_off_and_the_credit_kept() -> N
     assert story.byline.authors == ("Rosa Marin", "Dev Kothari")
     assert story.agencies == ("AP",)
     assert "July 31, 2018" in dump.leftover
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "place", "country"),
+    [
+        ("KISUMU, October 3, 2019 (Lake FM) – The county on Monday opened a new fish market "
+         "on the shore.", "KISUMU, October 3, 2019 (Lake FM)", "Kisumu", "KE"),
+        ("Nairobi, Kenya (CNN) — Farmers said on Monday that the long rains had failed again.",
+         "Nairobi, Kenya (CNN)", "Nairobi", "KE"),
+        ("Lyon (The Courier) - Strikes will disrupt tram services across the city on Thursday.",
+         "Lyon (The Courier)", "Lyon", "FR"),
+    ],
+)
+def test_a_broadcaster_or_paper_in_brackets_is_no_agency(
+    line: str, raw: str, place: str, country: str
+) -> None:
+    found = match_dateline(line, D)
+    assert found is not None
+    got = found.dateline
+    assert (got.raw, got.place, got.country, got.agencies) == (raw, place, country, ())
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nairobi (CNN) - the rest of this line is lower case and no sentence opens it here.",
+        "Nairobi (CNN) — Short.",
+        "Nairobi (some words in brackets) — Farmers said on Monday the rains had failed.",
+    ],
+)
+def test_a_bracket_without_a_dash_and_a_sentence_is_no_such_dateline(line: str) -> None:
+    found = match_dateline(line, D)
+    assert found is None or "(" not in found.dateline.raw
