@@ -796,6 +796,7 @@ def _mixed_credit_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
         and bool(_SOURCE_NAME.fullmatch(credit.strip()))
         and country_code(credit.strip()) is None
         and not region_of(credit.strip())  # "(Kenya)", "(Maharashtra)": a place's tail
+        and (credit.isupper() or not is_known_place(credit.strip()))  # "(Ibaraki)", too
         and len(rest.strip()) >= BARE_CREDIT_TEXT
         and _opens_sentence(rest.lstrip())
     )
