@@ -598,6 +598,9 @@ def _trim_place(place: str, *, search: bool) -> tuple[int, str]:
     return offset, kept + (" " if tail.startswith("(") else "") + tail
 
 
+_CLOCK_WORD = re.compile(r"[AaPp]\.?[Mm]\.?(?:\s|$)")
+
+
 def _place_ok(place: str, shape: str, *, anywhere: bool) -> bool:
     """Guard against sentences: the head must read like a place, not like prose."""
     head = place.split(",")[0].split("(")[0].strip()
@@ -607,6 +610,8 @@ def _place_ok(place: str, shape: str, *, anywhere: bool) -> bool:
     first = place.split()[0] if place.split() else ""
     if fold(first) in _NOT_PLACE and not is_known_place(head):
         return False  # "In Paris, ..." opens a sentence; "The Hague" is a place
+    if _CLOCK_WORD.match(head):
+        return False  # "Updated 10:32 AM ET, Thu October 3, 2019": a stamp's time, no place
     if split_agencies(head) and not is_known_place(head):
         return False  # "Agence France-Presse (AFP)" names an agency, not a place
     if split_agencies(head) == (head,) and place.strip() == head and shape in _UNCREDITED:

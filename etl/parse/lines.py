@@ -88,7 +88,7 @@ _BOILERPLATE = re.compile(
     r"|dieser\s+(?:inhalt|artikel)\s+ist\b|este\s+contenido\s+es\b"
     r"|(?:partager|teilen|compartir|condividi|compartilhar|delen)\s*:?\s*$"
     # A sponsor's or a market-data widget's line over the story.
-    r"|(?:supported|sponsored|powered|presented)\s+by\s+(?:the\s+)?[A-Z][^.!?]{0,60}$"
+    r"|(?:supported|sponsored|powered|presented|backed)\s+by\s+(?:the\s+)?[A-Z][^.!?]{0,60}$"
     r"|research\s+news\s+and\s+market\s+data\s+on\b"
     # "more from", "read also" in the languages the parser reads
     r"|meer\s+(?:uit|over|nieuws)\b|mehr\s+(?:aus|zum\s+thema|zu\s+diesem)\b|lees\s+ook\b"

@@ -655,10 +655,9 @@ class _Splitter:
                     over_byline = self._title_over_byline(pre, index)
                     if over_byline is not None:
                         return over_byline
-                    stamped = any(line_stamp(u.text) for u in pre[index + 1 :])
-                    while index and pre[index - 1].text not in self.chrome and (
+                    while index and not self.furniture(pre[index - 1].text) and (
                         source_under_title(pre[index - 1].text, pre[index].text)
-                        or not stamped and is_deck(pre[index - 1].text, pre[index].text)
+                        or is_deck(pre[index - 1].text, pre[index].text)
                         or _label_under_title(pre[index - 1].text, pre[index].text)
                     ):
                         index -= 1  # a headline with a deck or two, or its source, under it

@@ -616,3 +616,39 @@ def test_a_broadcaster_or_paper_in_brackets_is_no_agency(
 def test_a_bracket_without_a_dash_and_a_sentence_is_no_such_dateline(line: str) -> None:
     found = match_dateline(line, D)
     assert found is None or "(" not in found.dateline.raw
+
+
+def test_a_web_stamp_with_a_clock_time_is_no_dateline() -> None:
+    dump = parse(
+        "Africa\n\n"
+        "Lake levels fall for a third dry season, fishers say\n\n"
+        "Updated 10:32 AM ET, Thu October 3, 2019\n\n"
+        "By Amina Odhiambo\n\n"
+        "KISUMU, Kenya (AP) — Fishers said on Thursday that the lake had fallen for a third "
+        "dry season running, leaving boats stranded on mud.\n\n"
+        "The county said it would dredge the main landing site.\n"
+    )
+    assert datelines(dump) == ["KISUMU, Kenya (AP)"]
+    story = dump.stories[0]
+    assert story.headline == "Lake levels fall for a third dry season, fishers say"
+    assert story.dateline is not None and story.dateline.date == dt.date(2019, 10, 3)
+    assert "Updated 10:32 AM ET, Thu October 3, 2019" in dump.leftover
+
+
+@pytest.mark.parametrize("line", ["AM ET, Thu October 3, 2019", "PM EST, Mon Jan 6, 2020 -"])
+def test_a_clock_word_is_no_place(line: str) -> None:
+    assert match_dateline(line, D) is None
+
+
+def test_the_title_over_its_deck_stays_the_headline_when_a_stamp_follows() -> None:
+    dump = parse(
+        "Lake levels fall for a third dry season, fishers say\n\n"
+        "Boats sit on mud along the shore as the county weighs dredging the main landing "
+        "site\n\n"
+        "Reuters\n\n"
+        "October 3, 2019 10:30 AM\n\n"
+        "Share\n\n"
+        "KISUMU (Reuters) - Fishers said on Thursday that the lake had fallen again.\n\n"
+        "The county said it would dredge the main landing site.\n"
+    )
+    assert dump.stories[0].headline == "Lake levels fall for a third dry season, fishers say"
