@@ -353,7 +353,7 @@ def web_byline(text: str) -> tuple[Byline, str] | None:
     )
     if not credit and not paper and not is_stamp_line(rest) and not _READ_TIME.match(rest):
         return None
-    byline = _person_byline(name) or _person_and_credit(name)
+    byline = _person_byline(name) or (_person_and_credit(name) if len(name.split()) >= 3 else None)
     if byline is None:
         return None
     agencies = tuple(dict.fromkeys([*byline.agencies, *credit]))
@@ -472,7 +472,10 @@ def is_masthead(text: str) -> bool:
     a place or an agency), so it heads a page or a list and is never a story's title."""
     if len(text) > MASTHEAD_CHARS:
         return False
-    words = [w.lower() for w in WORD.findall(text)]
+    low = text.lower()
+    if not any(mark in low for mark in _MASTHEAD_MARKS):
+        return False  # (the cheap test first: most lines hold no label's word at all)
+    words = WORD.findall(low)
     if not words or len(words) > MASTHEAD_WORDS:
         return False
     content = [w for w in words if w not in _LABEL_FILLER]

@@ -525,7 +525,7 @@ class _Splitter:
                 box.append(units[index + 1].text)
                 index = end = index + 2
                 continue
-            if is_prose(text) or self.dateline_at(text) is not None or self.byline_at(text):
+            if is_prose(text):
                 break
             index += 1  # perhaps a label over the box or inside it ("Don't miss")
         if len(titles) < LEAD_LINKS_MIN:
