@@ -322,6 +322,7 @@ _WEB_BYLINE_CUT = re.compile(
     r"|\s+[—–·•]\s+|\s+-\s+",
     re.IGNORECASE,
 )
+_CREDIT_THEN_STAMP = re.compile(r"^(.{2,40}?)\s*[|•·]\s*(.+)$")
 # A paper's name after a pipe: "Jane Doe | The Washington Post".
 _PAPER = re.compile(r"^(?:The\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}$")
 MAX_WEB_BYLINE = 100
@@ -346,6 +347,16 @@ def web_byline(text: str) -> tuple[Byline, str] | None:
         return None
     name, rest = text[: cut.start()].strip(), text[cut.end() :].strip()
     credit = credit_line(rest)
+    dated = _CREDIT_THEN_STAMP.match(rest) if not credit else None
+    if dated is not None and is_stamp_line(dated.group(2)):
+        # "Jane Doe, AFP • 3 October 2019": the credit, then the stamp, cut off for leftover
+        credit = credit_line(dated.group(1))
+        if credit:
+            byline = _person_byline(name)
+            if byline is not None:
+                raw = text[: cut.end()] + dated.group(1)
+                return Byline(raw=raw.strip(), authors=byline.authors,
+                              agencies=credit), dated.group(2)
     paper = (
         "|" in cut.group(0)
         and bool(_PAPER.match(rest))

@@ -652,3 +652,23 @@ def test_the_title_over_its_deck_stays_the_headline_when_a_stamp_follows() -> No
         "The county said it would dredge the main landing site.\n"
     )
     assert dump.stories[0].headline == "Lake levels fall for a third dry season, fishers say"
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "agencies", "rest"),
+    [
+        ("Amina Odhiambo, AFP • 3 October 2019", "Amina Odhiambo, AFP", ("AFP",),
+         "3 October 2019"),
+        ("Amina Odhiambo | Reuters | Oct 3, 2019", "Amina Odhiambo | Reuters", ("Reuters",),
+         "Oct 3, 2019"),
+    ],
+)
+def test_a_web_byline_s_credit_before_its_stamp(
+    line: str, raw: str, agencies: tuple[str, ...], rest: str
+) -> None:
+    found = web_byline(line)
+    assert found is not None
+    byline, tail = found
+    assert (byline.raw, byline.authors, byline.agencies, tail) == (
+        raw, ("Amina Odhiambo",), agencies, rest
+    )
