@@ -87,6 +87,14 @@ _BOILERPLATE = re.compile(
     r"|reserved\s+for|only\s+for)\b|ce\s+contenu\s+est\b|pour\s+(?:le|la)\s+lire\b"
     r"|dieser\s+(?:inhalt|artikel)\s+ist\b|este\s+contenido\s+es\b"
     r"|(?:partager|teilen|compartir|condividi|compartilhar|delen)\s*:?\s*$"
+    # Syndication footers and page widgets: "Visit the Daily Star at www...", "Distributed
+    # by Tribune Content Agency", "Follow Jane Doe on Twitter", "Click to share on ...".
+    r"|visit\s+(?:the\s+)?[A-Z][^.]{0,60}\s+(?:at|on)\s+(?:www\.|https?://|[\w-]+\.(?:com|org|net)\b)"
+    r"|distributed\s+by\s+tribune\b|this\s+(?:article|story)\s+(?:was\s+)?(?:originally\s+)?"
+    r"(?:appeared|published|first\s+appeared)\s+(?:on|in)\b|follow\s+[\w.'’ -]{1,40}"
+    r"\s+on\s+(?:twitter|x|facebook|instagram)\s*(?::|@|$)|click\s+to\s+(?:share|email|print)\b"
+    r"|loading\.{3}\s*$|(?:story\s+)?continues\s+below\s+(?:advertisement|this\s+ad)\b"
+    r"|get\s+the\s+latest\b[^.]{0,60}\b(?:inbox|newsletter)|show\s+comments\s*$"
     # A sponsor's or a market-data widget's line over the story.
     r"|(?:supported|sponsored|powered|presented|backed)\s+by\s+(?:the\s+)?[A-Z][^.!?]{0,60}$"
     r"|research\s+news\s+and\s+market\s+data\s+on\b"

@@ -14,7 +14,7 @@ import pytest
 
 from etl.parse.agencies import digest_agency
 from etl.parse.dateline import match_dateline
-from etl.parse.lines import headline_candidate, is_masthead, web_byline
+from etl.parse.lines import headline_candidate, is_boilerplate, is_masthead, web_byline
 from tests.parse.test_real_shapes import datelines, parse
 
 D = dt.date(2019, 5, 2)
@@ -672,3 +672,33 @@ def test_a_web_byline_s_credit_before_its_stamp(
     assert (byline.raw, byline.authors, byline.agencies, tail) == (
         raw, ("Amina Odhiambo",), agencies, rest
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Visit the Valley Courier at www.valleycourier.com",
+        "Distributed by Tribune Content Agency, LLC.",
+        "This article originally appeared on The Conversation.",
+        "Follow Amina Odhiambo on Twitter: @aminaodh",
+        "Click to share on Facebook (Opens in new window)",
+        "Loading...",
+        "Story continues below advertisement",
+        "Get the latest headlines delivered to your inbox",
+        "Show comments",
+    ],
+)
+def test_syndication_footers_and_page_widgets_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Visit the museum at the weekend to see the new show of river paintings.",
+        "Follow the money on Twitter and elsewhere, the campaigners said on Monday.",
+        "Loading the ships took three days, the port said.",
+    ],
+)
+def test_sentences_that_start_like_furniture_are_text(line: str) -> None:
+    assert not is_boilerplate(line)
