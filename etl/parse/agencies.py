@@ -12,6 +12,7 @@ import re
 
 from etl.agencies import AGENCIES as AGENCIES  # re-exported: the registry's one home
 from etl.agencies import ALIASES, CASE_STRICT, REGISTRY
+from etl.parse.pagedate import stamp_date
 
 AGENCY_SPELLINGS: tuple[str, ...] = tuple(sorted({*REGISTRY, *ALIASES}, key=len, reverse=True))
 """Every code and alias, longest first: what a dateline pattern may accept as an agency."""
@@ -183,11 +184,14 @@ def credit_line(text: str) -> tuple[str, ...]:
     if len(text) > MAX_CREDIT_LINE:
         return ()
     if "|" in text:
-        for part in text.split("|"):
+        parts = [part.strip() for part in text.split("|")]
+        for part in parts:
             if _SOURCE_PART.match(part):
-                codes = credit_line(part.strip())
+                codes = credit_line(part)
                 if codes:
                     return codes
+        if len(parts) == 2 and stamp_date(parts[0]) is not None:
+            return credit_line(parts[1])  # "Thursday, October 3, 2019, 10:30 GMT | Xinhua"
     body = _CREDIT_LINE_LEAD.sub("", text.strip(), count=1)
     body = _CREDIT_LINE_TAIL.sub("", body, count=1).strip()
     if not body:

@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from etl.parse.agencies import digest_agency
+from etl.parse.agencies import credit_line, digest_agency
 from etl.parse.dateline import match_dateline
 from etl.parse.lines import headline_candidate, is_boilerplate, is_masthead, web_byline
 from tests.parse.test_real_shapes import datelines, parse
@@ -702,3 +702,16 @@ def test_syndication_footers_and_page_widgets_are_furniture(line: str) -> None:
 )
 def test_sentences_that_start_like_furniture_are_text(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+def test_a_stamp_then_the_credit_after_a_pipe_credits_the_story() -> None:
+    dump = parse(
+        "Lake levels fall for a third dry season\n\n"
+        "Thursday, October 3, 2019, 10:30 GMT | Xinhua\n\n"
+        "KISUMU, Oct. 3 -- Fishers said on Thursday that the lake had fallen for a third dry "
+        "season running, leaving boats stranded.\n\n"
+        "The county said it would dredge the main landing site.\n"
+    )
+    assert dump.stories[0].agencies == ("Xinhua",)
+    assert credit_line("2019-10-03 21:37:45 | Xinhua") == ("Xinhua",)
+    assert credit_line("October 3, 2019 | Jane Doe") == ()
