@@ -257,9 +257,19 @@ def _row(label: str, tally: Tally, names: tuple[str, ...]) -> str:
     )
 
 
-def run(split: str, show_misses: bool, show_shapes: bool, texts: Path) -> dict[str, Tally]:
+def run(
+    split: str,
+    show_misses: bool,
+    show_shapes: bool,
+    texts: Path,
+    *,
+    root: Path = SHAPES,
+    shares: frozenset[str] = frozenset(),
+) -> dict[str, Tally]:
     shaped = split == "shapes" or split in SHAPE_SPLITS
-    pages = load_shapes() if shaped else load_manifest()
+    pages = load_shapes(root) if shaped else load_manifest()
+    if shares:
+        pages = [p for p in pages if p["id"].split("-")[0] in shares]
     split_names = SHAPE_SPLITS if shaped else ("dev", "test")
     tallies: dict[str, Tally] = {name: Tally() for name in split_names}
     shapes: dict[str, dict[str, Tally]] = {name: defaultdict(Tally) for name in tallies}
@@ -346,8 +356,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--quiet", action="store_true", help="only the tables, not every miss")
     ap.add_argument("--texts", type=Path, default=TEXTS, help="folder of <id>.txt page texts")
+    ap.add_argument(
+        "--shapes-root", type=Path, default=SHAPES,
+        help="a folder of shares laid out as tests/fixtures/real_shapes (e.g. the real texts "
+        "of a new gathering, var/fresh/real, labels beside them)",
+    )
+    ap.add_argument(
+        "--shares", default="", help="only these shares, comma-separated (e.g. s8,s9)"
+    )
     args = ap.parse_args(argv)
-    run(args.split, not args.quiet, True, args.texts)
+    shares = frozenset(s for s in args.shares.split(",") if s)
+    run(args.split, not args.quiet, True, args.texts, root=args.shapes_root, shares=shares)
     if args.split == "all":
         # The own-words copies and shapes are always there, whatever texts could be gathered.
         print("\nthe own-words shape corpus (tests/fixtures/real_shapes):")

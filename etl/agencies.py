@@ -186,6 +186,11 @@ REGISTRY: dict[str, str] = {
     "KNO": "Kashmir News Observer",
     "Kitco": "Kitco News",
     "ZANIS": "Zambia News and Information Services",
+    "SAnews": "South African Government News Agency",
+    "RTTNews": "RTTNews",
+    "NNT": "National News Bureau of Thailand",
+    "IPN": "InterPressNews",
+    "Rudaw": "Rudaw Media Network",
 }
 
 AGENCIES: Mapping[str, str] = MappingProxyType(REGISTRY)
@@ -258,6 +263,9 @@ ALIASES: dict[str, str] = {
     "ghana news agency": "GNA",
     "united news of india": "UNI",
     "bloomberg news": "Bloomberg",
+    "sa news": "SAnews",
+    "sanews.gov.za": "SAnews",
+    "interpressnews": "IPN",
     "agencia brasil": "ABr",
     "agência brasil": "ABr",
     "inter press service": "IPS",
@@ -306,6 +314,9 @@ ALIASES: dict[str, str] = {
     "caj news": "CAJ News",
     "thomson reuters foundation": "TRF",
     "prnewswire-hispanic pr wire": "PRNewswire",
+    "prnewswire-firstcall": "PRNewswire",  # PR Newswire's investor-relations service
+    "prnewswire-usnewswire": "PRNewswire",
+    "einpresswire.com": "EINPresswire",
     "cnw telbec": "CNW",
     "marketwire": "Marketwired",
     "voice of russia": "VOR",

@@ -302,6 +302,25 @@ _HONORIFIC = re.compile(
 
 
 _SLASH_CREDIT = re.compile(r"(.+?)\s*/\s*([^/]{1,40})$")
+# "By Xinhua writers Jane Doe, John Roe": the agency's desk words first, then the people.
+_DESK_FIRST = re.compile(
+    r"^(?P<credit>[\w.&' -]{2,40}?)\s+(?:staff\s+)?(?:writers?|correspondents?|reporters?)\s+"
+    r"(?=[A-Z])"
+)
+_TITLE_FIRST = re.compile(
+    r"^(?:(?:staff|senior|chief|special|foreign|political|business)\s+)+"
+    r"(?:writers?|reporters?|correspondents?)\s+(?=[A-Z][\w'’.-]*\s+[A-Z])",
+    re.IGNORECASE,
+)
+# An outlet's desk after the names: "By Jane Doe, CNN Business", "Ann Lee, BBC News".
+_OUTLET_TAIL = frozenset(
+    {"business", "news", "politics", "sport", "sports", "travel", "style", "money", "health",
+     "world", "digital", "online", "tv", "radio", "times", "post", "herald", "journal"}
+)  # fmt: skip
+# A time stamp after a pipe in the byline line: "By Jane Doe | Xinhua | Updated: ...".
+_STAMP_PIECE = re.compile(
+    r"^(?:(?:last\s+)?(?:updated|published|posted)\b|.*\d{1,2}[:/.-]\d)", re.IGNORECASE
+)
 _FOR_CREDIT = re.compile(r"(.+?)\s+for\s+(?:the\s+)?([^,;]{2,40})$")
 
 
@@ -323,10 +342,17 @@ def parse_byline(line: str) -> Byline | None:
     if not body or body[:1].islower() and not re.match(r"(?:al|el|de|van|von|d)[-'’ ]", body):
         return None
     agencies: list[str] = []
+    body = _TITLE_FIRST.sub("", body)  # "By Staff Writer Jane Doe"
+    desk = _DESK_FIRST.match(body)
+    if desk and (codes := split_agencies(desk.group("credit"))):
+        agencies.extend(codes)
+        body = body[desk.end() :]
     # Trailing credits after a pipe or a spaced dash: "By X | Reuters", "By X - AFP".
     pieces = _TRAILER.split(body)
     body = pieces[0]
     for piece in pieces[1:]:
+        if _STAMP_PIECE.match(piece) and (agencies or len(pieces) > 2):
+            break  # "... | Xinhua | Updated: 2019-10-03 10:20": the stamp ends the credits
         codes = _segment_agencies(piece)
         if not codes and not _is_desk(piece):
             return None
@@ -371,6 +397,8 @@ def parse_byline(line: str) -> Byline | None:
             continue
         if not authors and not _is_name(part):
             return None
+        if authors and part.split()[-1].lower() in _OUTLET_TAIL:
+            continue  # "CNN Business", "BBC News": the outlet, not a person
         if not _is_name(part):
             codes = _segment_agencies(part)
             if codes:  # "Associated Press Writer" after a comma

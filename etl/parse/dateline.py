@@ -274,7 +274,8 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "place_dash",
         re.compile(
             rf"(?P<open>\()?{_HEAD}(?(open)\))"
-            rf"(?P<sep>[ \t]*(?:[–—]{{1,2}}|-{{2,3}}|-[ \t]+-|:-|\.-)[ \t]*|[ \t]+-[ \t]+"
+            rf"(?P<sep>[ \t]*(?:[–—]{{1,2}}|-{{2,4}}|-[ \t]+-|:-|\.-|\.[ \t]+(?:[–—]|--?))[ \t]*"
+            rf"|[ \t]+-[ \t]+"
             rf"|[ \t]*:[ \t]+|[ \t]+[•·][ \t]+|-[ \t]*(?={_U}[a-z])|-[ \t]+|(?<=\))[ \t]+"
             rf"|[ \t]*[:–—-]?[ \t]*$|\.[ \t]+(?={_U}[a-zà-ÿ]))"
             rf"(?=$|[\"“‘'(]?(?:{_U}|\d|{_UNCASED_CHAR}))"
@@ -599,6 +600,13 @@ def _trim_place(place: str, *, search: bool) -> tuple[int, str]:
 
 
 _CLOCK_WORD = re.compile(r"[AaPp]\.?[Mm]\.?(?:\s|$)")
+# Time zones a stamp prints before its date ("10:30 am EDT, Thursday, October 3, 2019"):
+# never a place, however a dateline pattern reads them.
+_ZONES = frozenset(
+    ("ET", "EDT", "EST", "CT", "CDT", "CST", "MT", "MDT", "MST", "PT", "PDT", "PST", "GMT",
+     "UTC", "BST", "CET", "CEST", "EET", "EEST", "IST", "JST", "KST", "HKT", "SGT", "WIB",
+     "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT", "PKT", "MSK")
+)  # fmt: skip
 
 
 def _place_ok(place: str, shape: str, *, anywhere: bool) -> bool:
@@ -610,7 +618,7 @@ def _place_ok(place: str, shape: str, *, anywhere: bool) -> bool:
     first = place.split()[0] if place.split() else ""
     if fold(first) in _NOT_PLACE and not is_known_place(head):
         return False  # "In Paris, ..." opens a sentence; "The Hague" is a place
-    if _CLOCK_WORD.match(head):
+    if _CLOCK_WORD.match(head) or head in _ZONES:
         return False  # "Updated 10:32 AM ET, Thu October 3, 2019": a stamp's time, no place
     if split_agencies(head) and not is_known_place(head):
         return False  # "Agence France-Presse (AFP)" names an agency, not a place
@@ -729,7 +737,15 @@ def _place_dash_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
             return False  # "UAE-Jordanian field hospital": a compound, not a dateline
         return len(rest.strip()) >= 10
     if sep.startswith("-") and not raw_sep[:1].isspace():
-        return False  # "Addis-based": a glued hyphen only after a place in capitals
+        # "Addis-based": a glued hyphen only after a place in capitals, or with a space
+        # and a sentence after it ("Johannesburg- Former ...", as some sites type it).
+        return (
+            raw_sep[-1:].isspace()
+            and sep == "-"
+            and find_city(head) is not None
+            and len(rest.strip()) >= 40
+            and _opens_sentence(rest.lstrip())
+        )
     if sep in ("•", "·"):
         return False
     if sep == ".":
@@ -796,8 +812,10 @@ def _mixed_credit_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     # "Nairobi, Kenya (CNN) —", "NAIROBI, Oct 3, 2019 (Capital FM) –": a broadcaster or a
     # paper by its name, then a dash and the story's first sentence.
     sep = (m.group("sep") or "").strip()
+    # CNN prints no dash: "Atlanta (CNN)The ..." (glued where the page's markup split it).
+    cnn = not sep and credit.strip().startswith("CNN")
     return (
-        sep.startswith(("-", "–", "—", ":"))
+        (sep.startswith(("-", "–", "—", ":")) or cnn)
         and bool(_SOURCE_NAME.fullmatch(credit.strip()))
         and country_code(credit.strip()) is None
         and not region_of(credit.strip())  # "(Kenya)", "(Maharashtra)": a place's tail

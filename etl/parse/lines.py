@@ -21,7 +21,7 @@ _READ_MORE = re.compile(
     r"\s*(?:(?:\.{2,}|…|\[(?:\.{3}|…)\])\s*read\s+more|(?<=\w)[ \t]{2,}more|\(\s*read\s+more\s*\)"
     r"|\[\s*read\s+more\s*\]"
     # after a full sentence: "... on Wednesday. Read more", "... Lire la suite"
-    r"|(?<=[.!?\"”’])[ \t]+(?:read\s+more|continue\s+reading|read\s+(?:the\s+)?full\s+(?:story"
+    r"|(?<=[.!?\"”’])[ \t]+(?:read\s+more|continue\s+reading|(?:read\s+(?:the\s+)?)?full\s+(?:story"
     r"|article)|leer\s+m[áa]s|lire\s+la\s+suite|weiterlesen|leggi\s+tutto|lees\s+meer"
     r"|leia\s+mais|saiba\s+mais)"
     # glued to a word the page cut off: "... more than half a millionRead More"
@@ -263,7 +263,9 @@ def is_caption(text: str) -> bool:
     if "/" not in lower and not any(word in lower for word in _CAPTION_WORDS):
         return False  # cheap test first: most lines name no picture and no photo credit
     found = _CAPTION.search(text)
-    if found is not None and len(text) > CAPTION_MAX_CHARS and found.start() > CAPTION_HEAD:
+    if found is not None and found.start() > CAPTION_HEAD and (
+        len(text) > CAPTION_MAX_CHARS or text[: found.start()].rstrip().endswith(("...", "…"))
+    ):
         return False  # a teaser's text that ends in its picture's credit: no caption
     return found is not None
 
@@ -327,9 +329,33 @@ BY_START = re.compile(
 # Where a web byline's name ends: a pipe, a stamp word, a date, or an agency's credit.
 _WEB_BYLINE_CUT = re.compile(
     r"\s*\|\s*|\s+(?=(?:published|updated|posted|on)\b)|,\s+(?=the\s+|[A-Z])"
-    r"|\s+[—–·•]\s+|\s+-\s+",
+    r"|\s+[—–·•]\s+|\s+-\s+|\s+/\s+",
     re.IGNORECASE,
 )
+# "Jane Doe October 3, 2019", "Jane Doe 3 Oct 2019": the stamp straight after the name.
+_NAME_THEN_DATE = re.compile(
+    rf"\s+(?={_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}\b|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\b)",
+    re.IGNORECASE,
+)
+
+
+def name_then_stamp(text: str) -> tuple[Byline, str] | None:
+    """(byline, stamp) for a name run straight into a date with no mark between them. A
+    title can read the same ("Floods Hit Lima October 3, 2019"), so the caller asks only
+    for the line under a story's headline."""
+    if len(text) > MAX_WEB_BYLINE or not text[:1].isupper():
+        return None
+    cut = _NAME_THEN_DATE.search(text)
+    if cut is None:
+        return None
+    name, rest = text[: cut.start()].strip(), text[cut.end() :].strip()
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return None
+    if _STAMP.match(name) or not is_stamp_line(rest):
+        return None  # "Published On October 3, 2019"
+    byline = _person_byline(name)
+    return (Byline(raw=name, authors=byline.authors), rest) if byline else None
 _CREDIT_THEN_STAMP = re.compile(r"^(.{2,40}?)\s*[|•·]\s*(.+)$")
 # A paper's name after a pipe: "Jane Doe | The Washington Post".
 _PAPER = re.compile(r"^(?:The\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}$")

@@ -679,11 +679,19 @@ def _tail(head: str, tail: str) -> tuple[str | None, str | None]:
         return None, code
     if regions:
         city = find_city(head)
-        if city is not None and all(find_city(head, c) is None for _, c in regions):
+        if (
+            city is not None
+            and city.population >= BIG_CITY
+            and all(find_city(head, c) is None for _, c in regions)
+        ):
             return None, None  # "LAHORE, Punjab": Pakistan's Punjab, not India's
         return _pick(regions, head)
     return None, None
 
+
+# A city this big keeps its own country against a same-named region elsewhere ("LAHORE,
+# Punjab"); a small namesake abroad does not ("PALM BEACH, Florida" is in the US).
+BIG_CITY = 500_000
 
 # Words of a paper's or a broadcaster's name: "(Taiwan News)", "(Gulf Times)".
 _MEDIA_WORDS = frozenset({
@@ -748,12 +756,14 @@ def _resolve_one(raw: str) -> Place:
         return Place(None, None, None)
     head = text
     tails: list[str] = []
+    bracketed: set[str] = set()
     m = _BRACKETS.match(text)
     if m and m.group("head").strip():
         head = m.group("head").strip()
         tails = [
             t.strip() for t in _BRACKET_PART.findall(m.group("tails")) if not _media_name(t)
         ]
+        bracketed = set(tails)
     if "," in head:
         parts = [p.strip() for p in head.split(",") if p.strip()]
         head, tails = parts[0], parts[1:] + tails
@@ -769,7 +779,10 @@ def _resolve_one(raw: str) -> Place:
             country = cty
         if region is None and reg is not None and (country is None or cty == country):
             region = reg
-        if region is None and reg is None and cty is None and tail.strip():
+        if region is None and reg is None and cty is None and tail.strip() and (
+            # "(RTTNews)", "(Citizen)": a source's name, not a province ("(Ibaraki)" is one)
+            tail not in bracketed or is_known_place(tail)
+        ):
             # A province the registry lacks ("Moscow Region", "Chechnya"): the contract's
             # region is any state or province the dateline names, kept as written.
             region = display_case(tail)

@@ -55,6 +55,7 @@ from etl.parse.lines import (
     is_terminal,
     is_title_like,
     line_stamp,
+    name_then_stamp,
     not_a_person,
     sentence_like,
     source_under_title,
@@ -117,7 +118,8 @@ class _Splitter:
         self._datelines: dict[tuple[str, dt.date | None], _DatelineAt | None] = {}
         self.field_bylines: frozenset[str] = frozenset()  # a record's AUTHOR field values
         self.kickers: frozenset[str] = frozenset()  # place names used as section labels
-        self.lead_links: list[str] = []  # titles of a links box above the main story
+        # Items above the main story: a links box's titles, or titles over a cut-off lede
+        self.lead_links: list[tuple[str, str | None]] = []
         self.units: list[Unit] = []  # the page's units, and the one being read
         self.at = 0
 
@@ -306,7 +308,18 @@ class _Splitter:
             if named is not None and named.authors:
                 return Byline(raw=text, authors=named.authors, agencies=named.agencies), ""
         if not BY_START.match(text):
-            return web_byline(text)
+            found = web_byline(text)
+            current = self.current
+            under_title = bool(self.pending) or (
+                current is not None
+                and current.headline is not None
+                and current.byline is None
+                and current.dateline is None
+                and not current.paragraphs
+            )
+            if found is None and under_title:
+                found = name_then_stamp(text)  # "Jane Doe October 3, 2019" under the title
+            return found
         tail = BYLINE_TAIL.search(text, 4)
         if tail is not None and is_stamp_line(text[tail.start() :].strip()):
             # "By ANN LEE & JO ROE, AP July 31, 2018": the stamp is no part of the byline
@@ -509,26 +522,51 @@ class _Splitter:
         """A box of links above the main story ("Don't miss"), each a title over its own
         "Read more": those titles are teasers with no text of their own, and the story
         proper starts under the box. Returns the index where the box ends, else 0."""
-        titles: list[str] = []
+        titles: list[tuple[str, str | None]] = []
         box: list[str] = []  # the box's own lines: labels and "Read more" links
         index = end = 0
+        ledes = 0
         while index + 1 < len(units) and index - end <= 2:
             text = units[index].text
-            if (
-                is_read_more_only(units[index + 1].text)
-                and headline_candidate(text, min_words=2)
+            below = units[index + 1].text
+            title = (
+                headline_candidate(text, min_words=2)
                 and not is_read_more_only(text)
                 and self.dateline_at(text) is None
-            ):
-                titles.append(debullet(text))
+            )
+            if title and is_read_more_only(below):
+                titles.append((debullet(text), None))
                 box.extend(u.text for u in units[end:index])  # labels ("#TECH 24")
-                box.append(units[index + 1].text)
+                box.append(below)
                 index = end = index + 2
+                continue
+            lede, cut = strip_read_more(below)
+            if title and cut and is_prose(lede) and self.dateline_at(below) is None:
+                # An archive's item: a title over its lede cut off ("... until...")
+                titles.append((debullet(text), below))
+                box.extend(u.text for u in units[end:index])
+                ledes += 1
+                index = end = index + 2
+                while end < len(units) and is_caption(units[end].text):
+                    box.append(units[end].text)  # the item's picture credit
+                    index = end = end + 1
                 continue
             if is_prose(text):
                 break
             index += 1  # perhaps a label over the box or inside it ("Don't miss")
-        if len(titles) < LEAD_LINKS_MIN:
+        if ledes:
+            # Items of an archive above its first datelined one: only where another title
+            # and its dateline follow them (the lede under a story's own headline is its
+            # standfirst; a page with no dateline is read as a listing).
+            rest = [u.text for u in units[end:] if u.text.strip() and not self.furniture(u.text)]
+            if (
+                ledes != len(titles)
+                or len(rest) < 2
+                or not headline_candidate(rest[0], min_words=2)
+                or self.dateline_at(rest[1]) is None
+            ):
+                return 0
+        elif len(titles) < LEAD_LINKS_MIN:
             return 0
         self.lead_links = titles
         self.leftover.extend(box)
@@ -552,7 +590,29 @@ class _Splitter:
                 and self.byline_at(after.text) is None
             ):
                 kickers.add(unit.text)
+        # "CHANDIGARH" / "LUDHIANA" / "DELHI": place names alone on lines in a row are a
+        # menu of the site's city pages, not datelines (a dateline has its story under it).
+        filled = [u.text for u in units if u.text.strip()]
+        alone = [self._bare_place(text) for text in filled]
+        for index, text in enumerate(filled):
+            if alone[index] and (
+                (index and alone[index - 1]) or (index + 1 < len(filled) and alone[index + 1])
+            ):
+                kickers.add(text)
         return frozenset(kickers)
+
+    def _bare_place(self, text: str) -> bool:
+        """A line that is a place's name and nothing else: no date, no credit, no text."""
+        if len(text) > KICKER_CHARS:
+            return False
+        found = self.dateline_at(text)
+        return (
+            found is not None
+            and not found[1]
+            and not found[3]
+            and not found[2].agencies
+            and found[2].raw == text.strip()
+        )
 
     def _main_start(self, units: list[Unit]) -> int | None:
         """Index of the first byline/dateline unit, unless solid prose comes before it and
@@ -661,6 +721,12 @@ class _Splitter:
                         or _label_under_title(pre[index - 1].text, pre[index].text)
                     ):
                         index -= 1  # a headline with a deck or two, or its source, under it
+                    if (
+                        index >= 2
+                        and pre[index - 1].text in {u.text for u in pre[: index - 1]}
+                        and headline_candidate(pre[index - 1].text, min_words=4)
+                    ):
+                        index -= 1  # the page's title printed twice, a deck under it
                     return index
             return self._long_title_above(pre)
         # No dateline: the first title line in the page's head that prose follows (past
@@ -1133,12 +1199,14 @@ class _Splitter:
                 # first is one of them.
                 drafts[0].is_teaser = True
         _mark_previews(drafts)
-        for position, title in enumerate(self.lead_links):
+        for position, (title, lede) in enumerate(self.lead_links):
             # (Links above the story come first, in page order; the story stays the main.)
+            text = strip_read_more(lede)[0] if lede else ""
             stories.append(
                 Story(
                     position=position, role="related", is_teaser=True, headline=title,
-                    byline=None, dateline=None, agencies=(), paragraphs=(),
+                    byline=None, dateline=None, agencies=(),
+                    paragraphs=(Paragraph("text", text),) if text else (),
                 )
             )
         for index, draft in enumerate(drafts):
@@ -1217,8 +1285,13 @@ def _person_name(text: str) -> bool:
 
 
 def _name_over(text: str, below: str) -> bool:
-    """"Jane Doe" alone on a line, then a time stamp or a role ("Staff Writer")."""
-    if line_stamp(below) is None and not _ROLE_LINE.match(below.strip()):
+    """"Jane Doe" alone on a line, then a time stamp, a role ("Staff Writer") or the
+    agency alone ("AFP", as aggregators print a wire story's byline)."""
+    if (
+        line_stamp(below) is None
+        and not _ROLE_LINE.match(below.strip())
+        and not (len(below) <= 40 and credit_line(below.strip()))
+    ):
         return False
     return _person_name(text)
 

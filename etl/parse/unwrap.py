@@ -17,6 +17,7 @@ from etl.parse.lines import (
     is_boilerplate,
     is_caption,
     is_read_more_only,
+    is_title_like,
     strip_read_more,
     subhead_text,
 )
@@ -118,9 +119,38 @@ def _segment(text: str, dump_date: dt.date | None, *, force: bool) -> list[str] 
     return pieces
 
 
+# An aggregator's archive line: "Title | Lede cut off... (photo: AP/ Jane Doe) Source".
+_PIPE_ITEM = re.compile(r"^(?P<title>[^|]{10,160}?)\s\|\s(?P<lede>.{60,})$")
+_PHOTO_TAIL = re.compile(
+    r"(?:(?<=\.\.\.)|(?<=…))\s*(?P<tail>\((?:photo|Photo|PHOTO)\b[^()]*\).{0,120})$"
+)
+PIPE_ITEMS_MIN = 2  # lines of this shape on one page before they are read as items
+
+
+def _pipe_item(line: str) -> list[str] | None:
+    """[title, lede(, picture credit)] for an archive line of that shape, else None."""
+    m = _PIPE_ITEM.match(line)
+    if m is None or not is_title_like(m.group("title").strip()):
+        return None
+    lede = m.group("lede").strip()
+    if not ("..." in lede[-200:] or "…" in lede[-200:]) or not lede[:1].isupper():
+        return None  # an archive's lede is cut off; a title's own bar ("News | Sport") is not
+    tail = _PHOTO_TAIL.search(lede)
+    if tail is not None:
+        return [m.group("title").strip(), lede[: tail.start()].strip(), tail.group("tail").strip()]
+    return [m.group("title").strip(), lede]
+
+
 def to_units(lines: list[str], dump_date: dt.date | None) -> list[Unit]:
     few = len(lines) <= FLAT_MAX_LINES
     units: list[Unit] = []
+    items = [_pipe_item(line) if " | " in line else None for line in lines]
+    found = sum(item is not None for item in items)
+    if found >= PIPE_ITEMS_MIN and 2 * found >= sum(bool(line.strip()) for line in lines):
+        # An archive of "Title | lede" lines: each line is a title, then its text.
+        for line, item in zip(lines, items, strict=True):
+            units.extend(Unit(piece) for piece in item) if item else units.append(Unit(line))
+        return units
     for line in lines:
         pieces = None
         if few and len(line) >= FLAT_MIN_CHARS:

@@ -20,10 +20,10 @@ from etl.parse.lines import is_title_like
 # Characters that may sit between the pieces of one line without being kept anywhere:
 # separators around datelines and subheads, and "read more" markers.
 _GAP = re.compile(
-    r"(?:\s|[-–—:|/.,;()\[\]•·*»>›→]|[(\[](?:\.{2,}|…)[)\]](?=\s*read\s+more)"
+    r"(?:\s|[-–—_:|/.,;()\[\]•·*»>›→]|[(\[](?:\.{2,}|…)[)\]](?=\s*read\s+more)"
     r"|(?<=\w)[ \t]{2,}more\b"  # the SpaceDaily family's bare "  more" link
     r"|(?:\.{2,}|…)?\s*[(\[]?\s*(?:read\s+more|continue\s+reading"
-    r"|read\s+(?:the\s+)?full\s+(?:story|article)|leer\s+m[áa]s|lire\s+la\s+suite|weiterlesen"
+    r"|(?:read\s+(?:the\s+)?)?full\s+(?:story|article)|leer\s+m[áa]s|lire\s+la\s+suite|weiterlesen"
     r"|leggi\s+tutto|lees\s+meer|leia\s+mais|saiba\s+mais)\s*[)\]]?)*",
     re.IGNORECASE,
 )

@@ -1,0 +1,337 @@
+"""House styles parser 2.6.0 learned from batteries of agency and site forms, in our own words.
+
+Each case is a form an agency or a site prints (CNN's dash-less credit, a time zone before a
+stamp's date, a byline naming the outlet's desk, the reporter's name over the agency alone),
+written with invented names and sentences. The guard cases keep what must not change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.parse.byline import parse_byline
+from etl.parse.dateline import match_dateline
+from etl.parse.lines import name_then_stamp, strip_read_more
+from etl.parse.places import resolve_place
+from tests.parse.test_real_shapes import parse
+
+D = dt.date(2019, 10, 3)
+LEDE = "Officials said on Thursday that work on the new span would begin next spring."
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "place", "country"),
+    [
+        ("Washington (CNN)The Senate voted on Thursday to approve a bill.", "Washington (CNN)",
+         "Washington", "US"),
+        ("ATLANTA (CNN) The governor signed the measure into law on Thursday evening.",
+         "ATLANTA (CNN)", "Atlanta", "US"),
+        ("New York (CNN Business)Stocks rose on Thursday after the central bank spoke.",
+         "New York (CNN Business)", "New York", "US"),
+        ("Hong Kong (CNN)The city's leader said on Thursday that talks would resume.",
+         "Hong Kong (CNN)", "Hong Kong", "HK"),
+    ],
+)
+def test_cnn_prints_its_credit_with_no_dash(line: str, raw: str, place: str, country: str) -> None:
+    found = match_dateline(line, D)
+    assert found is not None
+    assert found.dateline.raw == raw
+    assert (found.dateline.place, found.dateline.country) == (place, country)
+    assert found.dateline.agencies == ()  # a broadcaster, not an agency
+    assert line[found.end :].lstrip()[:1].isupper()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NAIROBI (Capital FM)The president said on Thursday that talks would resume soon.",
+        "Washington (Texas)The sheriff said on Thursday that the road was closed.",
+        "Jane Doe (CNN)",  # no place, nothing after it
+        "Washington (CNN",  # cut off
+    ],
+)
+def test_no_dash_credit_is_cnn_only(line: str) -> None:
+    assert match_dateline(line, D) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "place", "region", "country"),
+    [
+        ("WASHINGTON (RTTNews)", "Washington", None, "US"),
+        ("NAIROBI (Citizen)", "Nairobi", None, "KE"),
+        ("SUVA (Fiji Village)", "Suva", None, "FJ"),
+        # guards: a bracketed region or country is still read
+        ("PERTH (WA)", "Perth", "Western Australia", "AU"),
+        ("Mumbai (Maharashtra)", "Mumbai", "Maharashtra", "IN"),
+        ("Quito (Ecuador)", "Quito", None, "EC"),
+        # and a province after a comma that the registry lacks is kept as written
+        ("Kubinka, Moscow Region", "Kubinka", "Moscow Region", "RU"),
+    ],
+)
+def test_an_unknown_name_in_brackets_is_a_source_not_a_region(
+    raw: str, place: str, region: str | None, country: str
+) -> None:
+    resolved = resolve_place(raw)
+    assert (resolved.place, resolved.region, resolved.country) == (place, region, country)
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        ("PRETORIA, Oct 3 (SAnews) - Government will roll out a new school meals plan.",
+         "SAnews"),
+        ("WASHINGTON (RTTNews) - The Labor Department said jobless claims fell last week.",
+         "RTTNews"),
+        ("BANGKOK, 3 October 2019 (NNT) - The cabinet approved a new flood relief budget.",
+         "NNT"),
+        ("TBILISI (Interpressnews) - The parliament passed the budget in a first reading.",
+         "IPN"),
+        ("ERBIL, Kurdistan Region (Rudaw) - The regional cabinet met on Thursday to discuss.",
+         "Rudaw"),
+    ],
+)
+def test_agencies_added_to_the_registry(line: str, agency: str) -> None:
+    found = match_dateline(line, D)
+    assert found is not None
+    assert found.dateline.agencies == (agency,)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published 10:30 am EDT, Thursday, October 3, 2019",
+        "By Jane Doe Published 10:30 am EDT, Thursday, October 3, 2019",
+        "Updated 4:15 PM PDT, Thu October 3, 2019",
+        "Posted 09:00 GMT, 3 October 2019",
+    ],
+)
+def test_a_time_zone_is_no_place(line: str) -> None:
+    assert match_dateline(line, D) is None
+    assert match_dateline(line, D, anywhere=True) is None
+
+
+def test_a_stamp_with_a_time_zone_under_the_byline_does_not_split_the_story() -> None:
+    dump = parse(
+        "Council backs plan to rebuild the old river bridge\n\n"
+        "By Jane Doe Published 10:30 am EDT, Thursday, October 3, 2019\n\n"
+        f"LIMA, Peru — {LEDE}\n\nThe mayor said funding was secured.\n"
+    )
+    assert len(dump.stories) == 1
+    story = dump.stories[0]
+    assert story.byline is not None and story.byline.authors == ("Jane Doe",)
+    assert story.dateline is not None and story.dateline.raw == "LIMA, Peru"
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agencies"),
+    [
+        ("By Jane Doe, CNN Business", ("Jane Doe",), ()),
+        ("By Jane Doe, Fox News", ("Jane Doe",), ()),
+        ("By Ann Lee, NBC News and Tom Roe, CNN", ("Ann Lee", "Tom Roe"), ()),
+        ("By Xinhua writer Li Wei", ("Li Wei",), ("Xinhua",)),
+        ("by Xinhua writers Li Wei, Zhang Min", ("Li Wei", "Zhang Min"), ("Xinhua",)),
+        ("By AFP correspondent Marie Dubois", ("Marie Dubois",), ("AFP",)),
+        ("By Staff Writer Jane Doe", ("Jane Doe",), ()),
+        ("By Senior Correspondent Jane Doe and John Roe", ("Jane Doe", "John Roe"), ()),
+        ("By Li Wei | Xinhua | Updated: 2019-10-03 10:20", ("Li Wei",), ("Xinhua",)),
+        ("By Jane Doe | Reuters | October 3, 2019 10:20 AM", ("Jane Doe",), ("Reuters",)),
+        # guards
+        ("By Staff Writers", (), ()),
+        ("By Jane Doe, The Associated Press", ("Jane Doe",), ("AP",)),
+        ("By Jane Doe, Jane Roe and John Smith", ("Jane Doe", "Jane Roe", "John Smith"), ()),
+    ],
+)
+def test_web_bylines(line: str, authors: tuple[str, ...], agencies: tuple[str, ...]) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert (byline.authors, byline.agencies) == (authors, agencies)
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "stamp"),
+    [
+        ("Jane Doe October 3, 2019", "Jane Doe", "October 3, 2019"),
+        ("Jane Doe Oct 3, 2019 Updated Oct 3, 2019", "Jane Doe", "Oct 3, 2019 Updated Oct 3, 2019"),
+        ("Jane Doe 3 October 2019 10:20 GMT", "Jane Doe", "3 October 2019 10:20 GMT"),
+    ],
+)
+def test_a_name_run_into_its_stamp(line: str, author: str, stamp: str) -> None:
+    found = name_then_stamp(line)
+    assert found is not None
+    assert found[0].authors == (author,)
+    assert found[1] == stamp
+
+
+@pytest.mark.parametrize(
+    "line", ["Published On October 3, 2019", "Posted on October 3, 2019", "Floods October 3, 2019"]
+)
+def test_a_stamp_word_is_no_name(line: str) -> None:
+    assert name_then_stamp(line) is None
+
+
+def test_a_name_run_into_its_stamp_under_the_headline_is_the_byline() -> None:
+    dump = parse(
+        "Storm warning issued for the southern coast\n\n"
+        "Jane Doe Oct 3, 2019 Updated Oct 3, 2019\n\n"
+        "MIAMI — Forecasters issued a storm warning for the coast on Thursday as a system "
+        "strengthened offshore.\n\nResidents were told to prepare.\n"
+    )
+    story = dump.stories[0]
+    assert story.byline is not None and story.byline.authors == ("Jane Doe",)
+    assert story.headline == "Storm warning issued for the southern coast"
+
+
+def test_a_title_run_into_a_date_opening_an_item_is_no_byline() -> None:
+    dump = parse(
+        "Latest news\n\n"
+        "Floods Hit Lima October 3, 2019\n"
+        "LIMA, Peru (AP) — Heavy rain flooded streets in the capital on Thursday, officials "
+        "said, and schools closed early.\n\n"
+        "Storm Warning Issued October 3, 2019\n"
+        "MIAMI (AP) — Forecasters issued a storm warning for the coast on Thursday as a system "
+        "strengthened offshore.\n"
+    )
+    assert all(s.byline is None for s in dump.stories)
+
+
+def test_the_name_over_the_agency_alone_is_the_byline() -> None:
+    dump = parse(
+        "Peru's president dissolves Congress amid standoff\n\n"
+        "Marta Quispe\n\nAFP\n\nOctober 3, 2019\n\n"
+        "Lima (AFP) - Peru's President dissolved Congress on Monday after lawmakers pushed "
+        "ahead with a vote to appoint new judges.\n\nLawmakers responded at once.\n"
+    )
+    story = dump.stories[0]
+    assert story.byline is not None and story.byline.authors == ("Marta Quispe",)
+    assert story.agencies == ("AFP",)
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("Exports grew 4 percent in September, customs data showed Monday. Full story",
+         "Exports grew 4 percent in September, customs data showed Monday."),
+        ("Exports grew 4 percent in September, customs data showed Monday. Full Article »",
+         "Exports grew 4 percent in September, customs data showed Monday."),
+    ],
+)
+def test_full_story_after_a_sentence_marks_a_teaser(text: str, cut: str) -> None:
+    assert strip_read_more(text) == (cut, True)
+
+
+def test_full_story_inside_a_sentence_is_text() -> None:
+    text = "The full story of the flood is still being told by those who lived through it."
+    assert strip_read_more(text) == (text, False)
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "place", "region", "country", "agencies"),
+    [
+        ("Kampala- Former Uganda Cranes captain Tom Okello has confirmed his plan to coach.",
+         "Kampala", "Kampala", None, "UG", ()),
+        ("HAVANA. — The island's president said yesterday that the harvest would be late.",
+         "HAVANA", "Havana", None, "CU", ()),
+        ("MADRID. – The Spanish government said yesterday that the new rail line would open.",
+         "MADRID", "Madrid", None, "ES", ()),
+        ("SUVA, FIJI ---- A veteran boat builder says the budget will need a lot of will.",
+         "SUVA, FIJI", "Suva", None, "FJ", ()),
+        ("APIA, Samoa ----The regional forum has been invited to two meetings this month.",
+         "APIA, Samoa", "Apia", None, "WS", ()),
+        ("DENVER, Colo., Oct. 16 /PRNewswire-FirstCall/ -- Acme Labs said today that it had.",
+         "DENVER, Colo., Oct. 16 /PRNewswire-FirstCall/", "Denver", "Colorado", "US",
+         ("PRNewswire",)),
+        ("AUSTIN, TX, UNITED STATES, June 15, 2025 /EINPresswire.com/ -- A local firm said.",
+         "AUSTIN, TX, UNITED STATES, June 15, 2025 /EINPresswire.com/", "Austin", "Texas", "US",
+         ("EINPresswire",)),
+        ("PALM BEACH, Florida, August 22, 2017 /PRNewswire/ -- The biotech sector keeps rising.",
+         "PALM BEACH, Florida, August 22, 2017 /PRNewswire/", "Palm Beach", "Florida", "US",
+         ("PRNewswire",)),
+    ],
+)
+def test_separators_and_press_wires(
+    line: str, raw: str, place: str, region: str | None, country: str, agencies: tuple[str, ...]
+) -> None:
+    found = match_dateline(line, D)
+    assert found is not None
+    dl = found.dateline
+    assert (dl.raw, dl.place, dl.region, dl.country, dl.agencies) == (
+        raw, place, region, country, agencies
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Addis-based diplomats said on Thursday that the talks would resume next week.",
+        "Nairobi- based diplomats said on Thursday that talks would resume next week.",
+    ],
+)
+def test_a_glued_hyphen_in_title_case_needs_a_sentence(line: str) -> None:
+    assert match_dateline(line, D) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "country"),
+    [
+        ("PALM BEACH, Florida", "US"),  # a small namesake abroad loses to the state
+        ("Palm Beach, Fla.", "US"),
+        ("LAHORE, Punjab", "PK"),  # a big city keeps its own country
+    ],
+)
+def test_a_state_beats_a_small_namesake_abroad(raw: str, country: str) -> None:
+    assert resolve_place(raw).country == country
+
+
+ARCHIVE = (
+    "Harbour strike enters second week in Mombasa | Dock workers in the port city stayed "
+    "away for an eighth day on Monday, leaving ships at anchor and traders counting the "
+    "cost of the stoppage, which unions say will go on until... (photo: AP/ Ann Weru) "
+    "Daily Planet\n"
+    "Coach quits after cup exit | Nairobi- The national team's coach resigned on Sunday, "
+    "a day after his side was knocked out of the regional cup by a team ranked far "
+    "below... (photo: Creative Commons / Ken Otieno)Sports Wire FootballKenya\n"
+    "Rains bring relief to farmers | Farmers in the highlands welcomed the first heavy "
+    "rains in months, though forecasters warned that floods could follow in the "
+    "valleys... (photo: UN file/ Rose Ade) Voice Radio\n"
+)
+
+
+def test_an_aggregators_archive_of_title_bar_lede_lines() -> None:
+    dump = parse("Top stories\n\n" + ARCHIVE)
+    stories = dump.stories
+    assert [s.headline for s in stories][-2:] == [
+        "Coach quits after cup exit", "Rains bring relief to farmers"
+    ]
+    assert all(s.is_teaser for s in stories[-2:])
+    coach = stories[-2]
+    assert coach.dateline is not None and coach.dateline.place == "Nairobi"
+    assert coach.text.startswith("The national team's coach resigned")
+    assert "(photo:" not in coach.text  # the picture credit is no part of the lede
+
+
+def test_title_bars_that_are_no_archive_stay_lines() -> None:
+    page = (
+        "World | Africa | Sport\n\n"
+        "Harbour strike enters second week\n\n"
+        "MOMBASA, Kenya (AP) — Dock workers stayed away for an eighth day on Monday, leaving "
+        "ships at anchor.\n\n"
+        "Unions say the stoppage will go on | the port says it will not talk until work "
+        "resumes and that it has made its final offer to the union leaders.\n"
+    )
+    dump = parse(page)
+    assert len(dump.stories) == 1
+    assert dump.stories[0].headline == "Harbour strike enters second week"
+
+
+def test_a_title_printed_twice_beats_the_deck_under_it() -> None:
+    title = "Regulator Clears Second Rapid Flu Test From Acme Diagnostics for Hospital Use"
+    dump = parse(
+        f"{title}\n\n{title}\n"
+        "Test runs on the Kestrel Cycler; Marks first branded molecular kit from Acme "
+        "Diagnostics in the field\n"
+        "DENVER, Colo., Oct. 16 /PRNewswire/ -- The regulator today issued a second "
+        "emergency clearance for a rapid flu test.\n\nThe test gives results in an hour.\n"
+    )
+    assert dump.stories[0].headline == title
