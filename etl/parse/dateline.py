@@ -242,7 +242,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "source_first",
         re.compile(
             rf"(?:[Bb]y[ \t]+)?(?P<ag_bare>{_AGLIST})(?P<lead>[ \t]*(?:[,|:]|-{{1,2}}|[–—])"
-            rf"[ \t]*|[ \t]+)(?:{_NOT_DATE}{_HEAD})?"
+            rf"[ \t]*|[ \t]+\.[ \t]+|[ \t]+)(?:{_NOT_DATE}{_HEAD})?"
             rf"(?:[ \t]*[,|]?[ \t]*(?P<dopen>\()?[ \t]*{_DATE}{_CLOCK}[ \t]*(?(dopen)\)))?{_SEP}"
         ),
     ),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from etl.model import Paragraph
 from etl.parse.draft import Draft
 from etl.parse.lines import BULLET_MARKS, all_caps, debullet, headline_candidate, is_prose
 
@@ -51,7 +52,9 @@ def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
         and not _in_bullet_list(paras[j - 1].text, paras[j].text, paras[j + 1].text)
         and lede(j + 1)
         and not (
-            headline_candidate(paras[j - 1].text) and not lede_cut_short(paras[j - 1].text)
+            headline_candidate(paras[j - 1].text)
+            and not lede_cut_short(paras[j - 1].text)
+            and not _label_after_lede(paras, j - 1)
         )
     ]
     if not breaks:
@@ -130,6 +133,19 @@ CAPS_LABEL_WORDS = 4  # "THE GLOBE AND MAIL", "NATIONAL POST": a section label, 
 def _caps_label(text: str) -> bool:
     """A short line in capitals heading a section of a digest: no story's title."""
     return all_caps(text) and len(text.split()) <= CAPS_LABEL_WORDS
+
+
+LABEL_WORDS = 4  # "Person of the Day", "Editor's pick": a section label over an item
+
+
+def _label_after_lede(paras: list[Paragraph], k: int) -> bool:
+    """A short label between an item's lede and the next item's title ("... the latter." /
+    "Person of the Day" / "Herb Frierson" / lede): it heads the next item, no title itself."""
+    return (
+        k >= 1
+        and len(paras[k].text.split()) <= LABEL_WORDS
+        and is_prose(paras[k - 1].text)
+    )
 
 
 def lede_cut_short(text: str) -> bool:

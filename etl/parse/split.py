@@ -138,7 +138,15 @@ class _Splitter:
             return None
         key = (text, self.page_date)
         if key not in self._datelines:  # asked several times per unit: look once
-            self._datelines[key] = self._find_dateline(text)
+            found = self._find_dateline(text)
+            if found is not None and found[2].date_source in ("page_date", "dump_date"):
+                # "AFP . Kabul | Updated at 11:42pm on August 24, 2020": the stamp on the
+                # dateline's own line dates that story, not the page's first stamp.
+                stamp = line_stamp(found[3].strip(" \t|")) if found[3] else None
+                if stamp is not None:
+                    dated = replace(found[2], date=stamp, date_source="page_date")
+                    found = (found[0], found[1], dated, found[3])
+            self._datelines[key] = found
         return self._datelines[key]
 
     def _find_dateline(self, text: str) -> _DatelineAt | None:

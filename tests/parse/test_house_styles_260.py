@@ -335,3 +335,50 @@ def test_a_title_printed_twice_beats_the_deck_under_it() -> None:
         "emergency clearance for a rapid flu test.\n\nThe test gives results in an hour.\n"
     )
     assert dump.stories[0].headline == title
+
+
+def test_a_source_dot_place_line_with_its_own_stamp_dates_each_item() -> None:
+    items = [
+        ("Militia attack kills 12 at border post", "Kabul", "September 24, 2020", "AF"),
+        ("Envoys meet for a second round of talks", "Islamabad", "August 24, 2020", "PK"),
+        ("Prisoner swap approved after long delay", "Kunduz", "August 10, 2020", "AF"),
+    ]
+    page = "".join(
+        f"  • Images\n\n    {title}\n\n    Agence France-Presse . {place} | Updated at "
+        f"10:27pm on {when}\n\n    Officials said on the day that the fighting had gone on "
+        "for hours before reinforcements arrived in the\n\n"
+        for title, place, when, _ in items
+    )
+    stories = parse(page).stories
+    assert [s.headline for s in stories] == [t for t, _, _, _ in items]
+    got = [(s.dateline.place, s.dateline.country, s.dateline.date) for s in stories if s.dateline]
+    assert got == [
+        (place, country, dt.datetime.strptime(when, "%B %d, %Y").date())
+        for _, place, when, country in items
+    ]
+    assert all(s.agencies == ("AFP",) for s in stories)
+
+
+def test_a_section_label_between_listing_items_does_not_hide_the_next_title() -> None:
+    page = (
+        "County Board Backs New Bridge, State Funding Still Unsure\n"
+        "SPRINGFIELD, Ill. (AP) — The county board voted twice Tuesday to build a new bridge, "
+        "but the money is likely to stall in the statehouse.\n"
+        "Man Admits Fraud in Pension Scheme\n"
+        "A man has admitted a mail fraud charge after he was accused of taking money from "
+        "retired teachers over six years.\n"
+        "Person of the Day\n"
+        "Ruth Okafor\n"
+        "The mayor named the city's longtime librarian to lead the new literacy office, "
+        "starting next month.\n"
+        "Storm Damage Closes Two Schools\n"
+        "Two schools in the north of the county will stay closed this week after a storm "
+        "tore off part of a roof.\n"
+    )
+    stories = parse(page).stories
+    assert [s.headline for s in stories] == [
+        "County Board Backs New Bridge, State Funding Still Unsure",
+        "Man Admits Fraud in Pension Scheme",
+        "Ruth Okafor",
+        "Storm Damage Closes Two Schools",
+    ]
