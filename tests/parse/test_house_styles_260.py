@@ -382,3 +382,19 @@ def test_a_section_label_between_listing_items_does_not_hide_the_next_title() ->
         "Ruth Okafor",
         "Storm Damage Closes Two Schools",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("WASHINGTON. L'étudiant rapatrié la semaine dernière est mort lundi à l'hôpital.",
+         "Washington"),
+        ("LONDRES. D'après la police, l'homme arrêté samedi vivait seul depuis deux ans.",
+         "Londres"),
+    ],
+)
+def test_a_french_brief_after_place_and_stop_may_open_with_an_elision(
+    line: str, place: str
+) -> None:
+    found = match_dateline(line, D)
+    assert found is not None and found.dateline.place == place
