@@ -701,6 +701,10 @@ def _source_first_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     return bool(m.group("sep")) or not rest.strip()
 
 
+# Three words in capitals after "PLACE:": the item's title in a briefing column, not text.
+_CAPS_TITLE = re.compile(r"(?:[A-Z0-9][A-Z0-9'’.,-]*\s+){2}[A-Z0-9][A-Z0-9'’.,-]*\b")
+
+
 def _place_dash_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     """"NAIROBI —", "KUWAIT:", "(Bruxelles) ...", or a place alone on its line: a place the
     gazetteer knows. In capitals any separator will do; in title case it takes a dash set
@@ -731,6 +735,8 @@ def _place_dash_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
         return False  # a place and a space: only "(Bruxelles) La ..." in brackets
     if country_code(place) is not None and find_city(place) is None and title_rest(rest.strip()):
         return False  # "Algeria – Islamists gain ground": a headline over its story
+    if caps and sep == ":" and _CAPS_TITLE.match(rest.lstrip()):
+        return False  # "SRI LANKA: BLAST KILLS 11 SAILORS ...": a briefing's item title
     if caps:
         glued = sep.startswith("-") and not raw_sep[:1].isspace()
         if glued and country_code(head) is not None and " " not in head:

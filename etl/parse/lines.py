@@ -25,7 +25,9 @@ _READ_MORE = re.compile(
     r"|article)|leer\s+m[áa]s|lire\s+la\s+suite|weiterlesen|leggi\s+tutto|lees\s+meer"
     r"|leia\s+mais|saiba\s+mais)"
     # glued to a word the page cut off: "... more than half a millionRead More"
-    r"|(?-i:(?<=[a-zà-ÿ,;.!?])(?:Read|READ)[ \t]+(?:More|more|MORE)))"
+    r"|(?-i:(?<=[a-zà-ÿ,;.!?])(?:Read|READ)[ \t]+(?:More|more|MORE))"
+    # a summary's link glued to its last sentence: "... in New Jersey.More >>"
+    r"|(?-i:(?<=[.!?\"”’])(?:More|MORE)[ \t]*(?=»|>>|›)))"
     r"\s*(?:»|>>|›|→)?\s*$",
     re.IGNORECASE,
 )
@@ -58,6 +60,13 @@ _BOILERPLATE = re.compile(
     r"|comment\s+using\b|\d+\s+min(?:ute)?s?\s+read\s*$"
     rf"|{_COPYRIGHT}|follow\s+us\b|like\s+us\s+on"
     r"|privacy\s+(?:policy|statement|notice)\s*$|terms\s+of\s+(?:use|service)\b"
+    # a site's own notices and tools: "Your web browser is no longer supported", "Share
+    # story", "Table of Contents", "Version imprimable", "... – Official Facebook Page"
+    r"|your\s+(?:web\s+)?browser\s+(?:is\s+)?(?:no\s+longer|not|out\s+of\s+date|outdated)"
+    r"|share\s+(?:this\s+)?(?:story|article)\s*$|table\s+of\s+contents\s*$"
+    r"|press\s+(?:releases?|room)\s*$|current\s+size\s*:|version\s+imprimable|envoyer\s+par\s+(?:courriel|e-?mail)"
+    r"|printer[- ]friendly(?:\s+version)?\s*$|official\s+(?:web\s*)?site\s+of\b"
+    r"|.{0,80}[-–—|]\s*official\s+facebook\s+page\s*$"
     r"|terms\s+and\s+conditions\s*$|we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies"
     r"|accept\s+(?:all\s+)?cookies|skip\s+to\b|back\s+to\s+top|about\s+us\.?\s*$|contact\s+us\.?\s*$"
     r"|home\s*(?:[|>»/›]|$)|menu\s*$|search\s*$|log\s*in\s*$|sign\s+in\s*$|register\s*$"

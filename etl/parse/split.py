@@ -265,9 +265,28 @@ class _Splitter:
         for cut in residue_cuts(text):
             again = match_dateline(text[cut:], self.dump_date, page_date=self.page_date)
             if again is not None:
+                cut, again = self._whole_place(text, cut, again)
                 found = replace(again, start=cut + again.start, end=cut + again.end)
                 return self._dateline_result(text, found)
         return None
+
+    def _whole_place(
+        self, text: str, cut: int, found: DatelineMatch
+    ) -> tuple[int, DatelineMatch]:
+        """"File photo NEW DELHI: ...": the residue's last word may be the place's first;
+        a longer place the gazetteer knows as a city wins ("NEW DELHI", not "DELHI")."""
+        for word in list(re.finditer(r"\S+", text[:cut]))[-2:][::-1]:
+            longer = match_dateline(text[word.start() :], self.dump_date, page_date=self.page_date)
+            if (
+                longer is not None
+                and longer.start == 0
+                and longer.dateline.place
+                and found.dateline.place
+                and longer.dateline.place.endswith(found.dateline.place)
+                and find_city(longer.dateline.place) is not None
+            ):
+                return word.start(), longer
+        return cut, found
 
     def _dateline_result(self, text: str, found: DatelineMatch) -> _DatelineAt | None:
         start, dateline, end = self._tighten(text, found.start, found.dateline, found.end)

@@ -13,7 +13,7 @@ import pytest
 
 from etl.parse.byline import parse_byline
 from etl.parse.dateline import match_dateline
-from etl.parse.lines import name_then_stamp, strip_read_more
+from etl.parse.lines import is_boilerplate, name_then_stamp, strip_read_more
 from etl.parse.places import resolve_place
 from tests.parse.test_real_shapes import parse
 
@@ -398,3 +398,78 @@ def test_a_french_brief_after_place_and_stop_may_open_with_an_elision(
 ) -> None:
     found = match_dateline(line, D)
     assert found is not None and found.dateline.place == place
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Your web browser is no longer supported. To improve your experience update it here",
+        "Share story",
+        "Table of Contents",
+        "Press Releases",
+        "Press Room",
+        "Current Size: 100%",
+        "Version imprimableEnvoyer par courriel",
+        "Official website of the Ministry of Fisheries",
+        "Minister of Roads Ana Lima – Official Facebook Page",
+    ],
+)
+def test_site_notices_and_tools_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Press releases show the firm lost money for three years in a row, officials said.",
+        "The table of contents lists every chapter the committee wrote.",
+    ],
+)
+def test_furniture_words_inside_a_sentence_are_text(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_site_notices_are_no_headline() -> None:
+    dump = parse(
+        "Your web browser is no longer supported. To improve your experience update it here\n\n"
+        "Share story\n\n"
+        f"LIMA, Peru — {LEDE}\n\nThe mayor said funding was secured.\n"
+    )
+    assert dump.stories[0].headline is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "SRI LANKA: MINE KILLS 9 SOLDIERS In the second blast in three days, a mine killed.",
+        "PERU: FLOODS CUT MAIN HIGHWAY Heavy rain washed away a bridge on Sunday.",
+    ],
+)
+def test_a_briefing_items_caps_title_after_the_country_is_no_dateline(line: str) -> None:
+    assert match_dateline(line, D) is None
+
+
+def test_a_caps_place_and_colon_before_a_sentence_is_still_a_dateline() -> None:
+    found = match_dateline("NEW DELHI: The ministry on Friday rejected the agreement outright.", D)
+    assert found is not None and found.dateline.place == "New Delhi"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "place"), [("File photo", "New Delhi"), ("Reuters file photo", "New Delhi")]
+)
+def test_residue_before_a_two_word_place_keeps_the_whole_place(prefix: str, place: str) -> None:
+    dump = parse(
+        "Ministry rejects the corridor deal\n\n"
+        f"{prefix} NEW DELHI: The ministry on Friday firmly rejected the boundary agreement "
+        "and said it would raise the matter with both sides.\n\nMore talks are planned.\n"
+    )
+    dateline = dump.stories[0].dateline
+    assert dateline is not None and dateline.place == place
+
+
+def test_a_summarys_more_link_glued_to_its_last_sentence_marks_a_teaser() -> None:
+    text = "A teenager sang a cartoon theme after he was arrested at the end of a chase.More >>"
+    assert strip_read_more(text) == (text[: -len("More >>")], True)
+    assert strip_read_more("He said more was needed. More of it.") == (
+        "He said more was needed. More of it.", False
+    )

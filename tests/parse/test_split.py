@@ -22,6 +22,7 @@ from etl.parse.lines import is_title_like
 _GAP = re.compile(
     r"(?:\s|[-–—_:|/.,;()\[\]•·*»>›→]|[(\[](?:\.{2,}|…)[)\]](?=\s*read\s+more)"
     r"|(?<=\w)[ \t]{2,}more\b"  # the SpaceDaily family's bare "  more" link
+    r"|(?<=[.!?\"”’])more(?=[ \t]*(?:»|>>|›))"  # a summary's "More >>" glued to it
     r"|(?:\.{2,}|…)?\s*[(\[]?\s*(?:read\s+more|continue\s+reading"
     r"|(?:read\s+(?:the\s+)?)?full\s+(?:story|article)|leer\s+m[áa]s|lire\s+la\s+suite|weiterlesen"
     r"|leggi\s+tutto|lees\s+meer|leia\s+mais|saiba\s+mais)\s*[)\]]?)*",
