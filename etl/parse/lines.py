@@ -67,6 +67,8 @@ _BOILERPLATE = re.compile(
     r"|press\s+(?:releases?|room)\s*$|current\s+size\s*:|version\s+imprimable|envoyer\s+par\s+(?:courriel|e-?mail)"
     r"|printer[- ]friendly(?:\s+version)?\s*$|official\s+(?:web\s*)?site\s+of\b"
     r"|.{0,80}[-–—|]\s*official\s+facebook\s+page\s*$"
+    # the agencies' own licensing notes under their stories
+    r"|interested\s+in\s+licensing\s+this\b|n\.\s?b\.\s*:\s*afp['’]s\s+services\b"
     r"|terms\s+and\s+conditions\s*$|we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies"
     r"|accept\s+(?:all\s+)?cookies|skip\s+to\b|back\s+to\s+top|about\s+us\.?\s*$|contact\s+us\.?\s*$"
     r"|home\s*(?:[|>»/›]|$)|menu\s*$|search\s*$|log\s*in\s*$|sign\s+in\s*$|register\s*$"

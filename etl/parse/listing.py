@@ -61,6 +61,14 @@ def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
         return [draft]
     bounds = [0, *breaks, len(paras)]
     sizes = [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
+    if (
+        draft.dateline is not None
+        and sizes[0] >= ARTICLE_HEAD_PARAGRAPHS
+        and all(len(paras[j].text.split()) <= SUBHEAD_WORDS for j in breaks)
+    ):
+        # "Culture and science", "Terror attack": short subheads inside one datelined
+        # article that runs on before them, not the titles of a listing's items.
+        return [draft]
     items = [size - 1 for size in sizes[1:]]  # the title is not an item's paragraph
     if max(items) > LISTING_ITEM_MAX:
         return _split_at_attributed_titles(draft, breaks)
@@ -136,6 +144,8 @@ def _caps_label(text: str) -> bool:
 
 
 LABEL_WORDS = 4  # "Person of the Day", "Editor's pick": a section label over an item
+SUBHEAD_WORDS = 3  # "Terror attack": a subhead; a listing item's title says more
+ARTICLE_HEAD_PARAGRAPHS = 2  # a datelined article's text before its first subhead
 
 
 def _label_after_lede(paras: list[Paragraph], k: int) -> bool:

@@ -473,3 +473,35 @@ def test_a_summarys_more_link_glued_to_its_last_sentence_marks_a_teaser() -> Non
     assert strip_read_more("He said more was needed. More of it.") == (
         "He said more was needed. More of it.", False
     )
+
+
+def test_short_subheads_inside_a_datelined_article_do_not_split_it() -> None:
+    page = (
+        "Emir receives new envoys' credentials\n\n"
+        "DOHA: The Emir received at the palace yesterday the credentials of the new "
+        "ambassadors of three countries to the State.\n\n"
+        "The ceremony was attended by the prime minister and several senior officials of "
+        "the foreign ministry.\n\n"
+        "Culture and science\n\n"
+        "Later yesterday, the Emir received the minister of education, who briefed him on "
+        "plans for the new academic year.\n\n"
+        "Meanwhile, the Emir received the head of the national council for culture at the "
+        "palace.\n\n"
+        "Storm damage\n\n"
+        "In other news, the Emir sent a cable to a neighbouring ruler over the storm that "
+        "struck the coast on Monday.\n"
+    )
+    dump = parse(page)
+    assert len(dump.stories) == 1
+    assert any(p.text == "Culture and science" for p in dump.stories[0].paragraphs)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Interested in licensing this video ? Get in touch http://example.org/lic",
+        "N.B.: AFP's services and content are for professional use only",
+    ],
+)
+def test_the_agencys_licensing_notes_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
