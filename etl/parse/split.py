@@ -552,7 +552,7 @@ class _Splitter:
         titles: list[tuple[str, str | None]] = []
         box: list[str] = []  # the box's own lines: labels and "Read more" links
         index = end = 0
-        ledes = 0
+        ledes = stamps = 0
         while index + 1 < len(units) and index - end <= 2:
             text = units[index].text
             below = units[index + 1].text
@@ -562,16 +562,33 @@ class _Splitter:
                 and self.dateline_at(text) is None
             )
             if title and is_read_more_only(below):
+                if ledes:
+                    break
                 titles.append((debullet(text), None))
                 box.extend(u.text for u in units[end:index])  # labels ("#TECH 24")
                 box.append(below)
                 index = end = index + 2
                 continue
+            stamped = (
+                title
+                and index + 2 < len(units)
+                and line_stamp(below) is not None
+                and self.dateline_at(below) is None
+            )
+            if stamped:
+                below = units[index + 2].text  # "Jul. 24, 2024 14:05 PM EDT" between
             lede, cut = strip_read_more(below)
-            if title and cut and is_prose(lede) and self.dateline_at(below) is None:
-                # An archive's item: a title over its lede cut off ("... until...")
+            if titles and not ledes and (cut or stamped):
+                break  # a links box ends where titled items with text begin
+            if title and (cut or stamped) and is_prose(lede) and self.dateline_at(below) is None:
+                # An archive's item: a title over its lede cut off ("... until..."), or over
+                # its time stamp and lede
                 titles.append((debullet(text), below))
                 box.extend(u.text for u in units[end:index])
+                if stamped:
+                    box.append(units[index + 1].text)
+                    index += 1
+                    stamps += 1
                 ledes += 1
                 index = end = index + 2
                 while end < len(units) and is_caption(units[end].text):
@@ -583,9 +600,13 @@ class _Splitter:
             index += 1  # perhaps a label over the box or inside it ("Don't miss")
         if ledes:
             # Items of an archive above its first datelined one: only where another title
-            # and its dateline follow them (the lede under a story's own headline is its
-            # standfirst; a page with no dateline is read as a listing).
+            # and its dateline follow them, in the same shape (the lede under a story's own
+            # headline is its standfirst; a page with no dateline is read as a listing).
             rest = [u.text for u in units[end:] if u.text.strip() and not self.furniture(u.text)]
+            if stamps:
+                if len(rest) < 3 or line_stamp(rest[1]) is None:
+                    return 0
+                rest = [rest[0], *rest[2:]]
             if (
                 ledes != len(titles)
                 or len(rest) < 2

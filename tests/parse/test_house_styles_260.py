@@ -505,3 +505,51 @@ def test_short_subheads_inside_a_datelined_article_do_not_split_it() -> None:
 )
 def test_the_agencys_licensing_notes_are_furniture(line: str) -> None:
     assert is_boilerplate(line)
+
+
+TAG_PAGE = (
+    "Latest Harbour Authority News\n\n"
+    "Ferry chief says storm cancellations should end by Thursday\n\n"
+    "Jul. 24, 2024 14:05 PM EDT\n\n"
+    "The ferry line scrubbed fewer crossings on Wednesday, and its chief said the worst of "
+    "the disruption was over.\n\n"
+    "Port breaks ground on new rail yard to speed up freight\n\n"
+    "Jul. 18, 2024 16:11 PM EDT\n\n"
+    "LONG BEACH, Calif. (AP) — Officials broke ground on Thursday on a rail yard that will "
+    "move containers off the docks faster.\n\n"
+    "City to spend $40 million on a new river bridge\n\n"
+    "Jul. 12, 2024 17:48 PM EDT\n\n"
+    "MEMPHIS, Tenn. (AP) — The city will spend $40 million on a new bridge over the river, "
+    "the mayor said on Friday.\n"
+)
+
+
+def test_a_stamped_item_above_the_first_datelined_one_is_a_teaser() -> None:
+    stories = parse(TAG_PAGE).stories
+    assert [s.headline for s in stories] == [
+        "Ferry chief says storm cancellations should end by Thursday",
+        "Port breaks ground on new rail yard to speed up freight",
+        "City to spend $40 million on a new river bridge",
+    ]
+    assert stories[0].dateline is None and stories[0].is_teaser
+    assert stories[0].text.startswith("The ferry line scrubbed")
+
+
+def test_a_digest_title_over_its_stamp_and_intro_is_no_item() -> None:
+    page = (
+        "Harbour News Summary\n\n"
+        "All News 13:43 October 05, 2016\n\n"
+        "The following is the first summary of major stories moved on Wednesday.\n\n"
+        "Ferry line adds night crossings for the holidays\n\n"
+        "SEOUL -- The ferry line will add night crossings over the holidays, it said on "
+        "Wednesday, after record bookings.\n\n"
+        "Port posts record container volume in September\n\n"
+        "BUSAN -- The port handled a record number of containers in September, its "
+        "operator said on Wednesday.\n"
+    )
+    stories = parse(page).stories
+    assert [s.headline for s in stories][-2:] == [
+        "Ferry line adds night crossings for the holidays",
+        "Port posts record container volume in September",
+    ]
+    assert "Harbour News Summary" not in [s.headline for s in stories]
