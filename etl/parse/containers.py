@@ -381,7 +381,9 @@ def _expand_zip(
         infos = archive.infolist()
     except _ARCHIVE_ERRORS as exc:
         raise _corrupt("zip archive", exc) from exc
-    files = [info for info in infos if not info.is_dir()]
+    # (ZipInfo.is_dir fails on a member with an empty name: such a member is read, and
+    # rejected, like any other file.)
+    files = [info for info in infos if not info.filename.endswith("/")]
     if len(files) > limits.max_members:
         raise _bomb_members("zip archive", limits)
     declared = sum(info.file_size for info in files)

@@ -297,12 +297,27 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?=[\"“‘']?{_U})"
         ),
     ),
+    # ASTANA. KAZINFORM President ...  /  MOSCOW. TASS - ...  : a place in capitals, a
+    # stop, the credit in capitals, then a dash or straight into the first sentence
+    (
+        "stop_agency",
+        re.compile(
+            rf"{_HEAD}\.[ \t]+(?P<ag_bare>{_AGLIST})"
+            rf"(?P<sep>[ \t]*(?:-{{1,2}}|[–—])[ \t]*|[ \t]+(?=[\"“‘']?{_U}[a-z]))"
+        ),
+    ),
+    # 23 February 2015 -- Use of the same syringe ...  : the UN's house style, a full date
+    # and a dash, no place and no credit
+    (
+        "date_lead",
+        re.compile(rf"{_DATE}(?P<sep>[ \t]+(?:-{{1,2}}|[–—])[ \t]+)(?=[\"“‘']?{_U})"),
+    ),
 )
 # Shapes whose dateline credits no news agency (the others must credit one).
 _UNCREDITED = frozenset(
     {
         "date_only", "caps_date", "place_dash", "mixed_credit", "site_first", "place_site",
-        "date_place",
+        "date_place", "date_lead",
         "dash_date", "paren_date",
     }
 )
@@ -869,6 +884,31 @@ def _date_place_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     return bool(m.group("mon1") or m.group("mon2") or m.group("mon3")) and bool(rest.strip())
 
 
+# A whole date right after the credit, then a dash or the line's end.
+_TRAIL_DATE = re.compile(
+    r"[ \t]*(?P<date>(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?"
+    r"[ \t]+)(?:19|20)\d\d)(?P<sep>[ \t]*(?:-{1,2}|[–—:])[ \t]*|[ \t]*$)"
+)
+
+
+def _stop_agency_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
+    """"ASTANA. KAZINFORM ...": both in capitals, a place the gazetteer knows, text after."""
+    credit = m.group("ag_bare")
+    return (
+        bool(place)
+        and all_caps(place.split(",")[0])
+        and credit.upper() == credit
+        and _resolves(place)
+        and len(rest.strip()) >= BARE_CREDIT_TEXT
+    )
+
+
+def _date_lead_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
+    """"23 February 2015 -- Use of ...": a whole date (day, month, year) and a sentence."""
+    has_month = bool(m.group("mon1") or m.group("mon2") or m.group("mon3"))
+    return has_month and _has_year(m) and len(rest.strip()) >= BARE_CREDIT_TEXT
+
+
 _CHECKS = {
     "site_first": _site_ok,
     "place_site": _site_ok,
@@ -886,6 +926,8 @@ _CHECKS = {
     "bare_credit": lambda _m, _place, rest: len(rest.strip()) >= BARE_CREDIT_TEXT,
     "date_place": _date_place_ok,
     "hijri_date": lambda _m, place, _rest: _resolves(place),  # (alone on its line, too)
+    "stop_agency": _stop_agency_ok,
+    "date_lead": _date_lead_ok,
 }
 BARE_CREDIT_TEXT = 40  # "AFP - " opens a story only before a sentence at least this long
 
@@ -965,6 +1007,14 @@ def _build(
         date, source = _no_date(anchors.dump, anchors.page)
     end = m.end()
     raw_end = m.start("sep") if sep else end
+    trail = _TRAIL_DATE.match(line, end) if agencies and not _has_year(m) else None
+    if trail is not None and (later := date_in(trail.group("date"))) is not None:
+        # "MOSCOW, May 22 (AFP) May 22, 2009": the Space Media Network prints the date
+        # again after the credit, with its year
+        date, source = later, "dateline"
+        end = raw_end = trail.end("date")
+        if trail.group("sep"):
+            end = trail.end()
     raw = line[start:raw_end].strip()
     if raw.endswith("/.") or shape == "dash_agency":
         raw = raw.rstrip(" \t.")
@@ -989,7 +1039,7 @@ _NEEDS_PIPE = frozenset(("pipes_date", "pipes"))
 # Shapes only looked for where a paragraph starts, never inside running text.
 _LINE_START_ONLY = frozenset(
     ("place_dash", "source_first", "place_agency", "dash_date", "paren_date", "slash_agency",
-     "bare_agency_date", "bare_credit", "date_place")
+     "bare_agency_date", "bare_credit", "date_place", "stop_agency", "date_lead")
 )  # fmt: skip
 _WINDOW = 400  # longer than any dateline a shape can match
 

@@ -335,6 +335,13 @@ class _Splitter:
             if named is not None and named.authors:
                 return Byline(raw=text, authors=named.authors, agencies=named.agencies), ""
         if not BY_START.match(text):
+            glued = _FURNITURE_THEN_BY.match(text)
+            if glued is not None and is_boilerplate(glued.group("pre").strip()):
+                # "Be the first to comment!By The Canadian Press on February 15th, 2023"
+                inner = self.byline_split(glued.group("by"))
+                if inner is not None and glued.group("by").startswith(inner[0].raw):
+                    raw = text[: glued.start("by")] + inner[0].raw  # (the line as printed)
+                    return replace(inner[0], raw=raw), inner[1]
             found = web_byline(text)
             current = self.current
             under_title = bool(self.pending) or (
@@ -957,7 +964,10 @@ class _Splitter:
             elif rest:
                 self.add_text(rest)
             return
-        if is_boilerplate(text) or is_caption(text) or is_masthead(text):
+        glued_by = _FURNITURE_THEN_BY.match(text) if "By " in text else None
+        if (is_boilerplate(text) or is_caption(text) or is_masthead(text)) and not (
+            glued_by is not None and self.byline_split(text) is not None
+        ):
             # Photo captions carry other dates and agencies: page furniture, not story text
             # (nor is a site's or a section's name: "Pacific Times", "AP News in Brief").
             self.flush_pending()
@@ -987,6 +997,8 @@ class _Splitter:
             current.byline = byline
             if tail:
                 self.leftover.append(tail)
+                if (stamp := line_stamp(tail)) is not None:
+                    self.page_date = stamp  # "By The Canadian Press on February 15th, 2023"
             return
         if is_read_more_only(text):
             self.flush_pending()
@@ -1205,15 +1217,17 @@ class _Splitter:
         stories: list[Story] = []
         drafts = [d for d in self.stories if not d.empty or d is self.stories[0]]
         # A title line that opened a story with nothing under it is kept, as leftover.
+        # (Only the main story's title may come from the dump's header or the HTML title,
+        # which are no body lines: it is kept only when the body printed it. A later
+        # story's title always came from the body, perhaps cut from a longer line, as
+        # "Teaser text" from "• Teaser text ... read more": it is always kept.)
         dropped = [d.headline for d in self.stories[1:] if d.empty and d.headline]
         if self.stories[0].empty:
             drafts = drafts[1:]
             if self.stories[0].headline and drafts and drafts[0].headline is None:
                 drafts[0].headline = self.stories[0].headline
-            elif self.stories[0].headline:
+            elif self.stories[0].headline in self.body_titles:
                 dropped.insert(0, self.stories[0].headline)
-        # (A headline from the dump's header or the HTML title is no body line: not kept.)
-        dropped = [h for h in dropped if h in self.body_titles]
         self.leftover.extend(dropped)
         if not drafts:
             raise DumpError(RejectReason.NO_STORY, "no story text: every line is page furniture")
@@ -1271,6 +1285,10 @@ class _Splitter:
                 )
             )
         return SplitResult(tuple(stories), tuple(self.leftover))
+
+
+# A widget's line run into the byline under it: "Be the first to comment!By Ann Lee".
+_FURNITURE_THEN_BY = re.compile(r"^(?P<pre>.{3,60}?[!.?:)])\s*(?P<by>By\s+[A-Z].*)$")
 
 
 def _mark_previews(drafts: list[Draft]) -> None:

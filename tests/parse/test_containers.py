@@ -529,3 +529,16 @@ def test_an_archive_with_no_file_is_an_empty_reject(tmp_path: Path) -> None:
         inputs = list(iter_inputs(path))
         assert len(inputs) == 1, name
         assert inputs[0].error is not None and inputs[0].error.reason == RejectReason.EMPTY
+
+
+def test_a_zip_member_with_an_empty_name_is_read_not_a_crash(tmp_path: Path) -> None:
+    # A member whose name is empty (the property test above found one): zipfile's own
+    # ZipInfo.is_dir() fails on it, so the archive must not ask it.
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(zipfile.ZipInfo(""), b"Paris (AFP) Nov 1, 2017 - Rescuers reached it.")
+    path = tmp_path / "x.zip"
+    path.write_bytes(buffer.getvalue())
+    inputs = list(iter_inputs(path))
+    assert len(inputs) == 1
+    assert inputs[0].source.startswith(str(path))

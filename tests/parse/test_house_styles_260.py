@@ -553,3 +553,63 @@ def test_a_digest_title_over_its_stamp_and_intro_is_no_item() -> None:
         "Port posts record container volume in September",
     ]
     assert "Harbour News Summary" not in [s.headline for s in stories]
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "place", "agencies", "date"),
+    [
+        ("ASTANA. KAZINFORM The President has held a meeting with the regional governors today.",
+         "ASTANA. KAZINFORM", "Astana", ("Kazinform",), D),
+        ("ALMATY. KAZINFORM – The city has opened three new schools this year, officials said.",
+         "ALMATY. KAZINFORM", "Almaty", ("Kazinform",), D),
+        ("23 February 2015 -- Use of one syringe for several patients is driving new infections.",
+         "23 February 2015", None, (), dt.date(2015, 2, 23)),
+        ("February 19, 2015 - The agency delivered 13 tons of medical supplies to the region.",
+         "February 19, 2015", None, (), dt.date(2015, 2, 19)),
+        ("MOSCOW, May 22 (AFP) May 22, 2009", "MOSCOW, May 22 (AFP) May 22, 2009", "Moscow",
+         ("AFP",), dt.date(2009, 5, 22)),
+        ("Lima (AFP) May 22, 2009 - Rescuers reached the village on Friday after the slide.",
+         "Lima (AFP) May 22, 2009", "Lima", ("AFP",), dt.date(2009, 5, 22)),
+    ],
+)
+def test_stop_credits_date_leads_and_dates_after_the_credit(
+    line: str, raw: str, place: str | None, agencies: tuple[str, ...], date: dt.date
+) -> None:
+    found = match_dateline(line, D)
+    assert found is not None
+    dl = found.dateline
+    assert (dl.raw, dl.place, dl.agencies, dl.date) == (raw, place, agencies, date)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Paris. AFP reporters saw the damage on Monday, and officials said it would take weeks.",
+        "February 23 - The agency delivered medical supplies to the region on Monday, it said.",
+        "2015 - The agency delivered medical supplies to the region on Monday, officials said.",
+        "Astana. Kazinform",  # nothing after it
+    ],
+)
+def test_what_is_no_stop_credit_and_no_date_lead(line: str) -> None:
+    assert match_dateline(line, D) is None
+
+
+def test_a_byline_with_its_date_dates_each_brief_and_a_glued_widget_is_cut() -> None:
+    page = (
+        "By The Canadian Press on February 15th, 2023\n"
+        "OTTAWA – An audit ordered by the government found that the league did not use public "
+        "money to settle claims.\n"
+        "Be the first to comment!By The Canadian Press on February 14th, 2023\n"
+        "QUEBEC – A provincial police officer who arrived at the scene of a crash last year "
+        "told an inquiry what he saw.\n"
+        "Be the first to comment!By The Canadian Press on February 13th, 2023\n"
+        "SASKATOON – The family of a woman killed twenty years ago say they are devastated by "
+        "the parole decision.\n"
+    )
+    stories = parse(page).stories
+    assert [s.dateline.place for s in stories if s.dateline] == ["Ottawa", "Quebec", "Saskatoon"]
+    assert [s.dateline.date for s in stories if s.dateline] == [
+        dt.date(2023, 2, 15), dt.date(2023, 2, 14), dt.date(2023, 2, 13)
+    ]
+    assert all(s.agencies == ("CP",) for s in stories)
+    assert all(s.headline is None for s in stories)
