@@ -130,6 +130,11 @@ _CLOCK = (
 )
 
 # Shapes, tried in order. Each has the groups place, date parts, an agency group, sep.
+# HONG KONG / AP —  /  Toronto, Ontario TheNewswire - May 25, 2021 –  /  MADRID / AFP
+_SLASH_AGENCY = re.compile(
+    rf"{_HEAD}[ \t]*/[ \t]*(?P<ag_bare>{_AGLIST})"
+    rf"(?P<sep>[ \t]*(?:-{{1,3}}|[–—]{{1,2}}|:)|[ \t]+(?=[\"“]?{_U}[a-z]))?"
+)
 _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # BEIRUT, Nov 11, 2017 (AFP) -   /  MOSCOW, March 5. /TASS/.
     # NEW YORK and LONDON, Nov. 12, 2020 /PRNewswire/ --: a joint release, the first leads
@@ -189,13 +194,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date_only", re.compile(rf"{_HEAD},[ \t]*{_DATE}{_SEP}")),
     # HONG KONG / AP —  /  Toronto, Ontario TheNewswire - May 25, 2021 –  : the credit
     # after the place without brackets, before a dash (and perhaps a date)
-    (
-        "slash_agency",
-        re.compile(
-            rf"{_HEAD}[ \t]*/[ \t]*(?P<ag_bare>{_AGLIST})"
-            rf"(?P<sep>[ \t]*(?:-{{1,3}}|[–—]{{1,2}}|:)|[ \t]+(?=[\"“]?{_U}[a-z]))"
-        ),
-    ),
+    ("slash_agency", _SLASH_AGENCY),
     (
         "bare_agency_date",
         re.compile(
@@ -857,7 +856,10 @@ def _pipes_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
 
 def _known_place_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     """Rarer forms ("Houston, TX – May 20, 2019 –", "HONG KONG / AP —"): only with a place
-    the gazetteer knows and text after the separator."""
+    the gazetteer knows and text after the separator ("MADRID / AFP" may stand alone on
+    its line, over the text)."""
+    if m.re is _SLASH_AGENCY and not m.group("sep"):
+        return _resolves(place) and not rest.strip()
     return _resolves(place) and len(rest.strip()) >= 10
 
 
@@ -983,7 +985,17 @@ def _build(
         not m.group("mon1") and not m.group("mon2") and not m.group("mon3")
     ):
         return None  # "LONDON, Tuesday" alone is not enough
-    if shape == "date_only" and not sep and rest.strip():
+    if shape == "date_only" and not sep and rest.strip() and not (
+        # "SYDNEY, May 28 Heavy rains ...": Reuters' form with its credit stripped; a place
+        # in capitals the gazetteer knows, a day, then the sentence
+        place_text
+        and all_caps(place_text.split(",")[0])
+        and _resolves(place_text)
+        and rest[:1].isspace()
+        and _opens_sentence(rest.lstrip())
+        and len(rest.strip()) >= BARE_CREDIT_TEXT
+        and not split_agencies(rest.split()[0])  # "NAGOYA, Nov. 22 Kyodo reporters ..."
+    ):
         return None
     if shape in ("agency_only", "date_first") and anywhere and line[: m.start()].strip(_BULLETS):
         return None

@@ -559,7 +559,7 @@ class _Splitter:
         titles: list[tuple[str, str | None]] = []
         box: list[str] = []  # the box's own lines: labels and "Read more" links
         index = end = 0
-        ledes = stamps = 0
+        ledes = stamps = stamps_above = 0
         while index + 1 < len(units) and index - end <= 2:
             text = units[index].text
             below = units[index + 1].text
@@ -584,10 +584,25 @@ class _Splitter:
             )
             if stamped:
                 below = units[index + 2].text  # "Jul. 24, 2024 14:05 PM EDT" between
+            # "Tuesday, March 23, 2010" / title / text: a blog's post, its date above it
+            dated = (
+                title
+                and not stamped
+                and index > end - 1
+                and index >= 1
+                and line_stamp(units[index - 1].text) is not None
+                and self.dateline_at(units[index - 1].text) is None
+            )
             lede, cut = strip_read_more(below)
-            if titles and not ledes and (cut or stamped):
+            if titles and not ledes and (cut or stamped or dated):
                 break  # a links box ends where titled items with text begin
-            if title and (cut or stamped) and is_prose(lede) and self.dateline_at(below) is None:
+            if (
+                title
+                and (cut or stamped or dated)
+                and is_prose(lede)
+                and self.dateline_at(below) is None
+            ):
+                stamps_above += bool(dated and not cut)
                 # An archive's item: a title over its lede cut off ("... until..."), or over
                 # its time stamp and lede
                 titles.append((debullet(text), below))
@@ -614,6 +629,10 @@ class _Splitter:
                 if len(rest) < 3 or line_stamp(rest[1]) is None:
                     return 0
                 rest = [rest[0], *rest[2:]]
+            elif stamps_above:
+                if len(rest) < 3 or line_stamp(rest[0]) is None:
+                    return 0
+                rest = rest[1:]
             if (
                 ledes != len(titles)
                 or len(rest) < 2
@@ -1446,7 +1465,10 @@ def _residue_like(text: str) -> bool:
     )
 
 
-_CUT_POINT = re.compile(r"(?:^|(?<=[\s)\]|»›>]))(?=\(?[A-Z\u0620-\u064a\u0900-\u097f])")
+# (A year run into the place is a cut, too: "January 2, 2017MIAMI, Florida --".)
+_CUT_POINT = re.compile(
+    r"(?:^|(?<=[\s)\]|»›>])|(?<=[12]\d\d\d)(?=[A-Z]{2}))(?=\(?[A-Z\u0620-\u064a\u0900-\u097f])"
+)
 
 
 # An editor's tag before the dateline: "(Updated 10:30 a.m.)", "UPDATED:", "BREAKING -".
@@ -1461,7 +1483,7 @@ _PHOTO_CREDIT = re.compile(
     r"(?:\b(?:REUTERS|Reuters|AFP|EPA(?:-EFE)?|AP\s+Photo|Getty\s+Images|Xinhua)\s*/"
     r"(?:\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/?)+?(?:\s*(?:File\s+)?Photo)?\)?"
     r"|\b(?:Photo|Picture|Image)\s+courtesy\s+of\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}"
-    r"\.)[ \t]+(?=[A-Z(])"
+    r"\.)(?:[ \t]+|(?<=\)))(?=[A-Z(])"
 )
 CAPTION_REACH = 600  # how far into a line a caption run into the dateline may end
 

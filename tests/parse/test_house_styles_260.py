@@ -613,3 +613,81 @@ def test_a_byline_with_its_date_dates_each_brief_and_a_glued_widget_is_cut() -> 
     ]
     assert all(s.agencies == ("CP",) for s in stories)
     assert all(s.headline is None for s in stories)
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "place"),
+    [
+        ("SYDNEY, May 28 Heavy rains and a cyclone cut gold output by 8 percent in the quarter.",
+         "SYDNEY, May 28", "Sydney"),
+        ("BEIJING, 27 May China must move away from heavy industry, a government adviser said.",
+         "BEIJING, 27 May", "Beijing"),
+        ("MADRID / AFP", "MADRID / AFP", "Madrid"),
+    ],
+)
+def test_reuters_stripped_form_and_a_slashed_credit_alone(line: str, raw: str, place: str) -> None:
+    found = match_dateline(line, D)
+    assert found is not None
+    assert (found.dateline.raw, found.dateline.place) == (raw, place)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Paris, May 28 Heavy rains and a cyclone cut gold output by 8 percent in the quarter.",
+        "SYDNEY, May 28 heavy rains and a cyclone cut gold output by 8 percent in the quarter.",
+        "MADRID / AFP el gobierno dijo que sí",
+    ],
+)
+def test_no_dateline_without_capitals_or_a_sentence(line: str) -> None:
+    assert match_dateline(line, D) is None
+
+
+@pytest.mark.parametrize(
+    ("prefix", "raw", "date"),
+    [
+        ("January 2, 2017", "MIAMI, Florida", dt.date(2017, 1, 2)),
+        (
+            "The minister greets reporters at talks in the city on March 4, 2010. "
+            "(Photo: REUTERS/Ana Mora)",
+            "MIAMI, Florida (AP)",
+            None,
+        ),
+    ],
+)
+def test_a_stamp_or_photo_credit_glued_to_the_dateline(
+    prefix: str, raw: str, date: dt.date | None
+) -> None:
+    tail = " (AP)" if "REUTERS" in prefix else ""  # (a caption ended by its credit)
+    dump = parse(
+        "Press group regrets a hard year for reporters\n\n"
+        f"{prefix}MIAMI, Florida{tail} -- The press association said the old year ended with the "
+        "toughest censorship in a decade.\n\nIt urged governments to act.\n"
+    )
+    dateline = dump.stories[0].dateline
+    assert dateline is not None
+    assert (dateline.raw, dateline.place, dateline.region) == (raw, "Miami", "Florida")
+    if date is not None:
+        assert dateline.date == date
+
+
+def test_dated_blog_posts_above_the_first_datelined_one_are_items() -> None:
+    posts = [
+        ("Tuesday, March 23, 2010", "President tours the capital"),
+        ("Saturday, March 13, 2010", "Sprinter places fourth"),
+        ("Monday, March 08, 2010", "Rock band fills the stadium"),
+    ]
+    page = "".join(
+        f"{day}\n\n{title}\n\nA crowd gathered on the day to watch, and the organisers said "
+        "it was the largest they had seen.\n\n"
+        for day, title in posts
+    )
+    page += (
+        "Thursday, March 04, 2010\n\nEnvoy arrives for trade talks\n\n"
+        "San Jose (AFP) - The envoy arrived on Thursday for two days of talks with ministers "
+        "from across the region.\n"
+    )
+    stories = parse(page).stories
+    titles = [t for _, t in posts] + ["Envoy arrives for trade talks"]
+    assert [s.headline for s in stories] == titles
+    assert stories[-1].dateline is not None and stories[-1].dateline.agencies == ("AFP",)
