@@ -69,6 +69,8 @@ _BOILERPLATE = re.compile(
     r"|.{0,80}[-–—|]\s*official\s+facebook\s+page\s*$"
     # the agencies' own licensing notes under their stories
     r"|interested\s+in\s+licensing\s+this\b|n\.\s?b\.\s*:\s*afp['’]s\s+services\b"
+    # the aggregator MENAFN's disclaimer and item number
+    r"|menafn\s+supplies\s+this\s+content\b|menafn\d{8,}id\d+\s*$"
     r"|terms\s+and\s+conditions\s*$|we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies"
     r"|accept\s+(?:all\s+)?cookies|skip\s+to\b|back\s+to\s+top|about\s+us\.?\s*$|contact\s+us\.?\s*$"
     r"|home\s*(?:[|>»/›]|$)|menu\s*$|search\s*$|log\s*in\s*$|sign\s+in\s*$|register\s*$"

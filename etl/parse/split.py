@@ -24,6 +24,7 @@ from etl.parse.agencies import (
     credit_line,
     digest_agency,
     signoff_agencies,
+    split_agencies,
 )
 from etl.parse.byline import glued_byline, parse_byline
 from etl.parse.dateline import DatelineMatch, match_dateline
@@ -152,6 +153,9 @@ class _Splitter:
     def _find_dateline(self, text: str) -> _DatelineAt | None:
         if text in self.chrome:
             return None
+        tag = _AGGREGATOR_TAG.match(text)
+        if tag is not None:
+            return self._after_aggregator_tag(text, tag)
         if is_caption(text):
             # "Image: Reuters NAIROBI (Reuters) - ...": a credit run into the dateline.
             return self._after_residue(text)
@@ -253,6 +257,31 @@ class _Splitter:
             if again is not None and again.start == 0 and again.dateline.place is not None:
                 return replace(again, start=at, end=at + again.end)
         return None
+
+    def _after_aggregator_tag(self, text: str, tag: re.Match[str]) -> _DatelineAt | None:
+        """"(MENAFN- Kuwait News Agency (KUNA)) CAIRO, Dec 17 (KUNA) -- ...": the
+        aggregator's tag names the agency it carries and stands at the head of the
+        dateline; with no dateline after it, it is the dateline itself (a source, no place)."""
+        source = tag.group("source")
+        codes = split_agencies(source) or next(
+            (found for part in re.split(r"[()]", source) if (found := split_agencies(part))), ()
+        )  # "Kuwait News Agency (KUNA)": the name or the code in brackets
+        rest_at = tag.end() + len(text[tag.end() :]) - len(text[tag.end() :].lstrip())
+        inner = self._find_dateline(text[rest_at:]) if rest_at < len(text) else None
+        if inner is not None and not inner[1] and inner[0] is None:
+            dateline = inner[2]
+            raw = text[: rest_at + len(dateline.raw)]
+            agencies = tuple(dict.fromkeys([*codes, *dateline.agencies]))
+            return None, "", replace(dateline, raw=raw, agencies=agencies), inner[3]
+        if not codes:
+            return None
+        date, source = (
+            (self.page_date, "page_date")
+            if self.page_date
+            else ((self.dump_date, "dump_date") if self.dump_date else (None, None))
+        )
+        dateline = Dateline(raw=tag.group(0), agencies=codes, date=date, date_source=source)
+        return None, "", dateline, text[tag.end() :].strip()
 
     def _after_residue(self, text: str) -> _DatelineAt | None:
         if _COPYRIGHT_LINE.search(text):
@@ -1466,6 +1495,10 @@ def _residue_like(text: str) -> bool:
 
 
 # (A year run into the place is a cut, too: "January 2, 2017MIAMI, Florida --".)
+# An aggregator's tag before the story it carries: "(MENAFN- Jordan News Agency)".
+_AGGREGATOR_TAG = re.compile(
+    r"^(?:\d\d-\d\d-\d\d\s+)?\(MENAFN\s*-\s*(?P<source>[^()]{1,60}(?:\([^()]{1,20}\))?[^()]{0,20})\)"
+)
 _CUT_POINT = re.compile(
     r"(?:^|(?<=[\s)\]|»›>])|(?<=[12]\d\d\d)(?=[A-Z]{2}))(?=\(?[A-Z\u0620-\u064a\u0900-\u097f])"
 )

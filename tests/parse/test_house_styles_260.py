@@ -691,3 +691,45 @@ def test_dated_blog_posts_above_the_first_datelined_one_are_items() -> None:
     titles = [t for _, t in posts] + ["Envoy arrives for trade talks"]
     assert [s.headline for s in stories] == titles
     assert stories[-1].dateline is not None and stories[-1].dateline.agencies == ("AFP",)
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "place", "agencies"),
+    [
+        ("(MENAFN- Kuwait News Agency (KUNA)) CAIRO, Dec 17 (KUNA) -- The lawyers' union met.",
+         "(MENAFN- Kuwait News Agency (KUNA)) CAIRO, Dec 17 (KUNA)", "Cairo", ("KUNA",)),
+        ("23-12-16 (MENAFN- Kuwait News Agency (KUNA)) KUWAIT -- The cabinet holds a session.",
+         "23-12-16 (MENAFN- Kuwait News Agency (KUNA)) KUWAIT", "Kuwait", ("KUNA",)),
+        ("(MENAFN- UkrinForm) A storage warehouse caught fire after the drone strike overnight.",
+         "(MENAFN- UkrinForm)", None, ("Ukrinform",)),
+        ("(MENAFN- The Peninsula) DOHA: The ministry announced new rules for the ports today.",
+         "(MENAFN- The Peninsula) DOHA", "Doha", ()),
+    ],
+)
+def test_an_aggregators_tag_heads_the_dateline_and_names_the_agency(
+    line: str, raw: str, place: str | None, agencies: tuple[str, ...]
+) -> None:
+    dump = parse(f"Cabinet approves new rules\n\n{line}\n\nThe rules take effect next month.\n")
+    dateline = dump.stories[0].dateline
+    assert dateline is not None
+    assert (dateline.raw, dateline.place) == (raw, place)
+    assert dump.stories[0].agencies == agencies
+
+
+def test_an_aggregators_tag_naming_no_agency_alone_is_no_dateline() -> None:
+    dump = parse(
+        "Cabinet approves new rules\n\n(MENAFN- AzerNews) The cabinet approved new rules for "
+        "the ports on Thursday, the ministry said.\n\nThe rules take effect next month.\n"
+    )
+    assert dump.stories[0].dateline is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'MENAFN supplies this content "as is" and gives no warranty of any kind.',
+        "MENAFN01012025000193011044ID1109046600",
+    ],
+)
+def test_the_aggregators_disclaimer_and_item_number_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
