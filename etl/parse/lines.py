@@ -14,7 +14,7 @@ from etl.parse.agencies import (
 )
 from etl.parse.byline import BY_WORD, parse_byline
 from etl.parse.months import MONTH_WORDS
-from etl.parse.pagedate import stamp_date
+from etl.parse.pagedate import date_in, stamp_date
 
 TEASER_MIN_CHARS = 80  # a prose paragraph ending in "..." this long is a cut-off teaser
 _READ_MORE = re.compile(
@@ -326,6 +326,13 @@ def is_title_like(text: str, *, min_words: int = 3) -> bool:
     return not (is_boilerplate(text) or is_caption(text) or subhead_text(text))
 
 
+# A site's own name with its domain ("Big News Network.com"), and a record's field label.
+_SITE_NAME = re.compile(r"\b[\w-]+\.(?:com|org|net|info|news)\b", re.IGNORECASE)
+_FIELD_LABEL = re.compile(
+    r"^(?:country|countries|source|sources|region|theme|themes|format|language|date|posted"
+    r"|tags?|topics?|category|categories)\s*:\s*\S.{0,60}$",
+    re.IGNORECASE,
+)
 _DOMAIN = re.compile(r"^(?:https?://)?[\w.-]+\.(?:com|org|net|co|in|pk|uk|info|news|gov|edu)"
                      r"(?:\.[a-z]{2})?(?:/\S*)?$", re.IGNORECASE)
 
@@ -482,6 +489,10 @@ def headline_candidate(text: str, *, min_words: int = 3) -> bool:
         return False  # "Jane Doe|Jan 13, 2019", "28 de October de 2021"
     if is_masthead(body):
         return False  # "Taipei Times", "Nation & World Briefs": a site's or section's name
+    if _SITE_NAME.search(body) and date_in(body) is not None:
+        return False  # "Big News Network.com Thursday 3rd October, 2019": the site's stamp
+    if _FIELD_LABEL.match(body):
+        return False  # "Country: Peru", "Source: AFP": a record's field, no title
     # "The Associated Press", "Kyodo, Staff Report": an agency's name is a credit, no title
     return agency_code(_CREDIT_FILLER.sub(" ", body).strip(" ,;|-")) is None
 

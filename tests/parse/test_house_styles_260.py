@@ -733,3 +733,29 @@ def test_an_aggregators_tag_naming_no_agency_alone_is_no_dateline() -> None:
 )
 def test_the_aggregators_disclaimer_and_item_number_are_furniture(line: str) -> None:
     assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Big News Network.com Thursday 3rd October, 2019",
+        "Source: Agence France-Presse\nCountry: Peru",
+        "Source: Agence France-Presse\nThemes: Politics, Elections",
+    ],
+)
+def test_site_stamps_and_record_fields_are_no_headline(line: str) -> None:
+    dump = parse(
+        f"Peru's president dissolves Congress\n\n{line}\n\n"
+        "LIMA, Oct 3, 2019 (AFP) - The president dissolved Congress on Monday after lawmakers "
+        "pushed ahead with a vote.\n\nLawmakers responded by suspending him.\n"
+    )
+    assert dump.stories[0].headline == "Peru's president dissolves Congress"
+
+
+def test_a_title_with_a_colon_is_still_a_headline() -> None:
+    dump = parse(
+        "Floods: Thousands flee as rivers burst their banks\n\n"
+        "LIMA, Peru - Thousands of people fled their homes on Monday as rivers burst their "
+        "banks after a week of rain.\n\nMore rain is expected.\n"
+    )
+    assert dump.stories[0].headline == "Floods: Thousands flee as rivers burst their banks"
