@@ -258,6 +258,12 @@ class _Splitter:
                 return replace(again, start=at, end=at + again.end)
         return None
 
+    def _titled_briefs(self) -> bool:
+        """A page whose title calls its items briefs ("World briefs", "Kurzmeldungen", "Le
+        monde en bref"): datelined items told whole, however short, are no teasers."""
+        head = [u.text for u in self.units[:BRIEFS_TITLE_LINES] if u.text.strip()]
+        return any(_BRIEFS_TITLE.search(text) for text in head if len(text) <= 120)
+
     def _after_aggregator_tag(self, text: str, tag: re.Match[str]) -> _DatelineAt | None:
         """"(MENAFN- Kuwait News Agency (KUNA)) CAIRO, Dec 17 (KUNA) -- ...": the
         aggregator's tag names the agency it carries and stands at the head of the
@@ -1290,7 +1296,7 @@ class _Splitter:
             # Where the page marks its teasers ("read more"), the unmarked main story is the
             # full one; a story with a byline is a story in full, too.
             marked = any(d.is_teaser for d in drafts[1:])
-            briefs = is_briefs(drafts)
+            briefs = is_briefs(drafts) or self._titled_briefs()
             for index, draft in enumerate(drafts):
                 if index == 0 and marked:
                     continue
@@ -1495,6 +1501,14 @@ def _residue_like(text: str) -> bool:
 
 
 # (A year run into the place is a cut, too: "January 2, 2017MIAMI, Florida --".)
+# A page of briefs says so in its title, in the languages the parser reads.
+_BRIEFS_TITLE = re.compile(
+    r"\b(?:briefs?|in\s+brief|briefing|news\s+roundup|kurzmeldungen|kurz\s+notiert|en\s+bref"
+    r"|brevi|breves|noticias\s+breves|in\s+het\s+kort)\b",
+    re.IGNORECASE,
+)
+BRIEFS_TITLE_LINES = 4  # where a page's title stands
+
 # An aggregator's tag before the story it carries: "(MENAFN- Jordan News Agency)".
 _AGGREGATOR_TAG = re.compile(
     r"^(?:\d\d-\d\d-\d\d\s+)?\(MENAFN\s*-\s*(?P<source>[^()]{1,60}(?:\([^()]{1,20}\))?[^()]{0,20})\)"

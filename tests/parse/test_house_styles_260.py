@@ -759,3 +759,28 @@ def test_a_title_with_a_colon_is_still_a_headline() -> None:
         "banks after a week of rain.\n\nMore rain is expected.\n"
     )
     assert dump.stories[0].headline == "Floods: Thousands flee as rivers burst their banks"
+
+
+BRIEFS = (
+    "Harbour Town Kurzmeldungen\n\n"
+    "Fähre fällt aus\n\n"
+    "Kiel (dpa). Die Fähre nach Oslo fällt am Donnerstag wegen eines Sturms aus, teilte die "
+    "Reederei mit.\n\n"
+    "Hafen wächst\n\n"
+    "Hamburg (dpa). Der Hafen hat im dritten Quartal mehr Container umgeschlagen als je "
+    "zuvor, sagte der Betreiber.\n\n"
+    "Streik beendet\n\n"
+    "Bremen (AFP). Die Lotsen haben ihren Streik nach zwei Tagen beendet, wie die Gewerkschaft "
+    "mitteilte.\n"
+)
+
+
+def test_a_page_titled_briefs_has_whole_briefs_not_teasers() -> None:
+    stories = parse(BRIEFS).stories
+    assert [s.dateline.place for s in stories if s.dateline] == ["Kiel", "Hamburg", "Bremen"]
+    assert not any(s.is_teaser for s in stories)
+
+
+def test_the_same_items_without_the_title_are_teasers() -> None:
+    stories = parse(BRIEFS.replace("Kurzmeldungen", "Politik")).stories
+    assert any(s.is_teaser for s in stories)
