@@ -342,6 +342,8 @@ class _Splitter:
             return start, dateline, end  # "Rio de Janeiro", "New York": the whole is a city
         if fold(place) in STATELESS:
             return start, dateline, end  # "United Nations, New York, ...": a place, too
+        if place.split()[0].casefold().rstrip(".") in _PLACE_PREFIXES:
+            return start, dateline, end  # "Camp Zeist", "Fort Hood": the word is the name's
         for word in re.finditer(r"(?<=\s)\S", text[start : start + len(dateline.raw)]):
             at = start + word.start()
             found = match_dateline(text[at:], self.dump_date, page_date=self.page_date)
@@ -1501,6 +1503,13 @@ def _residue_like(text: str) -> bool:
 
 
 # (A year run into the place is a cut, too: "January 2, 2017MIAMI, Florida --".)
+# Words that begin place names the gazetteer may lack ("Camp Zeist"), never a label.
+_PLACE_PREFIXES = frozenset(
+    {"camp", "fort", "port", "mount", "mt", "lake", "cape", "san", "santa", "saint", "st",
+     "new", "north", "south", "east", "west", "upper", "lower", "greater", "el", "la", "le",
+     "los", "las", "al"}
+)  # fmt: skip
+
 # A page of briefs says so in its title, in the languages the parser reads.
 _BRIEFS_TITLE = re.compile(
     r"\b(?:briefs?|in\s+brief|briefing|news\s+roundup|kurzmeldungen|kurz\s+notiert|en\s+bref"

@@ -784,3 +784,13 @@ def test_a_page_titled_briefs_has_whole_briefs_not_teasers() -> None:
 def test_the_same_items_without_the_title_are_teasers() -> None:
     stories = parse(BRIEFS.replace("Kurzmeldungen", "Politik")).stories
     assert any(s.is_teaser for s in stories)
+
+
+def test_a_place_name_the_gazetteer_lacks_keeps_its_first_word() -> None:
+    dump = parse(
+        "Trial hears defence case\n\n"
+        "Camp Zeist (AP). The defence accused the prosecution on Thursday of ignoring another "
+        "line of inquiry during the long investigation.\n\nThe trial continues.\n"
+    )
+    dateline = dump.stories[0].dateline
+    assert dateline is not None and dateline.place == "Camp Zeist"
