@@ -22,7 +22,7 @@ from tests.parse.test_split import unaccounted
 
 REPO = Path(__file__).resolve().parents[2]
 # Raised when the parser gains; never lowered to let a regression through.
-SCORE_FLOOR = 0.785  # parser 2.6.0 measured 0.792 on 798 pages (2.5.0: 0.804 on 535; the
+SCORE_FLOOR = 0.785  # parser 2.6.0 measured 0.797 on 798 pages (2.5.0: 0.804 on 535; the
 # 263 pages of the later gatherings are harder: listing, tag and archive pages, many sites)
 
 
