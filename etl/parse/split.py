@@ -298,7 +298,11 @@ class _Splitter:
         if credited is not None:
             return credited
         for cut in residue_cuts(text):
-            again = match_dateline(text[cut:], self.dump_date, page_date=self.page_date)
+            # "December 29, 2016WASHINGTON, USA --": a stamp run into the dateline dates it
+            stamp = line_stamp(text[:cut].strip())
+            again = match_dateline(
+                text[cut:], self.dump_date, page_date=stamp or self.page_date
+            )
             if again is not None:
                 cut, again = self._whole_place(text, cut, again)
                 found = replace(again, start=cut + again.start, end=cut + again.end)

@@ -794,3 +794,22 @@ def test_a_place_name_the_gazetteer_lacks_keeps_its_first_word() -> None:
     )
     dateline = dump.stories[0].dateline
     assert dateline is not None and dateline.place == "Camp Zeist"
+
+
+def test_each_items_own_stamp_run_into_its_dateline_dates_it() -> None:
+    items = [
+        ("Press group regrets a hard year", "January 2, 2017", "MIAMI, Florida"),
+        ("Regional body urges respect for parliament", "December 29, 2016", "WASHINGTON, USA"),
+        ("Minister tries to join trade meeting", "December 16, 2016", "LIMA, Peru"),
+    ]
+    page = "News from the region:\n" + "".join(
+        f"{title}\n{stamp}{dateline} -- Officials said on the day that the talks had gone on "
+        "for hours before any agreement was reached.\n"
+        for title, stamp, dateline in items
+    )
+    stories = parse(page).stories
+    got = [(s.dateline.raw, s.dateline.date) for s in stories if s.dateline]
+    assert got == [
+        (dateline, dt.datetime.strptime(stamp, "%B %d, %Y").date())
+        for _, stamp, dateline in items
+    ]
