@@ -482,7 +482,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _no_date(
+def no_date(
     dump_date: dt.date | None, page_date: dt.date | None = None
 ) -> tuple[dt.date | None, DateSource | None]:
     """No date in the dateline: the page's own time stamp, else the dump's date."""
@@ -510,7 +510,7 @@ def _date_of(
     dump_date: dt.date | None,
     page_date: dt.date | None,
 ) -> tuple[dt.date | None, DateSource | None]:
-    fallback = _no_date(dump_date, page_date)
+    fallback = no_date(dump_date, page_date)
     if month is None or day is None:
         return fallback
     if year is not None:
@@ -1016,7 +1016,7 @@ def _build(
     elif inner is not None:
         date, source = inner, "dateline"  # "(Site News / Sputnik - 3rd October, 2019)"
     else:
-        date, source = _no_date(anchors.dump, anchors.page)
+        date, source = no_date(anchors.dump, anchors.page)
     end = m.end()
     raw_end = m.start("sep") if sep else end
     trail = _TRAIL_DATE.match(line, end) if agencies and not _has_year(m) else None
@@ -1201,7 +1201,7 @@ def _place_country(line: str, pos: int, anchors: DateAnchors) -> DatelineMatch |
     resolved = resolve_place(raw)
     if resolved.country != code:
         return None
-    date, source = _no_date(anchors.dump, anchors.page)
+    date, source = no_date(anchors.dump, anchors.page)
     dateline = Dateline(
         raw=raw,
         place=resolved.place,

@@ -27,7 +27,7 @@ from etl.parse.agencies import (
     split_agencies,
 )
 from etl.parse.byline import glued_byline, parse_byline
-from etl.parse.dateline import DatelineMatch, match_dateline
+from etl.parse.dateline import DatelineMatch, match_dateline, no_date
 from etl.parse.draft import Draft
 from etl.parse.fields import read_record
 from etl.parse.lines import (
@@ -281,11 +281,7 @@ class _Splitter:
             return None, "", replace(dateline, raw=raw, agencies=agencies), inner[3]
         if not codes:
             return None
-        date, source = (
-            (self.page_date, "page_date")
-            if self.page_date
-            else ((self.dump_date, "dump_date") if self.dump_date else (None, None))
-        )
+        date, source = no_date(self.dump_date, self.page_date)
         dateline = Dateline(raw=tag.group(0), agencies=codes, date=date, date_source=source)
         return None, "", dateline, text[tag.end() :].strip()
 
