@@ -220,6 +220,22 @@ _AUTHOR_PAGE = re.compile(
 )
 
 
+# "SEOUL, Nov. 3 (Yonhap) -- Here are the week's main stories ...", "New Delhi, Jun 25 (PTI)
+# Following are the top stories at 5 PM:": a digest's lead; the items under it are that
+# agency's own copy even where their datelines carry no credit ("WASHINGTON -- ...").
+_DIGEST_LEAD = re.compile(
+    r"^\W{0,3}(?:here\s+(?:are|is)|(?:the\s+)?following\s+(?:are|is)|below\s+(?:are|is))\s+"
+    r"(?:[\w'’-]+\s+){0,8}?"
+    r"(?:stories|headlines|news\s+items|news\s+summary|summar(?:y|ies)|briefs|items)\b",
+    re.IGNORECASE,
+)
+
+
+def digest_lead(text: str) -> bool:
+    """Whether a story's first paragraph announces a digest of the agency's stories."""
+    return bool(_DIGEST_LEAD.match(text[:200]))
+
+
 def digest_agency(line: str) -> str | None:
     """The agency whose digest or author page a page title announces, else None."""
     if len(line) > 80:

@@ -23,6 +23,7 @@ from etl.parse.agencies import (
     author_page_agency,
     credit_line,
     digest_agency,
+    digest_lead,
     signoff_agencies,
     split_agencies,
 )
@@ -1294,6 +1295,8 @@ class _Splitter:
         if self.digest is not None:
             for draft in drafts:  # "Kyodo News Digest": each brief is the agency's
                 draft.credits.append(self.digest)
+        else:
+            _credit_digest_items(drafts)
         if is_listing(drafts):
             # Where the page marks its teasers ("read more"), the unmarked main story is the
             # full one; a story with a byline is a story in full, too.
@@ -1570,6 +1573,21 @@ def _label_like(text: str) -> bool:
     if not text or text.endswith((".", "!", "?", ",", ";", '"', "”")):
         return False
     return is_title_like(text) or is_boilerplate(text) or len(WORD.findall(text)) <= 3
+
+
+def _credit_digest_items(drafts: list[Draft]) -> None:
+    """Under an agency's digest lead ("SEOUL, Nov. 3 (Yonhap) -- Here are the week's main
+    stories"), the items with no credit of their own are that agency's."""
+    lead = drafts[0]
+    if len(drafts) < 2 or lead.dateline is None or not lead.dateline.agencies:
+        return
+    texts = [p.text for p in lead.paragraphs if p.kind == "text"]
+    if not texts or not digest_lead(texts[0]):
+        return
+    agency = lead.dateline.agencies[0]
+    for draft in drafts[1:]:
+        if not _story_agencies(draft):
+            draft.credits.append(agency)
 
 
 def _story_agencies(draft: Draft) -> tuple[str, ...]:
