@@ -16,6 +16,7 @@ class Draft:
     is_teaser: bool = False
     closed: bool = False  # a teaser's "read more" ends it: later text is not its own
     read_more: bool = False  # the page marked it a teaser itself ("... read more")
+    bare_dateline: bool = False  # the dateline stood alone on its line ("PTI -May 23, 2025")
     standfirst: int = 0  # paragraphs printed above the dateline (main story only)
     credits: list[str] = field(default_factory=list)  # agencies from credit lines
     # Paragraph counts at which a "read more" line stood inside the text: where a listing

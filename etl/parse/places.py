@@ -450,6 +450,21 @@ STATELESS = frozenset(
         "North Pole",
         "Outer Space",
         "Space",
+        # Continents and world regions: no country, whatever small town shares the name
+        # ("Africa" in Tunisia, "Asia" in the Philippines).
+        "Africa",
+        "Asia",
+        "Europe",
+        "America",
+        "Americas",
+        "North America",
+        "South America",
+        "Latin America",
+        "Central America",
+        "Middle East",
+        "Oceania",
+        "Asia-Pacific",
+        "Asia Pacific",
     )
 )
 _LOCALE_LANGS = ("de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sv", "da", "nb", "tr", "id")

@@ -79,6 +79,7 @@ HEAD_SCAN = 14  # how many lines from a page's top its headline may stand, with 
 LONG_TITLE_WORDS = (26, 40)  # a headline longer than a title line may be, at most this
 PAGE_END_LINES = 4  # furniture this short after a cut paragraph is the page's end
 LEAD_LINKS_MIN = 3  # titles, each over its own "Read more", above the story: a links box
+TITLE_UNDER_DATELINE_WORDS = 20  # a title line under a dateline alone on its line
 
 _DatelineAt = tuple[Byline | None, str, Dateline, str]
 
@@ -528,8 +529,18 @@ class _Splitter:
                     # No title between: the main story's own text, cut off by the page.
                     self.add_paragraph(body)
                     return
-                # A dateline-less teaser below a full main story.
-                story = self.start_story()
+                if (
+                    story.bare_dateline
+                    and story.headline is None
+                    and len(story.paragraphs) == 1
+                    and _teaser_headline_like(story.paragraphs[0].text)
+                ):
+                    # "PTI -May 23, 2025" alone on its line, the title, then this lede
+                    # cut off: the title is this item's, the lede its text.
+                    story.headline = debullet(story.paragraphs.pop().text)
+                else:
+                    # A dateline-less teaser below a full main story.
+                    story = self.start_story()
             if story.headline is None and not story.paragraphs and story is not self.stories[0]:
                 inline = _INLINE_TEASER.match(body)
                 if inline is not None and headline_candidate(inline.group("title")):
@@ -1011,6 +1022,7 @@ class _Splitter:
             elif prefix:
                 self.leftover.append(prefix)
             current.dateline = dateline
+            current.bare_dateline = not rest.strip() if rest else True
             if rest and (
                 is_boilerplate(rest)
                 or TIME_ONLY.match(rest)
@@ -1288,6 +1300,8 @@ class _Splitter:
         self.leftover.extend(dropped)
         if not drafts:
             raise DumpError(RejectReason.NO_STORY, "no story text: every line is page furniture")
+        for draft in drafts:
+            _title_under_bare_dateline(draft)
         drafts = [piece for draft in drafts for piece in split_listing(draft)]
         if is_listing(drafts):
             # On a page of ledes, one title over one lede is an item too, not a subhead.
@@ -1573,6 +1587,22 @@ def _label_like(text: str) -> bool:
     if not text or text.endswith((".", "!", "?", ",", ";", '"', "”")):
         return False
     return is_title_like(text) or is_boilerplate(text) or len(WORD.findall(text)) <= 3
+
+
+def _title_under_bare_dateline(draft: Draft) -> None:
+    """"PTI -May 23, 2025" alone on its line, then a title line, then the text (a tag
+    page's item: the credit and stamp over the title): the title line is the headline."""
+    paras = draft.paragraphs
+    if draft.headline is not None or not draft.bare_dateline or len(paras) < 2:
+        return
+    first, second = paras[0], paras[1]
+    if first.kind != "text" or second.kind != "text" or ends_sentence(first.text):
+        return
+    if len(first.text.split()) > TITLE_UNDER_DATELINE_WORDS or not is_prose(second.text):
+        return
+    if headline_candidate(first.text, min_words=4):
+        draft.headline = paras.pop(0).text
+        draft.standfirst = max(0, draft.standfirst - 1)
 
 
 def _credit_digest_items(drafts: list[Draft]) -> None:

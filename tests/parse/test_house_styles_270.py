@@ -64,3 +64,67 @@ def test_a_digest_lead_is_told_by_its_words() -> None:
     assert digest_lead("Here are the main headlines of the day")
     assert not digest_lead("Here are five things to know about the vote.")
     assert not digest_lead("Following the vote, stories of fraud spread.")
+
+
+TAG_PAGE = (
+    "harbour\n\n"
+    "PTI -May 23, 2025\n\n"
+    "Ferry crews say the new timetable leaves no room for storms\n\n"
+    "Ferry crews say the new timetable leaves no room for storms\n\n"
+    "Crews on the island routes told a hearing on Friday that the new timetable cut the slack "
+    "they once used to wait out bad weather, and asked for two more boats...\n\n"
+    "PTI -May 19, 2025\n\n"
+    "Port town opens its first marine school: mayor Ravi Desai\n\n"
+    "Port town opens its first marine school: mayor Ravi Desai\n\n"
+    "The school will train deckhands and engineers for the coastal fleet, the mayor said as he "
+    "opened its doors to forty students from the district...\n\n"
+    "PTI -May 15, 2025\n\n"
+    "Dock workers end strike after pay deal, cargo moves again\n\n"
+    "Dock workers end strike after pay deal, cargo moves again\n\n"
+    "Cranes were moving again on Thursday morning after the union accepted a two-year pay deal "
+    "that ended a nine-day stoppage at the container port...\n"
+)
+
+
+@pytest.mark.parametrize("cut", ["...", "."])
+def test_a_title_under_a_credit_and_stamp_alone_on_its_line_is_the_headline(cut: str) -> None:
+    stories = parse(TAG_PAGE.replace("...\n", cut + "\n")).stories
+    assert [s.headline for s in stories] == [
+        "Ferry crews say the new timetable leaves no room for storms",
+        "Port town opens its first marine school: mayor Ravi Desai",
+        "Dock workers end strike after pay deal, cargo moves again",
+    ]
+    assert [s.dateline.raw for s in stories if s.dateline] == [
+        "PTI -May 23, 2025", "PTI -May 19, 2025", "PTI -May 15, 2025"
+    ]
+    assert all(s.is_teaser for s in stories)
+    assert stories[0].text.startswith("Crews on the island routes")
+
+
+def test_a_first_sentence_under_a_bare_dateline_stays_text() -> None:
+    page = (
+        "Harbour news\n\n"
+        "NAIROBI\n\n"
+        "Police arrested three men on Thursday.\n\n"
+        "The men were held after a raid on a warehouse near the port, a police spokesman said, "
+        "and will appear in court on Monday.\n"
+    )
+    story = parse(page).stories[0]
+    assert story.dateline is not None and story.dateline.raw == "NAIROBI"
+    assert story.headline != "Police arrested three men on Thursday."
+    assert story.text.startswith("Police arrested three men")
+
+
+@pytest.mark.parametrize("name", ["Africa", "Asia", "America", "Europe", "Middle East"])
+def test_a_continent_is_no_small_town_of_its_name(name: str) -> None:
+    from etl.parse.places import resolve_place
+
+    place = resolve_place(name)
+    assert (place.place, place.country) == (name, None)
+
+
+def test_a_town_named_in_full_keeps_its_country() -> None:
+    from etl.parse.places import resolve_place
+
+    assert resolve_place("Manila").country == "PH"
+    assert resolve_place("Tunis").country == "TN"
