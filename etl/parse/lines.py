@@ -172,6 +172,14 @@ _CAPTION = re.compile(
     r"|\bphotos?\s+(?:credits?|by)\b",
     re.IGNORECASE,
 )
+# "The accused appeared in court. RNZ / Jane Doe", "Thefts have risen. Supplied": a
+# picture's caption, a sentence, then its credit (an outlet and a photographer, or
+# "Supplied"), printed between a headline and the text.
+_CREDIT_AFTER_SENTENCE = re.compile(
+    r"[.!?]\s+(?:Supplied|SUPPLIED|[A-Z][\w&.'’-]{1,20}(?:\s+[A-Z][\w&.'’-]+)?\s*/\s*"
+    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})\s*$"
+)
+CREDIT_CAPTION_CHARS = 300
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 BYLINE_TAIL = re.compile(
     rf"\s+(?:[|•·]|[-–—]\s|(?:published|updated|posted|on)\b|\d{{1,2}}\s+{_MONTHS}\s"
@@ -263,7 +271,7 @@ def is_terminal(text: str) -> bool:
 
 
 _CAPTION_WORDS = (
-    "photo", "foto", "picture", "image", "caption", "credit", "grab", "file", "pic"
+    "photo", "foto", "picture", "image", "caption", "credit", "grab", "file", "pic", "supplied"
 )  # fmt: skip
 
 
@@ -276,6 +284,8 @@ def is_caption(text: str) -> bool:
     if "/" not in lower and not any(word in lower for word in _CAPTION_WORDS):
         return False  # cheap test first: most lines name no picture and no photo credit
     found = _CAPTION.search(text)
+    if found is None and len(text) <= CREDIT_CAPTION_CHARS:
+        found = _CREDIT_AFTER_SENTENCE.search(text)
     if found is not None and found.start() > CAPTION_HEAD and (
         len(text) > CAPTION_MAX_CHARS or text[: found.start()].rstrip().endswith(("...", "…"))
     ):

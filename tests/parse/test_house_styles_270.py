@@ -128,3 +128,43 @@ def test_a_town_named_in_full_keeps_its_country() -> None:
 
     assert resolve_place("Manila").country == "PH"
     assert resolve_place("Tunis").country == "TN"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The accused appeared in the district court on Thursday. RNZ / Aroha Tane",
+        "Diesel thefts from farm depots have risen in recent years. Supplied",
+        "Firefighters at the scene on Monday night. Stuff / Mark Hollis",
+    ],
+)
+def test_a_caption_ending_in_its_credit_is_furniture(line: str) -> None:
+    from etl.parse.lines import is_caption
+
+    assert is_caption(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Two people have been arrested after an inquiry into repeated thefts of diesel.",
+        "The council voted 7/2 in favour of the plan.",
+        "Half of the supplies arrived on Tuesday, officials said.",
+    ],
+)
+def test_sentences_without_a_credit_are_no_caption(line: str) -> None:
+    from etl.parse.lines import is_caption
+
+    assert not is_caption(line)
+
+
+def test_a_credited_caption_between_source_line_and_text_is_not_the_headline() -> None:
+    page = (
+        "Farm pair accused of diesel thefts\n\n"
+        "Source: Harbour Radio\n\n"
+        "Diesel thefts from farm depots have risen in recent years. Supplied\n\n"
+        "Two people have been arrested after an inquiry into repeated thefts of diesel from "
+        "rural depots, police said on Friday.\n\n"
+        "They are due in court next week on theft charges, a police spokeswoman said.\n"
+    )
+    assert parse(page).stories[0].headline == "Farm pair accused of diesel thefts"
