@@ -191,6 +191,7 @@ REGISTRY: dict[str, str] = {
     "NNT": "National News Bureau of Thailand",
     "IPN": "InterPressNews",
     "Rudaw": "Rudaw Media Network",
+    "FederalPress": "FederalPress (РИА ФедералПресс)",
 }
 
 AGENCIES: Mapping[str, str] = MappingProxyType(REGISTRY)
@@ -330,6 +331,8 @@ ALIASES: dict[str, str] = {
     "тасс": "TASS",
     "итар-тасс": "TASS",
     "риа новости": "RIA",
+    "риа федералпресс": "FederalPress",
+    "федералпресс": "FederalPress",
     "интерфакс": "Interfax",
     "униан": "UNIAN",
     "укринформ": "Ukrinform",
@@ -398,6 +401,7 @@ HOME_COUNTRY: Mapping[str, str] = MappingProxyType({
     "MINA": "MK", "Fena": "BA", "Beta": "RS", "Tanjug": "RS", "ANA-MPA": "GR",
     "Keystone-SDA": "CH", "Azertac": "AZ", "Trend": "AZ", "WAFA": "PS", "ELTA": "LT",
     "TASS": "RU", "RIA": "RU", "Interfax": "RU", "CNS": "CN", "ZANIS": "ZM",
+    "FederalPress": "RU",
 })  # fmt: skip
 
 

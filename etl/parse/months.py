@@ -1,5 +1,5 @@
 """Month names in English and in the languages of the European wires (EFE, dpa, ANSA, Lusa,
-AFP's French service), full and abbreviated; in Dutch, the Nordic languages, Polish, Czech,
+AFP's French service), full and abbreviated; in Dutch, the Nordic languages, Polish, Czech, Slovak,
 the South Slavic languages, Turkish, Indonesian and Malay; and in Russian, Ukrainian, Arabic
 and Hindi (TASS, UNIAN, SANA, the Hindi services of PTI and UNI): shared by datelines and page
 time stamps.
@@ -33,6 +33,7 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "januara",
         "siječnja",
         "ocak",
+        "januára",
     ),
     2: (
         "february",
@@ -62,6 +63,7 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "veljače",
         "şubat",
         "subat",
+        "februára",
     ),
     3: (
         "march",
@@ -111,6 +113,7 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "aprila",
         "travnja",
         "nisan",
+        "apríla",
     ),
     5: (
         "may",
@@ -132,6 +135,7 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "svibnja",
         "mayıs",
         "mayis",
+        "mája",
     ),
     6: (
         "june",
@@ -156,6 +160,7 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "juna",
         "lipnja",
         "haziran",
+        "júna",
     ),
     7: (
         "july",
@@ -182,6 +187,7 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "jula",
         "srpnja",
         "temmuz",
+        "júla",
     ),
     8: (
         "august",
@@ -262,6 +268,7 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "října",
         "oktobra",
         "ekim",
+        "októbra",
     ),
     11: (
         "november",

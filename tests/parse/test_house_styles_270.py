@@ -168,3 +168,34 @@ def test_a_credited_caption_between_source_line_and_text_is_not_the_headline() -
         "They are due in court next week on theft charges, a police spokeswoman said.\n"
     )
     assert parse(page).stories[0].headline == "Farm pair accused of diesel thefts"
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "place", "country", "agencies", "day"),
+    [
+        ("Bratislava 18. júna (TASR) - Minister povedal, že návrh je hotový.",
+         "Bratislava 18. júna (TASR)", "Bratislava", "SK", ("TASR",), "2024-06-18"),
+        ("Košice 3. októbra (TASR) - Polícia dnes zadržala troch mužov.",
+         "Košice 3. októbra (TASR)", "Košice", "SK", ("TASR",), "2024-10-03"),
+        ("Viedeň 9. apríla (TASR) - Rakúska vláda schválila rozpočet.",
+         "Viedeň 9. apríla (TASR)", "Viedeň", None, ("TASR",), "2024-04-09"),
+        ("ЕКАТЕРИНБУРГ, 5 февраля, РИА ФедералПресс. Губернатор подписал указ.",
+         "ЕКАТЕРИНБУРГ, 5 февраля, РИА ФедералПресс", "Екатеринбург", "RU",
+         ("FederalPress",), "2024-02-05"),
+    ],
+)
+def test_slovak_months_and_a_regional_russian_agency(
+    line: str, raw: str, place: str, country: str | None, agencies: tuple[str, ...], day: str
+) -> None:
+    import datetime as dt
+
+    from etl.parse.dateline import match_dateline
+
+    found = match_dateline(line, dt.date(2024, 6, 20))
+    assert found is not None
+    dl = found.dateline
+    assert (dl.raw, dl.place, dl.agencies, dl.date.isoformat() if dl.date else None) == (
+        raw, place, agencies, day
+    )
+    if country is not None:
+        assert dl.country == country
