@@ -79,6 +79,8 @@ HEAD_SCAN = 14  # how many lines from a page's top its headline may stand, with 
 LONG_TITLE_WORDS = (26, 40)  # a headline longer than a title line may be, at most this
 PAGE_END_LINES = 4  # furniture this short after a cut paragraph is the page's end
 LEAD_LINKS_MIN = 3  # titles, each over its own "Read more", above the story: a links box
+SIDE_LINKS_MIN = 4  # bulleted titles between the headline and a bulleted dateline: a list
+SIDE_TITLE_WORDS = (3, 16)
 TITLE_UNDER_DATELINE_WORDS = 20  # a title line under a dateline alone on its line
 
 _DatelineAt = tuple[Byline | None, str, Dateline, str]
@@ -123,6 +125,7 @@ class _Splitter:
         self.kickers: frozenset[str] = frozenset()  # place names used as section labels
         # Items above the main story: a links box's titles, or titles over a cut-off lede
         self.lead_links: list[tuple[str, str | None]] = []
+        self.side_links: list[str] = []  # news titles listed under the main headline
         self.units: list[Unit] = []  # the page's units, and the one being read
         self.at = 0
 
@@ -590,7 +593,9 @@ class _Splitter:
             if main.headline is None and meta_title:
                 main.headline = _clean_title(meta_title)
         else:
-            self._preamble(units[:start], main, meta_title)
+            self._preamble(
+                units[:start], main, meta_title, bulleted=units[start].text[:1] in KEY_POINT_MARKS
+            )
         self.units = units
         for index in range(start, len(units)):
             self.at = index
@@ -778,8 +783,11 @@ class _Splitter:
             return None
         return self._guess_headline(pre, dateline_follows)
 
-    def _preamble(self, pre: list[Unit], main: Draft, meta_title: str | None) -> None:
-        """Lines before the main story's byline/dateline: headline, chrome, maybe a standfirst."""
+    def _preamble(
+        self, pre: list[Unit], main: Draft, meta_title: str | None, *, bulleted: bool = False
+    ) -> None:
+        """Lines before the main story's byline/dateline: headline, chrome, maybe a standfirst.
+        `bulleted`: the dateline's own line opens with a bullet."""
         stamps = [day for unit in pre if (day := line_stamp(unit.text)) is not None]
         if stamps:
             # The stamp nearest above the dateline dates the story (not the page's first),
@@ -791,9 +799,11 @@ class _Splitter:
             main.headline = debullet(pre[at].text)
         elif main.headline is None and meta_title:
             main.headline = _clean_title(meta_title)
+        side = self._side_links(pre, at) if bulleted else range(0)
+        self.side_links = [debullet(pre[index].text) for index in side]
         for index, unit in enumerate(pre):
             text = unit.text
-            if index == at:
+            if index == at or index in side:
                 continue
             if at is not None and index < at:
                 self.leftover.append(text)  # page chrome above the headline
@@ -815,6 +825,25 @@ class _Splitter:
                 main.standfirst = len(main.paragraphs)
             else:
                 self.leftover.append(text)
+
+    @staticmethod
+    def _side_links(pre: list[Unit], at: int | None) -> range:
+        """"  • Floods close roads in the north" lines right under the headline, the last
+        bullet of the list being the dateline itself ("  • MOSCOW, July 3 (AFP) ..."): a
+        site's list of its other news, printed between the title and the story (the Space
+        Media Network's pages). Returns their indices in `pre` (empty when none)."""
+        if at is None:
+            return range(0)
+        end = at + 1
+        while (
+            end < len(pre)
+            and pre[end].text[:1] in KEY_POINT_MARKS
+            and _side_title(debullet(pre[end].text))
+        ):
+            end += 1
+        if end != len(pre) or end - at - 1 < SIDE_LINKS_MIN:
+            return range(0)
+        return range(at + 1, end)
 
     def _guess_headline(self, pre: list[Unit], dateline_follows: bool) -> int | None:
         if dateline_follows:
@@ -1347,7 +1376,7 @@ class _Splitter:
         for index, draft in enumerate(drafts):
             stories.append(
                 Story(
-                    position=len(self.lead_links) + index,
+                    position=len(stories),
                     role="main" if index == 0 else "related",
                     is_teaser=draft.is_teaser,
                     headline=draft.headline,
@@ -1357,6 +1386,16 @@ class _Splitter:
                     paragraphs=tuple(draft.paragraphs),
                 )
             )
+            if index == 0:
+                # (The site's list under the main headline follows the story, in page order.)
+                base = len(stories)
+                stories.extend(
+                    Story(
+                        position=base + offset, role="related", is_teaser=True,
+                        headline=title, byline=None, dateline=None, agencies=(), paragraphs=(),
+                    )
+                    for offset, title in enumerate(self.side_links)
+                )
         return SplitResult(tuple(stories), tuple(self.leftover))
 
 
@@ -1587,6 +1626,17 @@ def _label_like(text: str) -> bool:
     if not text or text.endswith((".", "!", "?", ",", ";", '"', "”")):
         return False
     return is_title_like(text) or is_boilerplate(text) or len(WORD.findall(text)) <= 3
+
+
+def _side_title(text: str) -> bool:
+    """A news title in a site's list: a few words, capitalised, no full stop ("Volcanos,
+    earthquakes: Is the Pacific rim waking up?" asks)."""
+    words = text.split()
+    return (
+        SIDE_TITLE_WORDS[0] <= len(words) <= SIDE_TITLE_WORDS[1]
+        and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "'\"‘“")
+        and not text.rstrip().endswith((".", ",", ";", ":"))
+    )
 
 
 def _title_under_bare_dateline(draft: Draft) -> None:

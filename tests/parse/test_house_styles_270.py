@@ -199,3 +199,41 @@ def test_slovak_months_and_a_regional_russian_agency(
     )
     if country is not None:
         assert dl.country == country
+
+
+SIDE_LIST = [
+    "Harbour towns count the cost as the estuary floods again",
+    "Glaciers, geysers: Is the northern rim waking up?",
+    "Coastal premier set for a second term in Sunday vote",
+    "Heavy snow across the passes keeps mountain roads shut",
+    "River threatens the capital's southern suburbs, alert declared",
+]
+
+
+def _side_page(dateline_bullet: str) -> str:
+    items = "".join(f"  • {title}\n" for title in SIDE_LIST)
+    return (
+        ". 24/7 Orbit News .\n"
+        "Navy relay satellite fails to unfold its panels: report\n"
+        f"{items}"
+        f"  {dateline_bullet}KIRUNA, July 3 (AFP) Jul 03, 2006\n"
+        "    A navy relay satellite launched this week failed to unfold one of its two solar "
+        "panels and cannot do its work, a daily paper reported on Monday.\n\n"
+        "    The craft was lifted by a booster on Sunday, the paper said, citing an officer.\n"
+    )
+
+
+def test_a_sites_news_list_between_headline_and_bulleted_dateline_is_teasers() -> None:
+    stories = parse(_side_page("• ")).stories
+    assert stories[0].headline == "Navy relay satellite fails to unfold its panels: report"
+    assert stories[0].dateline is not None and stories[0].dateline.place == "Kiruna"
+    assert not stories[0].is_teaser and stories[0].role == "main"
+    assert [s.headline for s in stories[1:]] == SIDE_LIST
+    assert all(s.is_teaser and s.dateline is None and not s.paragraphs for s in stories[1:])
+    assert [s.position for s in stories] == list(range(len(stories)))
+
+
+def test_key_points_over_a_plain_dateline_stay_furniture() -> None:
+    stories = parse(_side_page("")).stories
+    assert len(stories) == 1
+    assert stories[0].dateline is not None and stories[0].dateline.place == "Kiruna"
