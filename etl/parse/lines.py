@@ -118,7 +118,13 @@ _BOILERPLATE = re.compile(
     # "read the full article" links
     r"|(?:read|view)\s+(?:the\s+)?full\s+(?:article|story)\b|continue\s+reading\b"
     r"|(?:den\s+)?vollst[äa]ndigen\s+artikel\s+lesen|lire\s+la\s+suite|seguir\s+leyendo"
-    r"|leggi\s+tutto|continuar\s+lendo|lees\s+verder)",
+    r"|leggi\s+tutto|continuar\s+lendo|lees\s+verder"
+    # Log-in boxes, feed readers' and author pages' labels: "Remember me", "Forgot
+    # password?", "Browse latest View live", "Send a link to a friend", "Listen | Print",
+    # "Home Authors Posts by jdoe"
+    r"|remember\s+me(?:\b|(?=[A-Z]))|forgot\s+(?:your\s+)?password|browse\s+latest\b"
+    r"|viewing\s+all\s+[\d,]+\s+articles|send\s+(?:a\s+)?link\s+to\s+a\s+friend"
+    r"|listen\s*\|\s*print\b|(?:home\s+)?authors\s+posts\s+by\b)",
     re.IGNORECASE,
 )
 # Labels that head a list of other stories ("Latest News", "Also read | <title>"): page
@@ -180,6 +186,11 @@ _CREDIT_AFTER_SENTENCE = re.compile(
     r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})\s*$"
 )
 CREDIT_CAPTION_CHARS = 300
+# "JACK DOE AFP", "JANE ROE / REUTERS": a photographer's credit alone on its line.
+_PHOTOGRAPHER_CREDIT = re.compile(
+    r"^[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3}\s*/?\s*"
+    r"(?:AFP|AP|REUTERS|EPA|EPA-EFE|ANSA|XINHUA|ANADOLU|DPA|GETTY\s+IMAGES)\s*$"
+)
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 BYLINE_TAIL = re.compile(
     rf"\s+(?:[|•·]|[-–—]\s|(?:published|updated|posted|on)\b|\d{{1,2}}\s+{_MONTHS}\s"
@@ -282,10 +293,11 @@ CAPTION_HEAD = 120
 def is_caption(text: str) -> bool:
     lower = text.lower()
     if "/" not in lower and not any(word in lower for word in _CAPTION_WORDS):
-        return False  # cheap test first: most lines name no picture and no photo credit
+        # cheap test first: most lines name no picture and no photo credit
+        return text[:1].isupper() and text.isupper() and bool(_PHOTOGRAPHER_CREDIT.match(text))
     found = _CAPTION.search(text)
     if found is None and len(text) <= CREDIT_CAPTION_CHARS:
-        found = _CREDIT_AFTER_SENTENCE.search(text)
+        found = _CREDIT_AFTER_SENTENCE.search(text) or _PHOTOGRAPHER_CREDIT.match(text)
     if found is not None and found.start() > CAPTION_HEAD and (
         len(text) > CAPTION_MAX_CHARS or text[: found.start()].rstrip().endswith(("...", "…"))
     ):

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from etl.agencies import home_country
 from etl.model import Byline, Dateline, DumpError, Paragraph, RejectReason, Story
 from etl.parse.agencies import (
     author_page_agency,
@@ -356,9 +357,15 @@ class _Splitter:
                 found is not None
                 and found.start == 0
                 and found.dateline.country is not None
-                and (dateline.country is None or find_city(found.dateline.place or "")
-                     is not None)
-            ):  # fmt: skip
+                and (
+                    dateline.country is None
+                    or find_city(found.dateline.place or "", dateline.country) is not None
+                    # "Mitzpe Ramon (Israel)": where the dateline names its country (not
+                    # the agency's home), a shorter place must lie in it
+                    or dateline.country == home_country(dateline.agencies)
+                    and find_city(found.dateline.place or "") is not None
+                )
+            ):
                 return at, found.dateline, at + found.end
         return start, dateline, end
 

@@ -237,3 +237,78 @@ def test_key_points_over_a_plain_dateline_stay_furniture() -> None:
     stories = parse(_side_page("")).stories
     assert len(stories) == 1
     assert stories[0].dateline is not None and stories[0].dateline.place == "Kiruna"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Remember meForgot password?",
+        "Remember me",
+        "Forgot your password?",
+        "Browse latest View live",
+        "Viewing all 47,120 articles",
+        "Send a link to a friend",
+        "Listen | Print",
+        "Home Authors Posts by jdoe",
+    ],
+)
+def test_log_in_boxes_and_feed_labels_are_furniture(line: str) -> None:
+    from etl.parse.lines import is_boilerplate
+
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Members remember the flood of 1998 as the worst in living memory.", "Browse the archive"],
+)
+def test_sentences_with_those_words_stay_text(line: str) -> None:
+    from etl.parse.lines import is_boilerplate
+
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", ["JACK DORN AFP", "MARIA SOLE / REUTERS", "LI WEI XINHUA"])
+def test_a_photographers_credit_alone_is_a_caption(line: str) -> None:
+    from etl.parse.lines import is_caption
+
+    assert is_caption(line)
+
+
+def test_a_photographers_credit_is_not_the_headline() -> None:
+    page = (
+        "Monday, October 11, 2021\n\n"
+        "Trainee crews rehearse a Mars base in the desert\n\n"
+        "Trainees in suits walk across the crater floor during a drill.\n"
+        "JACK DORN AFP\n\n"
+        "Issued on: 11/10/2021 - \n\n"
+        "Mitzpe Ramon (Israel) (AFP)\n\n"
+        "Inside a vast crater in the desert, a team in space suits sets out on a mission to "
+        "rehearse life on another planet, officials said on Monday.\n\n"
+        "The six trainees will live apart in the mock station until the end of the month.\n"
+    )
+    story = parse(page).stories[0]
+    assert story.headline == "Trainee crews rehearse a Mars base in the desert"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "place", "country"),
+    [
+        ("Mitzpe Ramon (Israel) (AFP)", "Mitzpe Ramon", "IL"),
+        ("Sde Boker (Israel) (AFP)", "Sde Boker", "IL"),
+        ("PELICAN SHOALS, Florida", "Pelican Shoals", "US"),
+        ("Middle East  Amman (AFP)", "Amman", "JO"),  # a label run in is still cut off
+    ],
+)
+def test_a_place_the_gazetteer_lacks_keeps_its_words_where_the_country_is_named(
+    dateline: str, place: str, country: str
+) -> None:
+    page = (
+        "Trainee crews rehearse a Mars base in the desert\n\n"
+        f"{dateline} - Inside a vast crater, a team in space suits sets out on a mission to "
+        "rehearse life on another planet, officials said on Monday.\n\n"
+        "The six trainees will live apart in the mock station until the end of the month.\n"
+    )
+    dl = parse(page).stories[0].dateline
+    assert dl is not None
+    assert (dl.place, dl.country) == (place, country)
