@@ -62,6 +62,8 @@ def _split_hyphenated(piece: str, *, strict_case: bool) -> list[str]:
                 i = j
                 break
         else:
+            if len(parts[i].split()) > 2:
+                return []  # "Missile launched -Yonhap": a title with its source, no credit
             i += 1
     return found
 
@@ -170,6 +172,7 @@ _CREDIT_LINE_TAIL = re.compile(
     r"|,\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}).*"
     r"|(?-i:(?:/[a-z]{2,4}){1,3})"  # the desk's initials: "AFP/jm", "dpa/jm/abc"
     r"|\s+contributed\s+to\s+this\s+(?:report|story|article)\.?"
+    r"|\s+\d{1,3}\s+min(?:ute)?s?\s+read\b.*"  # "The Canadian Press 5 minute read Updated..."
     r"|[\s)\]—–=.-]*)$",
     re.IGNORECASE,
 )

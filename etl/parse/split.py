@@ -863,6 +863,8 @@ class _Splitter:
                         continue
                     if _ROLE_LINE.match(text):
                         continue  # "Staff Reporter" under a reporter's name
+                    if credit_line(text):
+                        continue  # "The Canadian Press 1 minute read Updated: 12:18 PM"
                     if _PROMO.match(text) and index:
                         continue  # "WATCH: Ferries in the storm": a link to a video
                     if text[:1] in KEY_POINT_MARKS:

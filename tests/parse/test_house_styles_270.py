@@ -312,3 +312,38 @@ def test_a_place_the_gazetteer_lacks_keeps_its_words_where_the_country_is_named(
     dl = parse(page).stories[0].dateline
     assert dl is not None
     assert (dl.place, dl.country) == (place, country)
+
+
+def test_the_canadian_press_web_byline_with_its_read_time() -> None:
+    page = (
+        "Canada\n\n"
+        "Bronze statue repaired and back on its plinth\n\n"
+        "The Canadian Press 1 minute read Updated: 12:18 PM CDT\n\n"
+        "WINNIPEG - A bronze statue pulled down on the legislature grounds two years ago has "
+        "been repaired and put back, the province said on Thursday.\n\n"
+        "Tory leader heads west to shore up support before byelection\n\n"
+        "Mara Lindqvist, The Canadian Press 5 minute read Updated: 11:26 AM CDT\n\n"
+        "OTTAWA - The Conservative leader is off to the Prairies to rally supporters ahead of "
+        "a byelection a rival party hopes to win, his office said on Thursday.\n"
+    )
+    stories = parse(page).stories
+    assert [s.headline for s in stories] == [
+        "Bronze statue repaired and back on its plinth",
+        "Tory leader heads west to shore up support before byelection",
+    ]
+    assert [s.agencies for s in stories] == [("CP",), ("CP",)]
+    assert stories[1].byline is not None and stories[1].byline.authors == ("Mara Lindqvist",)
+
+
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("The Canadian Press 5 minute read Updated: 11:26 AM CDT", ("CP",)),
+        ("Coast guard launches search for missing trawler -Yonhap", ()),
+        ("AFP-JIJI", ("AFP", "Jiji")),
+    ],
+)
+def test_credit_lines_and_titles_naming_their_source(line: str, codes: tuple[str, ...]) -> None:
+    from etl.parse.agencies import credit_line
+
+    assert credit_line(line) == codes
