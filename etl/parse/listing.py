@@ -25,10 +25,13 @@ _RELEASE_SECTION = re.compile(
 )
 
 
-def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
+def split_listing(
+    draft: Draft, *, in_listing: bool = False, briefs_page: bool = False
+) -> list[Draft]:
     """A story whose text is a listing (title, a lede or two, title, a lede, ...) is several
     stories: briefs, or teasers when their lede is cut off. Sections of one article run
-    longer under their subheads, so only short items under every title count."""
+    longer under their subheads, so only short items under every title count, unless the
+    page calls itself briefs ("News in Brief": each title heads a brief told whole)."""
     paras = draft.paragraphs
     last = len(paras) - 1
 
@@ -70,7 +73,7 @@ def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
         # article that runs on before them, not the titles of a listing's items.
         return [draft]
     items = [size - 1 for size in sizes[1:]]  # the title is not an item's paragraph
-    if max(items) > LISTING_ITEM_MAX:
+    if max(items) > LISTING_ITEM_MAX and not (briefs_page and draft.dateline is None):
         return _split_at_attributed_titles(draft, breaks)
     if (
         len(breaks) < 2
@@ -95,7 +98,9 @@ def split_listing(draft: Draft, *, in_listing: bool = False) -> list[Draft]:
             Draft(
                 headline=debullet(paras[start].text),
                 paragraphs=list(body),
-                is_teaser=draft.is_teaser or end in marked or cut_off(body[-1].text),
+                is_teaser=draft.is_teaser
+                or end in marked
+                or cut_off(body[-1].text) and not briefs_page,
                 read_more=end in marked,
                 closed=True,
             )

@@ -1340,7 +1340,10 @@ class _Splitter:
             raise DumpError(RejectReason.NO_STORY, "no story text: every line is page furniture")
         for draft in drafts:
             _title_under_bare_dateline(draft)
-        drafts = [piece for draft in drafts for piece in split_listing(draft)]
+        briefs_page = self._titled_briefs()
+        drafts = [
+            piece for draft in drafts for piece in split_listing(draft, briefs_page=briefs_page)
+        ]
         if is_listing(drafts):
             # On a page of ledes, one title over one lede is an item too, not a subhead.
             drafts = [piece for d in drafts for piece in split_listing(d, in_listing=True)]

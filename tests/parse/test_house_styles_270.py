@@ -347,3 +347,37 @@ def test_credit_lines_and_titles_naming_their_source(line: str, codes: tuple[str
     from etl.parse.agencies import credit_line
 
     assert credit_line(line) == codes
+
+
+def _brief(title: str, n: int) -> str:
+    paras = "".join(
+        f"Paragraph {k} of the item on {title.lower()} goes on with what officials told "
+        "reporters on Friday about the scene and what comes next.\n\n"
+        for k in range(1, n + 1)
+    )
+    return f"{title}\n\n{paras}"
+
+
+def _page(head: str) -> str:
+    return (
+        f"{head}\n\n"
+        + _brief("Court halts police trip to collect interviews abroad", 4)
+        + _brief("Fire breaks out at top of riverside tower", 4)
+        + _brief("Pelicans found slashed on island chain", 3)
+    )
+
+
+def test_a_page_titled_news_in_brief_has_whole_briefs_however_long() -> None:
+    stories = parse(_page("News in Brief")).stories
+    assert [s.headline for s in stories] == [
+        "Court halts police trip to collect interviews abroad",
+        "Fire breaks out at top of riverside tower",
+        "Pelicans found slashed on island chain",
+    ]
+    assert [len(s.paragraphs) for s in stories] == [4, 4, 3]
+    assert not any(s.is_teaser for s in stories)
+
+
+def test_the_same_sections_on_a_page_not_titled_briefs_stay_one_article() -> None:
+    stories = parse(_page("Local news")).stories
+    assert len(stories) == 1
