@@ -845,7 +845,7 @@ def _mixed_credit_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     )
 
 
-_SOURCE_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:[ /][A-Z0-9][\w&'’.-]*){0,3}")
+_SOURCE_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:[ /][A-Z0-9][\w&'’.-]*){0,5}")
 
 
 def _pipes_ok(m: re.Match[str], place: str | None, rest: str) -> bool:

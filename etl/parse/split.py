@@ -1669,13 +1669,15 @@ def _title_under_bare_dateline(draft: Draft) -> None:
 
 def _credit_digest_items(drafts: list[Draft]) -> None:
     """Under an agency's digest lead ("SEOUL, Nov. 3 (Yonhap) -- Here are the week's main
-    stories"), the items with no credit of their own are that agency's."""
+    stories"), or on an aggregator's page of one agency's release ("(MENAFN- Kuwait News
+    Agency (KUNA)) KUWAIT -- ..."), the items with no credit of their own are that agency's."""
     lead = drafts[0]
     if len(drafts) < 2 or lead.dateline is None or not lead.dateline.agencies:
         return
     texts = [p.text for p in lead.paragraphs if p.kind == "text"]
-    if not texts or not digest_lead(texts[0]):
-        return
+    carried = bool(_AGGREGATOR_TAG.match(lead.dateline.raw))
+    if not carried and (not texts or not digest_lead(texts[0])):
+        return  # (an aggregator's page carries one source's release: "(MENAFN- KUNA) ...")
     agency = lead.dateline.agencies[0]
     for draft in drafts[1:]:
         if not _story_agencies(draft):

@@ -381,3 +381,37 @@ def test_a_page_titled_news_in_brief_has_whole_briefs_however_long() -> None:
 def test_the_same_sections_on_a_page_not_titled_briefs_stay_one_article() -> None:
     stories = parse(_page("Local news")).stories
     assert len(stories) == 1
+
+
+def test_items_of_an_aggregators_page_of_one_release_are_that_agencys() -> None:
+    page = (
+        "(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -- The cabinet holds a special session to "
+        "review plans for the national day holiday.\n\n"
+        "KUWAIT -- Parliament postpones its regular sessions set for next week.\n\n"
+        "RIYADH -- The Saudi cabinet voices support for Kuwait after its weekly meeting.\n\n"
+        "CAIRO -- The Arab League chief sends a cable of solidarity to Kuwait's leaders.\n"
+    )
+    stories = parse(page).stories
+    assert [s.dateline.raw for s in stories if s.dateline][1:] == ["KUWAIT", "RIYADH", "CAIRO"]
+    assert all(s.agencies == ("KUNA",) for s in stories)
+
+
+@pytest.mark.parametrize(
+    ("line", "raw"),
+    [
+        ("GENEVA, 16 APRIL 2020 (UN NEWS CENTRE/BBC NEWS)—The head of the health agency on "
+         "Wednesday urged countries to stand together against the outbreak.",
+         "GENEVA, 16 APRIL 2020 (UN NEWS CENTRE/BBC NEWS)"),
+        ("VIENNA, 26 June (UN Information Service) - The drugs office will mark the global day "
+         "against narcotics with events in several cities.",
+         "VIENNA, 26 June (UN Information Service)"),
+    ],
+)
+def test_a_place_and_date_then_a_long_source_name_in_brackets(line: str, raw: str) -> None:
+    import datetime as dt
+
+    from etl.parse.dateline import match_dateline
+
+    found = match_dateline(line, dt.date(2020, 6, 30))
+    assert found is not None and found.dateline.raw == raw
+    assert found.dateline.agencies == ()
