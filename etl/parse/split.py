@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from etl.agencies import home_country
 from etl.model import Byline, Dateline, DumpError, Paragraph, RejectReason, Story
 from etl.parse.agencies import (
+    agency_code,
     author_page_agency,
     credit_line,
     digest_agency,
@@ -344,6 +345,13 @@ class _Splitter:
         place = dateline.place or ""
         if len(place.split()) < 2 or "/" in place:
             return start, dateline, end  # (a story filed from several places keeps them)
+        named = _agency_name_ahead(text[start:end])
+        if named:
+            # "Agence France Presse Meadowview, United States (AFP)": the agency's name
+            # printed before the dateline (after a byline) is no part of the place.
+            again = match_dateline(text[start + named :], self.dump_date, page_date=self.page_date)
+            if again is not None and again.start == 0:
+                return start + named, again.dateline, start + named + again.end
         if dateline.country is not None and find_city(place) is not None:
             return start, dateline, end  # "Rio de Janeiro", "New York": the whole is a city
         if fold(place) in STATELESS:
@@ -1068,6 +1076,11 @@ class _Splitter:
                 or is_stamp_line(rest)
             ):
                 self.leftover.append(rest)  # "| Share | Tweet", "14:32 GMT" after the dateline
+            elif rest and current.byline is None and (glued := glued_byline(rest)) is not None:
+                # "Paris, France | AFP | by Jane DOE Country pledges ...": the byline after
+                # the dateline, run into the first sentence
+                current.byline = glued[0]
+                self.add_text(glued[1])
             elif rest:
                 self.add_text(rest)
             return
@@ -1638,6 +1651,19 @@ def _label_like(text: str) -> bool:
     if not text or text.endswith((".", "!", "?", ",", ";", '"', "”")):
         return False
     return is_title_like(text) or is_boilerplate(text) or len(WORD.findall(text)) <= 3
+
+
+_AGENCY_NAME_WORDS = 4  # "Agence France Presse", "Associated Press of Pakistan"
+
+
+def _agency_name_ahead(text: str) -> int:
+    """Length of an agency's name in words (two at least) opening `text`, with the space
+    after it; 0 when none."""
+    words = list(re.finditer(r"\S+", text[:80]))
+    for k in range(min(_AGENCY_NAME_WORDS, len(words) - 1), 1, -1):
+        if agency_code(text[: words[k - 1].end()]) is not None:
+            return words[k].start()
+    return 0
 
 
 def _side_title(text: str) -> bool:

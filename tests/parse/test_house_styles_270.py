@@ -415,3 +415,22 @@ def test_a_place_and_date_then_a_long_source_name_in_brackets(line: str, raw: st
     found = match_dateline(line, dt.date(2020, 6, 30))
     assert found is not None and found.dateline.raw == raw
     assert found.dateline.agencies == ()
+
+
+def test_bylines_after_a_piped_dateline_and_an_agency_name_before_one() -> None:
+    page = (
+        "Pledges leave the world far from its warming goal: report\n\n"
+        "  Paris, France | AFP | by Jane DORVAL Country pledges leave the world on track to "
+        "heat well past the goal set in the accord, a report said on Tuesday.\n\n"
+        "Chestnut tree may be coming back from blight\n\n"
+        "by Robin LEGARD Agence France Presse Meadowview, United States (AFP) — The chestnut, "
+        "once a pillar of the eastern forests, may be on its way back, growers said.\n"
+    )
+    stories = parse(page).stories
+    assert stories[0].byline is not None and stories[0].byline.authors == ("Jane Dorval",)
+    assert stories[0].text.startswith("Country pledges leave")
+    dl = stories[1].dateline
+    assert dl is not None and (dl.raw, dl.place, dl.country) == (
+        "Meadowview, United States (AFP)", "Meadowview", "US"
+    )
+    assert stories[1].byline is not None and stories[1].byline.authors == ("Robin Legard",)
