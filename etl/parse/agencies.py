@@ -239,10 +239,19 @@ def digest_lead(text: str) -> bool:
     return bool(_DIGEST_LEAD.match(text[:200]))
 
 
+# AP's own slugs over its state and world digests: "AP-ME--Maine News Digest, ME",
+# "BC-AP News Digest 6:10 pm".
+_AP_DIGEST = re.compile(
+    r"^\s*(?:BC-AP\b|AP-[A-Z]{2}-{1,2}).{0,40}\b(?:digest|budget|summary)\b", re.IGNORECASE
+)
+
+
 def digest_agency(line: str) -> str | None:
     """The agency whose digest or author page a page title announces, else None."""
     if len(line) > 80:
         return None
+    if _AP_DIGEST.match(line):
+        return "AP"
     m = _DIGEST.match(line)
     return _lookup(m.group("c"), strict_case=True) if m else author_page_agency(line)
 

@@ -1363,6 +1363,7 @@ class _Splitter:
         if self.digest is not None:
             for draft in drafts:  # "Kyodo News Digest": each brief is the agency's
                 draft.credits.append(self.digest)
+                _signed_byline(draft)
         else:
             _credit_digest_items(drafts)
         if is_listing(drafts):
@@ -1691,6 +1692,29 @@ def _title_under_bare_dateline(draft: Draft) -> None:
     if headline_candidate(first.text, min_words=4):
         draft.headline = paras.pop(0).text
         draft.standfirst = max(0, draft.standfirst - 1)
+
+
+# A digest item's last words name its writer: "... to have enormous influence. By Ann Lee."
+_SIGNED = re.compile(
+    r"[.!?\"”]\s+(?P<by>By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\.\s*$"
+)
+
+
+def _signed_byline(draft: Draft) -> None:
+    """An agency digest's item signed at its end ("... By Ann Lee."): its byline (the text
+    keeps the words)."""
+    if draft.byline is not None:
+        return
+    texts = [k for k, p in enumerate(draft.paragraphs) if p.kind == "text"]
+    for k in reversed(texts[-2:]):  # (a photo note may follow: "AP Photos NY101.")
+        text = draft.paragraphs[k].text
+        m = _SIGNED.search(text)
+        byline = parse_byline(m.group("by")) if m else None
+        if m is not None and byline is not None and byline.authors and not byline.agencies:
+            # The signature leaves the text for the byline, as a byline line would.
+            draft.paragraphs[k] = Paragraph("text", text[: m.start("by")].rstrip())
+            draft.byline = replace(byline, raw=text[m.start("by") :].strip())
+            return
 
 
 def _credit_digest_items(drafts: list[Draft]) -> None:

@@ -434,3 +434,32 @@ def test_bylines_after_a_piped_dateline_and_an_agency_name_before_one() -> None:
         "Meadowview, United States (AFP)", "Meadowview", "US"
     )
     assert stories[1].byline is not None and stories[1].byline.authors == ("Robin Legard",)
+
+
+def test_aps_state_digest_credits_ap_and_each_item_its_signed_writer() -> None:
+    page = (
+        "AP-ME--Maine News Digest, ME\n\n"
+        "Maine news from The Associated Press for Friday, Aug. 31, 2018.\n\n"
+        "WASHINGTON — The senator is remembered as one of the last of his kind in the chamber, "
+        "and colleagues say few now match his standing. By Ann Lister.\n\n"
+        "AP Photos WX201-0821181748.\n\n"
+        "BATH, Maine — The shipyard has replaced a turbine on a new destroyer, which is due "
+        "to sail for its home port in November, officials said. By Tom Weller.\n"
+    )
+    stories = parse(page).stories
+    items = [s for s in stories if s.dateline is not None]
+    assert [s.dateline.raw for s in items] == ["WASHINGTON", "BATH, Maine"]
+    assert all(s.agencies == ("AP",) for s in items)
+    assert [s.byline.authors if s.byline else () for s in items] == [
+        ("Ann Lister",), ("Tom Weller",)
+    ]
+
+
+def test_a_sentence_ending_in_by_and_a_name_outside_a_digest_is_no_byline() -> None:
+    page = (
+        "Harbour news\n\n"
+        "BATH, Maine — The shipyard has replaced a turbine on a new destroyer, the work "
+        "done for the navy by Tom Weller.\n"
+    )
+    story = parse(page).stories[0]
+    assert story.byline is None
