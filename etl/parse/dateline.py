@@ -305,6 +305,14 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?P<sep>[ \t]*(?:-{{1,2}}|[–—])[ \t]*|[ \t]+(?=[\"“‘']?{_U}[a-z]))"
         ),
     ),
+    # Lagos, Nigeria Reuters Nigerian police said ...  : a place and its country, then the
+    # credit with no bracket and no dash (a site that strips both), then the sentence
+    (
+        "glued_agency",
+        re.compile(
+            rf"{_HEAD}[ \t]+(?P<ag_bare>{_AGLIST})(?P<sep>[ \t]+)(?=[\"“‘']?{_U}[a-z]*[ \t])"
+        ),
+    ),
     # 23 February 2015 -- Use of the same syringe ...  : the UN's house style, a full date
     # and a dash, no place and no credit
     (
@@ -905,6 +913,24 @@ def _stop_agency_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     )
 
 
+def _glued_agency_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
+    """"Lagos, Nigeria Reuters Nigerian police ...": a known city and the country or state
+    it lies in, one of the world agencies, and a long sentence after it."""
+    if not place or "," not in place or not _resolves(place):
+        return False
+    city, tail = place.split(",", 1)
+    return (
+        set(split_agencies(m.group("ag_bare"))) <= _WORLD_CREDITS
+        and bool(split_agencies(m.group("ag_bare")))
+        and _parts_agree(city.strip(), tail)
+        and len(rest.strip()) >= BARE_CREDIT_TEXT
+        and _opens_sentence(rest.lstrip())
+    )
+
+
+_WORLD_CREDITS = frozenset(("Reuters", "AFP", "AP", "Xinhua", "Bloomberg", "dpa", "EFE", "UPI"))
+
+
 def _date_lead_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     """"23 February 2015 -- Use of ...": a whole date (day, month, year) and a sentence."""
     has_month = bool(m.group("mon1") or m.group("mon2") or m.group("mon3"))
@@ -930,6 +956,7 @@ _CHECKS = {
     "hijri_date": lambda _m, place, _rest: _resolves(place),  # (alone on its line, too)
     "stop_agency": _stop_agency_ok,
     "date_lead": _date_lead_ok,
+    "glued_agency": _glued_agency_ok,
 }
 BARE_CREDIT_TEXT = 40  # "AFP - " opens a story only before a sentence at least this long
 
@@ -1051,7 +1078,8 @@ _NEEDS_PIPE = frozenset(("pipes_date", "pipes"))
 # Shapes only looked for where a paragraph starts, never inside running text.
 _LINE_START_ONLY = frozenset(
     ("place_dash", "source_first", "place_agency", "dash_date", "paren_date", "slash_agency",
-     "bare_agency_date", "bare_credit", "date_place", "stop_agency", "date_lead")
+     "bare_agency_date", "bare_credit", "date_place", "stop_agency", "date_lead",
+     "glued_agency")
 )  # fmt: skip
 _WINDOW = 400  # longer than any dateline a shape can match
 

@@ -463,3 +463,46 @@ def test_a_sentence_ending_in_by_and_a_name_outside_a_digest_is_no_byline() -> N
     )
     story = parse(page).stories[0]
     assert story.byline is None
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "place", "country", "agencies"),
+    [
+        ("Lagos, Nigeria Reuters Police said on Saturday they had freed twenty students seized "
+         "on their way to a church meeting.", "Lagos, Nigeria Reuters", "Lagos", "NG",
+         ("Reuters",)),
+        ("Quetta, Pakistan Reuters A roadside bomb killed two children and wounded sixteen "
+         "people on Saturday, police said.", "Quetta, Pakistan Reuters", "Quetta", "PK",
+         ("Reuters",)),
+    ],
+)
+def test_place_country_and_agency_with_no_bracket_and_no_dash(
+    line: str, raw: str, place: str, country: str, agencies: tuple[str, ...]
+) -> None:
+    import datetime as dt
+
+    from etl.parse.dateline import match_dateline
+
+    found = match_dateline(line, dt.date(2024, 8, 25))
+    assert found is not None
+    dl = found.dateline
+    assert (dl.raw, dl.place, dl.country, dl.agencies) == (raw, place, country, agencies)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Visitors, Kenya Reuters Police said on Saturday they had freed twenty students seized.",
+        "Lagos, Nigeria Reuters",  # no sentence after it
+        "Lagos, Nigeria Vanguard Police said on Saturday they had freed twenty students seized.",
+    ],
+)
+def test_no_glued_credit_without_a_city_its_country_a_world_agency_and_a_sentence(
+    line: str,
+) -> None:
+    import datetime as dt
+
+    from etl.parse.dateline import match_dateline
+
+    found = match_dateline(line, dt.date(2024, 8, 25))
+    assert found is None or "Reuters" not in found.dateline.raw
