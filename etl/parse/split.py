@@ -490,6 +490,17 @@ class _Splitter:
         if len(previous.paragraphs) < 2 and previous.dateline is None:
             return None
         paras = previous.paragraphs
+        if (
+            len(paras) >= 3
+            and previous.dateline is not None
+            and all(p.kind == "text" for p in paras[-2:])
+            and _caption_sentence(paras[-1].text)
+            and _teaser_headline_like(paras[-2].text, min_words=2)
+        ):
+            # "Title" / "The forward at his unveiling on Thursday." / "Madrid (EFE).- ...":
+            # the next story's headline over its picture's caption.
+            self.leftover.append(paras.pop().text)
+            return debullet(paras.pop().text)
         for back in range(1, min(STEAL_REACH, len(paras)) + 1):
             candidate = paras[-back]
             if candidate.kind == "text" and _teaser_headline_like(candidate.text, min_words=2):
@@ -1665,6 +1676,20 @@ def _agency_name_ahead(text: str) -> int:
         if agency_code(text[: words[k - 1].end()]) is not None:
             return words[k].start()
     return 0
+
+
+CAPTION_SENTENCE_CHARS = 220
+
+
+def _caption_sentence(text: str) -> bool:
+    """One short sentence, as a picture's caption reads ("The forward at his unveiling on
+    Thursday.")."""
+    body = text.rstrip()
+    return (
+        len(body) <= CAPTION_SENTENCE_CHARS
+        and body.endswith(".")
+        and not re.search(r"[.!?]\s+[A-Z]", body[:-1])
+    )
 
 
 def _side_title(text: str) -> bool:

@@ -506,3 +506,23 @@ def test_no_glued_credit_without_a_city_its_country_a_world_agency_and_a_sentenc
 
     found = match_dateline(line, dt.date(2024, 8, 25))
     assert found is None or "Reuters" not in found.dateline.raw
+
+
+def test_a_headline_over_its_pictures_caption_before_the_next_dateline() -> None:
+    page = (
+        "Madrid\n\n"
+        "Commuter trains halted at the main station by a signal fault\n\n"
+        "Madrid (EFE).- Commuter trains to and from the main station have been halted since "
+        "early afternoon by a signal fault, the rail operator said.\n\n"
+        "Lindqvist: «Playing for this club is what I dreamed of as a boy»\n\n"
+        "The Swedish midfielder at his unveiling as the club's new signing.\n\n"
+        "Madrid (EFE).- The Swedish midfielder said at his unveiling on Thursday that wearing "
+        "the club's shirt was what he had dreamed of since he was a boy.\n"
+    )
+    stories = parse(page).stories
+    assert [s.headline for s in stories] == [
+        "Commuter trains halted at the main station by a signal fault",
+        "Lindqvist: «Playing for this club is what I dreamed of as a boy»",
+    ]
+    assert [s.dateline.raw for s in stories if s.dateline] == ["Madrid (EFE)", "Madrid (EFE)"]
+    assert stories[1].text.startswith("The Swedish midfielder said")
