@@ -141,6 +141,50 @@ def _pipe_item(line: str) -> list[str] | None:
     return [m.group("title").strip(), lede]
 
 
+# A credited dateline run into the text before it with no space, where a page's markup
+# joined two blocks: "... pronto soccorsoRoma, 6 set. (askanews) – ...", "... we can.Jakarta
+# (ANTARA) - ...", "— Reuters picBANGKOK, Aug 16 (Reuters) - ...".
+_GLUE = re.compile(r"(?<=[a-zà-ÿ.!?»”\"’)])(?=[A-Z][A-Za-zÀ-ÿ]+[ ,(])")
+GLUE_TRIES = 6  # glue points tried per line, left to right
+GLUE_PREFIX_CHARS = 25
+_GLUE_SIGN = re.compile(r"[(\[]|[a-z.!?»”\"’)][A-Z]{3,}")
+
+
+def _glue_end(before: str) -> bool:
+    """Text a dateline may be glued to: a sentence's end, or a headline's lower-case last
+    word ("... pronto soccorso"); a name in title case ("The Daily Courier") is a site's,
+    which the splitter reads with the dateline."""
+    words = before.split()
+    ends = before.endswith((".", "!", "?", "»", "”", '"'))
+    return bool(words) and (ends or words[-1][:1].islower())
+
+
+def _unglue(line: str, dump_date: dt.date | None) -> list[str]:
+    """The line cut before each credited dateline glued to the text before it."""
+    if not _GLUE_SIGN.search(line):
+        return [line]  # (cheap test first: a credit in brackets or a dated dateline)
+    cuts = []
+    for tries, m in enumerate(_GLUE.finditer(line)):
+        if tries >= GLUE_TRIES:
+            break
+        found = match_dateline(line[m.start() :], dump_date)
+        if (
+            found is not None
+            and (found.dateline.agencies or found.dateline.date_source == "dateline")
+            and found.start == 0
+            and line[m.start() + found.end :].strip()
+            and len(line[: m.start()].strip()) >= GLUE_PREFIX_CHARS
+            and not is_caption(line[: m.start()])
+            and _glue_end(line[: m.start()])
+        ):  # (a stamp or a caption run into it is the splitter's to read, as residue)
+            cuts.append(m.start())
+    if not cuts:
+        return [line]
+    bounds = [0, *cuts, len(line)]
+    pieces = (line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False))
+    return [piece for piece in pieces if piece]
+
+
 def to_units(lines: list[str], dump_date: dt.date | None) -> list[Unit]:
     few = len(lines) <= FLAT_MAX_LINES
     units: list[Unit] = []
@@ -156,7 +200,7 @@ def to_units(lines: list[str], dump_date: dt.date | None) -> list[Unit]:
         if few and len(line) >= FLAT_MIN_CHARS:
             pieces = _segment(line, dump_date, force=len(line) >= FLAT_LINE_CHARS)
         if pieces is None:
-            units.append(Unit(line))
+            units.extend(Unit(piece) for piece in _unglue(line, dump_date))
         else:
             units.extend(Unit(piece) for piece in pieces)
     return units

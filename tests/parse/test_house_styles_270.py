@@ -526,3 +526,42 @@ def test_a_headline_over_its_pictures_caption_before_the_next_dateline() -> None
     ]
     assert [s.dateline.raw for s in stories if s.dateline] == ["Madrid (EFE)", "Madrid (EFE)"]
     assert stories[1].text.startswith("The Swedish midfielder said")
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "before"),
+    [
+        ("Council rejects motion on emergency wards, says opposition leaderRoma, 6 set. "
+         "(askanews) – The regional council on Tuesday threw out a motion on emergency wards, "
+         "the opposition leader said.",
+         "Roma, 6 set. (askanews)",
+         "Council rejects motion on emergency wards, says opposition leader"),
+        ("Both meetings give us a chance we must not waste to push the economy forward.Jakarta "
+         "(ANTARA) - The president urged ministers on Monday to make the most of two summits "
+         "this year.",
+         "Jakarta (ANTARA)",
+         "Both meetings give us a chance we must not waste to push the economy forward."),
+    ],
+)
+def test_a_credited_dateline_glued_to_the_text_before_it(line: str, raw: str, before: str) -> None:
+    from etl.parse.unwrap import to_units
+
+    units = [u.text for u in to_units([line], None)]
+    assert units[0] == before
+    assert units[1].startswith(raw)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1 uur geledenAMSTERDAM (ANP) - Het kabinet heeft dinsdag een nieuw plan gepresenteerd "
+        "voor de woningbouw in het hele land.",
+        "McDonald (AFP) said the plan would be ready in the spring, officials said on Tuesday "
+        "in the capital.",
+        "The leaders met at the iPhone (Apple) launch in the city on Tuesday, officials said.",
+    ],
+)
+def test_lines_without_a_glued_dateline_stay_whole(line: str) -> None:
+    from etl.parse.unwrap import to_units
+
+    assert [u.text for u in to_units([line], None)] == [line]
