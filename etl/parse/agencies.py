@@ -140,6 +140,14 @@ def _credit_codes(found: str) -> tuple[str, ...]:
     return ()
 
 
+# An agency's sign-off followed by its desk's marks: lower-case initials after a slash
+# ("- AFP/il", "AFP/vm/jm") or PTI's upper-case editors' codes ("PTI PKS HIG HIG").
+_DESK_CODES = re.compile(
+    r"(?:^|[\s./(-])(?P<ag>[A-Za-z][\w-]{1,11})"
+    r"(?P<codes>(?:/[a-z]{2,4}){1,3}|(?:[ \t]+[A-Z]{2,4}){1,4})(?P<close>\))?\s*\.?\s*$"
+)
+
+
 def signoff_agencies(paragraph: str) -> tuple[str, ...]:
     """Agencies credited by a sign-off at the very end of a paragraph; () when none.
 
@@ -149,6 +157,14 @@ def signoff_agencies(paragraph: str) -> tuple[str, ...]:
     tail = paragraph.rstrip()[-200:]
     if not tail:
         return ()
+    desk = _DESK_CODES.search(tail)
+    if (
+        desk is not None
+        and _lookup(desk.group("ag"), strict_case=True) is not None
+        and not any(_lookup(c, strict_case=True) for c in re.split(r"[\s/]+", desk["codes"]) if c)
+    ):
+        # "... PTI PKS HIG", "- AFP/il", "(dpa/lby)": the desk's marks after the credit
+        tail = tail[: desk.start("codes")] + (desk["close"] or "")
     for pattern in _SIGNOFF_PATTERNS:
         m = pattern.search(tail)
         if m is None:

@@ -613,6 +613,8 @@ class _Splitter:
             # its headline is leftover, the rest runs through the ordinary loop.
             at = self._find_headline(units, main, meta_title, dateline_follows=False)
             if at is not None:
+                for unit in units[:at]:
+                    _source_above(unit.text, main)
                 self.leftover.extend(u.text for u in units[:at])
                 main.headline = debullet(units[at].text)
             start = 0 if at is None else at + 1
@@ -832,6 +834,7 @@ class _Splitter:
             if index == at or index in side:
                 continue
             if at is not None and index < at:
+                _source_above(text, main)
                 self.leftover.append(text)  # page chrome above the headline
             elif credit_line(text):
                 main.credits.extend(credit_line(text))  # "The Associated Press" by the title
@@ -1690,6 +1693,15 @@ def _caption_sentence(text: str) -> bool:
         and body.endswith(".")
         and not re.search(r"[.!?]\s+[A-Z]", body[:-1])
     )
+
+
+_SOURCE_LINE = re.compile(r"^\s*(?:source|sources|fuente|quelle|fonte|source\s+de)\s*:", re.I)
+
+
+def _source_above(text: str, main: Draft) -> None:
+    """"Source: GNA" over the headline credits the story (page chrome otherwise)."""
+    if _SOURCE_LINE.match(text):
+        main.credits.extend(credit_line(text))
 
 
 def _side_title(text: str) -> bool:

@@ -565,3 +565,42 @@ def test_lines_without_a_glued_dateline_stay_whole(line: str) -> None:
     from etl.parse.unwrap import to_units
 
     assert [u.text for u in to_units([line], None)] == [line]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "codes"),
+    [
+        ("The quake struck at dawn, officials said. - AFP/il", ("AFP",)),
+        ("- AFP/vm/jm", ("AFP",)),
+        ("Trees were felled across the ridge, the court heard. PTI PKS HIG HIG", ("PTI",)),
+        ("Rain fell across the state on Sunday. (dpa/lby)", ("dpa",)),
+        ("The vote was held on Sunday. AFP AP", ()),  # two agencies: no desk codes
+        ("The parcel was found near the UN HQ", ()),
+    ],
+)
+def test_a_sign_off_with_its_desks_marks(paragraph: str, codes: tuple[str, ...]) -> None:
+    from etl.parse.agencies import signoff_agencies
+
+    assert signoff_agencies(paragraph) == codes
+
+
+def test_a_byline_with_an_ago_stamp_and_a_source_line_over_the_headline() -> None:
+    page = (
+        "Foreign minister condemns violence in the port city\n\n"
+        "Listen | Print\n"
+        "By AFP     43 mins ago in World\n\n"
+        "The foreign minister on Monday condemned the violence by protesters in the port city, "
+        "saying they had been egged on from abroad.\n"
+    )
+    story = parse(page).stories[0]
+    assert story.agencies == ("AFP",)
+    sourced = (
+        "Source: GNA\n\n"
+        "Region got its fair share of new roads - minister\n\n"
+        "The regional minister said on Friday that the government had given the region its "
+        "fair share of road and school projects since it took office.\n\n"
+        "He said the projects showed the government's care for every district.\n"
+    )
+    story = parse(sourced).stories[0]
+    assert story.headline == "Region got its fair share of new roads - minister"
+    assert story.agencies == ("GNA",)
