@@ -262,8 +262,21 @@ _AP_DIGEST = re.compile(
 )
 
 
+# "The following is the latest list of selected news summaries by Kyodo News."
+_DIGEST_INTRO = re.compile(
+    r"^\s*(?:the\s+)?following\s+(?:is|are)\b.{0,80}?\b(?:summar(?:y|ies)|stories|headlines"
+    r"|briefs|news)\s+(?:by|from)\s+(?P<c>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}?)\s*[.:]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def digest_agency(line: str) -> str | None:
     """The agency whose digest or author page a page title announces, else None."""
+    if len(line) > 160:
+        return None
+    intro = _DIGEST_INTRO.match(line)
+    if intro is not None:
+        return _lookup(intro.group("c"), strict_case=False)
     if len(line) > 80:
         return None
     if _AP_DIGEST.match(line):

@@ -604,3 +604,17 @@ def test_a_byline_with_an_ago_stamp_and_a_source_line_over_the_headline() -> Non
     story = parse(sourced).stories[0]
     assert story.headline == "Region got its fair share of new roads - minister"
     assert story.agencies == ("GNA",)
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("The following is the latest list of selected news summaries by Kyodo News.", "Kyodo"),
+        ("Following are the top stories from Reuters:", "Reuters"),
+        ("The following are stories from our readers.", None),
+    ],
+)
+def test_a_digests_intro_names_its_agency(line: str, code: str | None) -> None:
+    from etl.parse.agencies import digest_agency
+
+    assert digest_agency(line) == code
