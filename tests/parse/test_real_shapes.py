@@ -251,8 +251,17 @@ def test_an_agencys_digest_credits_each_brief() -> None:
         "Reactor fails safety review for the first time",
         "Rare typhoon warning issued for the southwest",
     ]
-    # "Harbour News Digest" names no agency: nothing is credited from the title.
-    assert all(s.agencies == () for s in dump.stories)
+    # "Harbour News Digest" names no agency, but the intro under it does (parser 2.7.0).
+    assert all(s.agencies == ("Kyodo",) for s in dump.stories)
+    untold = parse(
+        "Harbour News Digest: Aug. 28, 2024\n"
+        "The following is the latest list of selected news summaries.\n"
+        "----------\n"
+        "Reactor fails safety review for the first time\n"
+        "TOKYO - The nuclear regulator decided on Wednesday that a reactor in the west failed "
+        "its restart review, the first such ruling since the agency was founded.\n"
+    )
+    assert all(s.agencies == () for s in untold.stories)  # no agency named anywhere
     titled = parse(
         "Kyodo News Digest: Aug. 28, 2024\n\n"
         "Reactor fails safety review for the first time\n\n"
