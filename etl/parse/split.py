@@ -1403,6 +1403,7 @@ class _Splitter:
                 # first is one of them.
                 drafts[0].is_teaser = True
         _mark_previews(drafts)
+        _even_out_teasers(drafts)
         for position, (title, lede) in enumerate(self.lead_links):
             # (Links above the story come first, in page order; the story stays the main.)
             text = strip_read_more(lede)[0] if lede else ""
@@ -1441,6 +1442,31 @@ class _Splitter:
 
 # A widget's line run into the byline under it: "Be the first to comment!By Ann Lee".
 _FURNITURE_THEN_BY = re.compile(r"^(?P<pre>.{3,60}?[!.?:)])\s*(?P<by>By\s+[A-Z].*)$")
+
+
+EVEN_ITEMS = 3  # datelined items on a page before they are judged as one list
+EVEN_DATELINED = 0.8
+EVEN_MAJORITY = 0.6
+
+
+def _even_out_teasers(drafts: list[Draft]) -> None:
+    """A page of datelined items is one kind of list: where only its last item reads as a
+    teaser, that is the page's copy cut off (the items are whole); where most items are
+    teasers, so are the odd ones out (a first item that alone is whole stays the story)."""
+    if len(drafts) < EVEN_ITEMS:
+        return
+    if sum(d.dateline is not None for d in drafts) < EVEN_DATELINED * len(drafts):
+        return
+    flags = [d.is_teaser for d in drafts]
+    if all(flags) or not any(flags):
+        return
+    last = drafts[-1]
+    if not any(flags[:-1]) and not last.read_more:
+        last.is_teaser = False
+        return
+    if sum(flags) >= EVEN_MAJORITY * len(flags) and not (not flags[0] and all(flags[1:])):
+        for draft in drafts:
+            draft.is_teaser = True
 
 
 def _mark_previews(drafts: list[Draft]) -> None:

@@ -618,3 +618,30 @@ def test_a_digests_intro_names_its_agency(line: str, code: str | None) -> None:
     from etl.parse.agencies import digest_agency
 
     assert digest_agency(line) == code
+
+
+def _items(n: int, cut_last: bool) -> str:
+    places = ["ALGIERS", "ORAN", "MEDEA", "BLIDA", "SETIF"]
+    out = []
+    for k in range(n):
+        lede = (
+            f"{places[k]}- Coastguard units intercepted {k + 3} would-be emigrants on Friday "
+            "north of the cape, the defence ministry said in a statement."
+        )
+        if cut_last and k == n - 1:
+            lede = lede[:70]
+        out.append(lede)
+    return "\n\n".join(out) + "\n"
+
+
+def test_a_list_of_whole_datelined_items_cut_by_the_page_end_has_no_lone_teaser() -> None:
+    stories = parse(_items(4, cut_last=True)).stories
+    assert len(stories) == 4
+    assert not any(s.is_teaser for s in stories)
+
+
+def test_a_last_item_the_page_marks_with_read_more_stays_a_teaser() -> None:
+    page = _items(4, cut_last=False).rstrip("\n") + " Read more\n"
+    stories = parse(page).stories
+    assert len(stories) == 4
+    assert stories[-1].is_teaser
