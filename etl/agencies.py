@@ -192,6 +192,8 @@ REGISTRY: dict[str, str] = {
     "IPN": "InterPressNews",
     "Rudaw": "Rudaw Media Network",
     "FederalPress": "FederalPress (РИА ФедералПресс)",
+    "ARKA": "ARKA News Agency",
+    "INP": "Independent News Pakistan",
 }
 
 AGENCIES: Mapping[str, str] = MappingProxyType(REGISTRY)
@@ -401,7 +403,7 @@ HOME_COUNTRY: Mapping[str, str] = MappingProxyType({
     "MINA": "MK", "Fena": "BA", "Beta": "RS", "Tanjug": "RS", "ANA-MPA": "GR",
     "Keystone-SDA": "CH", "Azertac": "AZ", "Trend": "AZ", "WAFA": "PS", "ELTA": "LT",
     "TASS": "RU", "RIA": "RU", "Interfax": "RU", "CNS": "CN", "ZANIS": "ZM",
-    "FederalPress": "RU",
+    "FederalPress": "RU", "ARKA": "AM", "INP": "PK",
 })  # fmt: skip
 
 

@@ -321,7 +321,12 @@ _OUTLET_TAIL = frozenset(
 _STAMP_PIECE = re.compile(
     r"^(?:(?:last\s+)?(?:updated|published|posted)\b|.*\d{1,2}[:/.-]\d)", re.IGNORECASE
 )
-_FOR_CREDIT = re.compile(r"(.+?)\s+for\s+(?:the\s+)?([^,;]{2,40})$")
+_FOR_CREDIT = re.compile(r"(.+?)\s+[Ff]or\s+(?:the\s+)?([^,;]{2,40})$")
+# "By Jane Doe For Dailymail.com", "... for MailOnline": the outlet, neither name nor agency.
+_FOR_OUTLET = re.compile(
+    r"[\w-]+\.(?:com|co\.uk|net|org)|\w*online|(?:[A-Z][\w'’-]*\s+)*(?:News|Times|Post|Mail)",
+    re.IGNORECASE,
+)
 
 
 def parse_byline(line: str) -> Byline | None:
@@ -364,6 +369,8 @@ def parse_byline(line: str) -> Byline | None:
         codes = codes_of(credit.group(2)) if credit else ()
         if credit and codes:
             agencies.extend(c for c in codes if c not in agencies)
+            body = credit.group(1)
+        elif credit and pattern is _FOR_CREDIT and _FOR_OUTLET.fullmatch(credit.group(2).strip()):
             body = credit.group(1)
     # Parenthesised credit: "By John Smith (AFP)".
     paren = re.search(r"\s*\(([^()]{1,60})\)\s*$", body)

@@ -645,3 +645,46 @@ def test_a_last_item_the_page_marks_with_read_more_stays_a_teaser() -> None:
     stories = parse(page).stories
     assert len(stories) == 4
     assert stories[-1].is_teaser
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agencies"),
+    [
+        ("By Jane Dorval For Dailymail.com", ("Jane Dorval",), ()),
+        ("By Jane Dorval for MailOnline", ("Jane Dorval",), ()),
+        ("By Jane Dorval For The New York Times", ("Jane Dorval",), ()),
+        ("By Jane Dorval for Xinhua", ("Jane Dorval",), ("Xinhua",)),
+    ],
+)
+def test_a_byline_for_an_outlet(
+    line: str, authors: tuple[str, ...], agencies: tuple[str, ...]
+) -> None:
+    from etl.parse.byline import parse_byline
+
+    byline = parse_byline(line)
+    assert byline is not None and (byline.authors, byline.agencies) == (authors, agencies)
+
+
+def test_by_the_river_is_still_no_byline() -> None:
+    from etl.parse.byline import parse_byline
+
+    assert parse_byline("By the river for the people") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "country"),
+    [
+        ("YEREVAN, October 3. /ARKA/. The government approved the budget on Thursday, "
+         "officials said.", "ARKA", "AM"),
+        ("Lahore, Oct 3 (INP): The provincial government approved the budget on Thursday, "
+         "officials said.", "INP", "PK"),
+    ],
+)
+def test_more_agencies_in_the_registry(line: str, code: str, country: str) -> None:
+    import datetime as dt
+
+    from etl.parse.dateline import match_dateline
+
+    found = match_dateline(line, dt.date(2019, 10, 5))
+    assert found is not None
+    assert (found.dateline.agencies, found.dateline.country) == ((code,), country)
