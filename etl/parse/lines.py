@@ -124,7 +124,15 @@ _BOILERPLATE = re.compile(
     # "Home Authors Posts by jdoe"
     r"|remember\s+me(?:\b|(?=[A-Z]))|forgot\s+(?:your\s+)?password|browse\s+latest\b"
     r"|viewing\s+all\s+[\d,]+\s+articles|send\s+(?:a\s+)?link\s+to\s+a\s+friend"
-    r"|listen\s*\|\s*print\b|(?:home\s+)?authors\s+posts\s+by\b)",
+    r"|listen\s*\|\s*print\b|(?:home\s+)?authors\s+posts\s+by\b"
+    # Page tools alone on their line: "Read Next", "Image 1 of 5", "Copy link", "Print"
+    r"|(?:read\s+next|click\s+to\s+(?:expand|enlarge)|image\s+\d+\s+of\s+\d+|photo\s+gallery"
+    r"|watch\s+(?:the\s+)?video|listen(?:\s+to\s+(?:this|the)\s+(?:article|story))?|copy\s+link"
+    r"|print|e-?mail|save|close|already\s+a\s+subscriber\?.{0,20}|gift\s+this\s+article"
+    r"|report\s+an?\s+(?:error|typo)|reprints?\s+(?:&|and)\s+permissions|open\s+in\s+app"
+    r"|download\s+(?:our|the)\s+app|show\s+more|load\s+more|(?:next|previous)\s+(?:article|story|post)"
+    r"|you\s+(?:might|may)\s+also\s+like|up\s+next|join\s+our\s+\w+\s+(?:channel|group)"
+    r"|(?:font|text)\s+size|a\s+a\s+a|add\s+to\s+favou?rites|send\s+feedback)\s*[:.]?\s*$)",
     re.IGNORECASE,
 )
 # Labels that head a list of other stories ("Latest News", "Also read | <title>"): page

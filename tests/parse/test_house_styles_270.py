@@ -688,3 +688,37 @@ def test_more_agencies_in_the_registry(line: str, code: str, country: str) -> No
     found = match_dateline(line, dt.date(2019, 10, 5))
     assert found is not None
     assert (found.dateline.agencies, found.dateline.country) == ((code,), country)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Read Next", "Image 1 of 5", "Print", "Email", "Listen to this article", "Copy link",
+     "Reprints & permissions", "Load more", "Next article", "You might also like", "Up Next",
+     "Font size", "Already a subscriber? Log in"],
+)
+def test_page_tools_alone_on_their_line_are_furniture(line: str) -> None:
+    from etl.parse.lines import is_boilerplate
+
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Close call for climbers on the glacier", "Print media faces deep cuts",
+     "Email scam hits bank customers", "Up Next: the budget debate"],
+)
+def test_headlines_that_open_with_a_tools_word_stay_headlines(line: str) -> None:
+    from etl.parse.lines import is_boilerplate
+
+    assert not is_boilerplate(line)
+
+
+def test_a_tools_line_over_the_title_is_not_the_headline() -> None:
+    page = (
+        "Close call for climbers on the glacier\n\n"
+        "Listen to this article\n\n"
+        "Print\n\n"
+        "ZERMATT, Switzerland (AP) — Two climbers were rescued on Sunday after a snow bridge "
+        "gave way under them on the glacier, police said.\n"
+    )
+    assert parse(page).stories[0].headline == "Close call for climbers on the glacier"
