@@ -322,7 +322,10 @@ def debullet(text: str) -> str:
 # A wire's status tag or a site's media tag may open a title: "(LEAD) ...", "(Multimedia) ...".
 _TITLE_TAG = re.compile(
     r"\((?:LEAD|UPDATE|URGENT|\d+|multimedia|video|photos?|fotos?|infographic|interview"
-    r"|exclusive|live|breaking|analysis|opinion|audio)(?:\s*\d+)?\)\s",
+    r"|exclusive|live|breaking|analysis|opinion|audio"
+    # Yonhap's and the Asian wires' tags: "(2nd LD)", "(Yonhap Interview)", "(News Focus)"
+    r"|\d+(?:st|nd|rd|th)\s+LD|(?:yonhap|xinhua|kyodo|bernama)\s+\w+|news\s+(?:focus|analysis)"
+    r"|photo\s+news|feature|profile|correction|review)(?:\s*\d+)?\)\s",
     re.IGNORECASE,
 )
 

@@ -722,3 +722,22 @@ def test_a_tools_line_over_the_title_is_not_the_headline() -> None:
         "gave way under them on the glacier, police said.\n"
     )
     assert parse(page).stories[0].headline == "Close call for climbers on the glacier"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "(Yonhap Interview) Envoy says port talks with the North cannot be ruled out",
+        "(2nd LD) Spy agency flags possible engine test at coastal site",
+        "(News Focus) Talks stall over rice prices as harvest nears",
+        "(Yonhap Feature) Farmers return to the border villages",
+    ],
+)
+def test_the_asian_wires_title_tags_open_a_headline(title: str) -> None:
+    page = (
+        "Nov. 25\n"
+        f"{title}\n"
+        "SEOUL -- Officials said on Friday that the talks could resume next month if both "
+        "sides agree on an agenda, according to people familiar with the matter.\n"
+    )
+    assert parse(page).stories[0].headline == title
