@@ -313,6 +313,14 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"{_HEAD}[ \t]+(?P<ag_bare>{_AGLIST})(?P<sep>[ \t]+)(?=[\"“‘']?{_U}[a-z]*[ \t])"
         ),
     ),
+    # 17 May 2020; AFP: Spraying disinfectant ...  : a whole date, a semicolon and the
+    # credit, no place (a news portal's form for the wire copy it carries)
+    (
+        "date_semicolon",
+        re.compile(
+            rf"{_DATE}[ \t]*;[ \t]*(?P<ag_bare>{_AGLIST})(?P<sep>[ \t]*(?::|-{{1,2}}|[–—])[ \t]*)"
+        ),
+    ),
     # 23 February 2015 -- Use of the same syringe ...  : the UN's house style, a full date
     # and a dash, no place and no credit
     (
@@ -957,6 +965,7 @@ _CHECKS = {
     "stop_agency": _stop_agency_ok,
     "date_lead": _date_lead_ok,
     "glued_agency": _glued_agency_ok,
+    "date_semicolon": lambda m, _place, rest: _has_year(m) and len(rest.strip()) >= 20,
 }
 BARE_CREDIT_TEXT = 40  # "AFP - " opens a story only before a sentence at least this long
 
@@ -1079,7 +1088,7 @@ _NEEDS_PIPE = frozenset(("pipes_date", "pipes"))
 _LINE_START_ONLY = frozenset(
     ("place_dash", "source_first", "place_agency", "dash_date", "paren_date", "slash_agency",
      "bare_agency_date", "bare_credit", "date_place", "stop_agency", "date_lead",
-     "glued_agency")
+     "glued_agency", "date_semicolon")
 )  # fmt: skip
 _WINDOW = 400  # longer than any dateline a shape can match
 

@@ -741,3 +741,20 @@ def test_the_asian_wires_title_tags_open_a_headline(title: str) -> None:
         "sides agree on an agenda, according to people familiar with the matter.\n"
     )
     assert parse(page).stories[0].headline == title
+
+
+def test_a_whole_date_a_semicolon_and_the_credit() -> None:
+    import datetime as dt
+
+    from etl.parse.dateline import match_dateline
+
+    line = ("17 May 2020; AFP: Spraying disinfectant on the streets does not kill the virus, "
+            "the health agency said.")
+    found = match_dateline(line, dt.date(2020, 5, 20))
+    assert found is not None
+    dl = found.dateline
+    assert (dl.raw, dl.place, dl.agencies, dl.date) == (
+        "17 May 2020; AFP", None, ("AFP",), dt.date(2020, 5, 17)
+    )
+    assert match_dateline("17 May 2020; Spraying disinfectant does not kill the virus.",
+                          dt.date(2020, 5, 20)) is None
