@@ -87,6 +87,7 @@ _BOILERPLATE = re.compile(
     r"|\d[\d,.]*\s+(?:total\s+)?(?:views?|reads?)(?:\s+today)?\s*$"
     r"|(?:views?|hits|reads?|okunma\s+say[ıi]s[ıi]|visitas|lectures|aufrufe)\s*:\s*\d[\d.,]*\s*$"
     r"|(?:tag|category|author|date|monthly)\s+archives?\s*:|posts\s+tagged\b"
+    r"|archives?\s+for\s+[\w ]{1,30},?\s*\d{4}\s*$"  # a blog's "Archive for October, 2009"
     r"|(?:read|leer|lire|leggi|ler)\s+(?:it\s+)?(?:in|en|em)\s+[^\W\d_]+\s*$"
     r"|public\s+domain\s*$"
     # Page metadata and widgets: "Classified in: Mining", "You are here: Home", "Video Player"

@@ -758,3 +758,17 @@ def test_a_whole_date_a_semicolon_and_the_credit() -> None:
     )
     assert match_dateline("17 May 2020; Spraying disinfectant does not kill the virus.",
                           dt.date(2020, 5, 20)) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Archive for October, 2009", True),
+        ("Archives for March 2010", True),
+        ("Archive for freedom fighters opens in 2009 exhibition", False),
+    ],
+)
+def test_a_blogs_month_archive_label(line: str, furniture: bool) -> None:
+    from etl.parse.lines import is_boilerplate
+
+    assert is_boilerplate(line) is furniture
