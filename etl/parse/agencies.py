@@ -226,7 +226,9 @@ def credit_line(text: str) -> tuple[str, ...]:
 # that gathers one agency's briefs credits that agency for each of them.
 _DIGEST = re.compile(
     r"^\s*(?P<c>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)??)\s+(?:world\s+|top\s+)?(?:news\s+)?"
-    r"(?:digest|summary|roundup|round-up|briefs|wrap)\b",
+    r"(?:digest|summary|roundup|round-up|briefs|wrap)\b"
+    # "KUNA main news for Tuesday, May 24, 2022"
+    r"|^\s*(?P<c2>[A-Z][\w.-]*)\s+(?:main|top)\s+news\s+(?:for|of)\b",
     re.IGNORECASE,
 )
 
@@ -282,7 +284,9 @@ def digest_agency(line: str) -> str | None:
     if _AP_DIGEST.match(line):
         return "AP"
     m = _DIGEST.match(line)
-    return _lookup(m.group("c"), strict_case=True) if m else author_page_agency(line)
+    if m is None:
+        return author_page_agency(line)
+    return _lookup(m.group("c") or m.group("c2"), strict_case=True)
 
 
 def author_page_agency(line: str) -> str | None:

@@ -772,3 +772,17 @@ def test_a_blogs_month_archive_label(line: str, furniture: bool) -> None:
     from etl.parse.lines import is_boilerplate
 
     assert is_boilerplate(line) is furniture
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("KUNA main news for Tuesday, May 24, 2022", "KUNA"),
+        ("Xinhua top news of the day", "Xinhua"),
+        ("Harbour main news for Tuesday", None),
+    ],
+)
+def test_an_agencys_main_news_title_names_its_digest(line: str, code: str | None) -> None:
+    from etl.parse.agencies import digest_agency
+
+    assert digest_agency(line) == code
