@@ -333,6 +333,7 @@ ALIASES: dict[str, str] = {
     "тасс": "TASS",
     "итар-тасс": "TASS",
     "риа новости": "RIA",
+    "rian": "RIA",  # RIA Novosti's own short form, "Moscow (RIAN) Sep 12, 2006"
     "риа федералпресс": "FederalPress",
     "федералпресс": "FederalPress",
     "интерфакс": "Interfax",

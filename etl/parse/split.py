@@ -1203,7 +1203,11 @@ class _Splitter:
         if current.closed or self.footer or len(current.paragraphs) <= current.standfirst + 1:
             return
         last = current.paragraphs[-1]
-        if last.kind == "text" and _teaser_headline_like(last.text, min_words=2):
+        if (
+            last.kind == "text"
+            and _teaser_headline_like(last.text, min_words=2)
+            and not signoff_agencies(last.text)  # "... seismic activity. - AFP/vm" ends a text
+        ):
             self.start_story()  # title, then its stamp: the title is stolen as headline
             return
         ahead = [u.text for u in units[index + 1 : index + 3]]
@@ -1367,6 +1371,7 @@ class _Splitter:
             raise DumpError(RejectReason.NO_STORY, "no story text: every line is page furniture")
         for draft in drafts:
             _title_under_bare_dateline(draft)
+            _byline_after_title(draft)
         briefs_page = self._titled_briefs()
         drafts = [
             piece for draft in drafts for piece in split_listing(draft, briefs_page=briefs_page)
@@ -1728,6 +1733,33 @@ def _source_above(text: str, main: Draft) -> None:
     """"Source: GNA" over the headline credits the story (page chrome otherwise)."""
     if _SOURCE_LINE.match(text):
         main.credits.extend(credit_line(text))
+
+
+def _byline_after_title(draft: Draft) -> None:
+    """"Five dead in pipeline attack by Jane J. Doe" over "Washington (UPI) May 21, 2018":
+    the Space Media Network's flattened title with its byline run on."""
+    if draft.byline is not None or not draft.headline or draft.dateline is None:
+        return
+    signed = _TITLE_BY.search(draft.headline)
+    if signed is None or signed.group("by").split()[-1].lower() in _ORG_WORDS:
+        return  # "... Data Catalog Platforms by Ardent Research": the title's own words
+    before = draft.headline[: signed.start()].rstrip(" —–-:").split()
+    if not before or before[-1].lower() in _PICTURE_WORDS or is_caption(draft.headline):
+        return  # "... — Picture by Jane Doe": a caption's credit
+    named = parse_byline(signed.group("by"))
+    if named and named.authors and len(draft.headline[: signed.start()].split()) >= 3:
+        draft.headline = draft.headline[: signed.start()]
+        draft.byline = named
+
+
+_ORG_WORDS = frozenset(
+    ("research", "group", "institute", "foundation", "association", "council", "company",
+     "corp", "corporation", "inc", "ltd", "llc", "partners", "capital", "analytics", "media",
+     "news", "agency", "ministry", "bank", "university", "labs", "consulting", "insights",
+     "intelligence", "review", "awards", "magazine", "report", "index", "survey", "society")
+)  # fmt: skip
+_PICTURE_WORDS = frozenset(("picture", "pictures", "photo", "photos", "image", "video", "graphic"))
+_TITLE_BY = re.compile(r"\s+(?P<by>by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})$")
 
 
 def _side_title(text: str) -> bool:

@@ -786,3 +786,56 @@ def test_an_agencys_main_news_title_names_its_digest(line: str, code: str | None
     from etl.parse.agencies import digest_agency
 
     assert digest_agency(line) == code
+
+
+def test_a_blogs_posts_a_signed_off_paragraph_is_no_title() -> None:
+    page = (
+        "Monday, April 26, 2010\n\n"
+        "Strong quake strikes off the island coast\n\n"
+        "Posted: 26 April 2010 1133 hrs\n\n"
+        "TAIPEI : A strong quake struck off the island's coast on Monday, seismologists said, "
+        "but no tsunami warning was issued.\n\n"
+        "There were no early reports of damage, officials said.\n\n"
+        "Friday, April 23, 2010\n\n"
+        "Quake jolts the central coast of Chile\n\n"
+        "Posted: 23 April 2010 1920 hrs\n\n"
+        "SANTIAGO : A strong quake rocked the central coast on Friday, seismologists said, "
+        "weeks after a far bigger one.\n\n"
+        "The region sits on the Pacific rim, where plates meet. - AFP/vm\n\n"
+        "Thursday, April 22, 2010\n\n"
+        "Volcano ash grounds flights across the north\n\n"
+        "Posted: 22 April 2010 0910 hrs\n\n"
+        "REYKJAVIK : Ash from the volcano grounded flights across the north on Thursday, "
+        "airport officials said.\n"
+    )
+    stories = parse(page).stories
+    assert [s.headline for s in stories] == [
+        "Strong quake strikes off the island coast",
+        "Quake jolts the central coast of Chile",
+        "Volcano ash grounds flights across the north",
+    ]
+    assert stories[1].agencies == ("AFP",)
+
+
+def test_a_flattened_title_with_its_byline_run_on_and_ria_novostis_short_form() -> None:
+    page = (
+        "Five dead in attack on desert pipeline project by Dana K. Morrow Washington (UPI) "
+        "May 21, 2018 At least five people were killed in an attack on a pipeline project, "
+        "officials said on Monday.\n\n"
+        "Space agencies could sign a moon pact this year\n"
+        "Moscow (RIAN) Sep 12, 2006 The two countries may sign a moon exploration deal by the "
+        "end of the year, the head of the space agency said.\n"
+    )
+    stories = parse(page).stories
+    assert stories[0].headline == "Five dead in attack on desert pipeline project"
+    assert stories[0].byline is not None and stories[0].byline.authors == ("Dana K. Morrow",)
+    assert stories[1].agencies == ("RIA",)
+    release = (
+        "Firm named a Leader in the 2025 Grid: Data Platforms by Ardent Research Boston (UPI) "
+        "May 21, 2018 The firm said on Monday it had been named a leader in the annual grid.\n"
+    )
+    story = parse(release).stories[0]
+    assert story.byline is None
+    assert story.headline == (
+        "Firm named a Leader in the 2025 Grid: Data Platforms by Ardent Research"
+    )
