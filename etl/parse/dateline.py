@@ -927,9 +927,10 @@ def _glued_agency_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     if not place or "," not in place or not _resolves(place):
         return False
     city, tail = place.split(",", 1)
+    codes = set(split_agencies(m.group("ag_bare")))
     return (
-        set(split_agencies(m.group("ag_bare"))) <= _WORLD_CREDITS
-        and bool(split_agencies(m.group("ag_bare")))
+        bool(codes)
+        and codes <= _WORLD_CREDITS
         and _parts_agree(city.strip(), tail)
         and len(rest.strip()) >= BARE_CREDIT_TEXT
         and _opens_sentence(rest.lstrip())

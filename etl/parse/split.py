@@ -836,8 +836,8 @@ class _Splitter:
             if at is not None and index < at:
                 _source_above(text, main)
                 self.leftover.append(text)  # page chrome above the headline
-            elif credit_line(text):
-                main.credits.extend(credit_line(text))  # "The Associated Press" by the title
+            elif codes := credit_line(text):
+                main.credits.extend(codes)  # "The Associated Press" by the title
                 self.leftover.append(text)
             elif text in self.chrome:
                 self.leftover.append(text)  # a caption or a related link, whatever it reads
