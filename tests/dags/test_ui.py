@@ -198,8 +198,13 @@ def test_trigger_form_run_and_batches(page: Any, airflow: Airflow, tmp_path: Pat
     total = -(-(GOOD_FILES + BROKEN_FILES) // 2)
     batches = page.get_by_role("link", name=re.compile(r"^batch \d+ of \d+$"))
     expect(batches).to_have_count(total)  # the table redraws while it loads: wait, then read
+    wanted = [f"batch {n} of {total}" for n in range(1, total + 1)]
+    deadline = time.monotonic() + 30
     labels = sorted(batches.all_inner_texts())
-    assert labels == [f"batch {n} of {total}" for n in range(1, total + 1)]
+    while labels != wanted and time.monotonic() < deadline:
+        page.wait_for_timeout(250)  # (read between two redraws, the list may come back empty)
+        labels = sorted(batches.all_inner_texts())
+    assert labels == wanted
     rows = page.get_by_role("row").filter(has=batches)
     expect(rows.filter(has_text="Success")).to_have_count(total)
     print(f"browser test: trigger form to batch list in {time.monotonic() - started:.1f}s")
