@@ -366,6 +366,14 @@ ALIASES: dict[str, str] = {
     "新华社": "Xinhua",
 }
 
+# Names that more than one agency goes by ("National News Agency": Lebanon's, Nepal's,
+# ...) are no spelling of one code.
+_SHARED_NAMES = frozenset({"national news agency"})
+# An agency's full name is a spelling of its code too ("dts Nachrichtenagentur").
+for _code, _name in REGISTRY.items():
+    if _name.casefold() not in _SHARED_NAMES and _name.casefold() != _code.casefold():
+        ALIASES.setdefault(_name.casefold(), _code)
+
 # Codes that are also everyday words or short capitals: only credited when written
 # in their house case (so "trend" or "map" in prose is never an agency).
 CASE_STRICT = frozenset(

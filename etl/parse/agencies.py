@@ -9,6 +9,7 @@ holds the text rules (case, lists, sign-offs).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from etl.agencies import AGENCIES as AGENCIES  # re-exported: the registry's one home
 from etl.agencies import ALIASES, CASE_STRICT, REGISTRY
@@ -123,11 +124,26 @@ def signoff_body(paragraph: str) -> str | None:
     text = paragraph.rstrip()
     tail = text[-200:]
     offset = len(text) - len(tail)
-    for pattern in _SIGNOFF_PATTERNS:
-        m = pattern.search(tail)
-        if m is not None and _credit_codes(m.group("c")):
+    for m in _signoff_matches(tail):
+        if _credit_codes(m.group("c")):
             return text[: offset + m.start("c")].rstrip(" \t-–—=([/")
     return None
+
+
+SIGNOFF_TRIES = 3  # starts tried per pattern: a sentence may run before the credit's own
+
+
+def _signoff_matches(tail: str) -> Iterator[re.Match[str]]:
+    """Each pattern's matches from the leftmost on: "... said the police. Two were hurt.
+    AP" first matches from "Two", which is no credit; a later start finds "AP"."""
+    for pattern in _SIGNOFF_PATTERNS:
+        pos = 0
+        for _ in range(SIGNOFF_TRIES):
+            m = pattern.search(tail, pos)
+            if m is None:
+                break
+            yield m
+            pos = m.start() + 1
 
 
 def _credit_codes(found: str) -> tuple[str, ...]:
@@ -165,10 +181,7 @@ def signoff_agencies(paragraph: str) -> tuple[str, ...]:
     ):
         # "... PTI PKS HIG", "- AFP/il", "(dpa/lby)": the desk's marks after the credit
         tail = tail[: desk.start("codes")] + (desk["close"] or "")
-    for pattern in _SIGNOFF_PATTERNS:
-        m = pattern.search(tail)
-        if m is None:
-            continue
+    for m in _signoff_matches(tail):
         codes = _credit_codes(m.group("c"))
         if codes:
             return codes
@@ -294,3 +307,29 @@ def author_page_agency(line: str) -> str | None:
     over the list, not a byline of its first story."""
     m = _AUTHOR_PAGE.match(line) if len(line) <= 80 else None
     return _lookup(m.group("c"), strict_case=True) if m else None
+
+
+# "AFP Africa", "Associated Press stories, Page 2437", "AP-National", "Afp Business Asia":
+# a site's section of one agency's copy, its label over the list.
+_SECTION_PAGE = re.compile(
+    r"^\s*(?P<c>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?)\s*(?:[-–—:|]\s*)?"
+    r"(?P<words>(?:(?:top|latest|world|national|international|regional|business|economy"
+    r"|politics|sports?|video|videos|photos?|news|stories|headlines|wires?|feed|africa|asia"
+    r"|europe|americas|latin\s+america|middle\s+east|pacific|uk|us|india|china|science|tech"
+    r"|technology|health|entertainment|lifestyle|english|in\s+english)\b[\s,&/]*)+)"
+    r"(?:[,|-]?\s*page\s+\d+)?\s*$",
+    re.IGNORECASE,
+)
+SECTION_PAGE_CHARS = 60
+_CODE_DASH = re.compile(r"^(\s*[A-Z]{2,6})-(?=[A-Z])")  # "AP-National"
+
+
+def section_agency(line: str) -> str | None:
+    """The agency whose section of a site a page's label names ("AFP Africa"), else None:
+    the stories listed under it that credit no one are that agency's copy."""
+    if len(line) > SECTION_PAGE_CHARS:
+        return None
+    m = _SECTION_PAGE.match(_CODE_DASH.sub(r"\1 ", line, count=1))
+    if m is None:
+        return None
+    return _lookup(m.group("c"), strict_case=False)

@@ -769,7 +769,8 @@ def _place_dash_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
         return False  # "SRI LANKA: BLAST KILLS 11 SAILORS ...": a briefing's item title
     if caps:
         glued = sep.startswith("-") and not raw_sep[:1].isspace()
-        if glued and country_code(head) is not None and " " not in head:
+        spaced = raw_sep[-1:].isspace() or rest[:1].isspace()  # "BELGIUM- The UN ..."
+        if glued and not spaced and country_code(head) is not None and " " not in head:
             return False  # "UAE-Jordanian field hospital": a compound, not a dateline
         return len(rest.strip()) >= 10
     if sep.startswith("-") and not raw_sep[:1].isspace():
@@ -1042,7 +1043,19 @@ def _build(
         nxt = rest.lstrip(" \t")
         if not m.group("dash") or (nxt and not nxt[:1].isupper()):
             return None  # "PARIS, Nov 11 - AFP reporters saw ..." is a sentence
-    if shape == "agency_only" and not has_date and not (sep and sep.strip() != "."):
+    if (
+        shape == "agency_only"
+        and not has_date
+        and not (sep and sep.strip() != ".")
+        and not (
+            # "(Associated Press) Police have identified ...": a credit opening the text
+            not anywhere
+            and not sep
+            and rest[:1].isspace()
+            and len(rest.strip()) >= BARE_CREDIT_TEXT
+            and _opens_sentence(rest.lstrip())
+        )
+    ):
         return None  # "(dpa)" alone closing a paragraph is a sign-off, not a dateline
     # A weekday alone ("WASHINGTON, Tuesday") gives no date: the dump's date stands in.
     inner = date_in(m.group("ag_mixed")) if shape == "mixed_credit" else None

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from etl.model import Paragraph
+from etl.parse.agencies import signoff_body
 from etl.parse.draft import Draft
 from etl.parse.lines import BULLET_MARKS, all_caps, debullet, headline_candidate, is_prose
 
@@ -83,10 +84,13 @@ def split_listing(
         return [draft]  # one title in a short text: a subhead, unless a teaser follows it
     marked = draft.more_after  # "Full Story" links under items: each such item is a teaser
     first_marked = breaks[0] in marked
+    head = paras[: breaks[0]]
+    if len(head) > 1 and _section_label(head[-1]):
+        head = [*head[:-1], Paragraph("subhead", head[-1].text)]
     out = [
         replace(
             draft,
-            paragraphs=paras[: breaks[0]],
+            paragraphs=head,
             is_teaser=draft.is_teaser or first_marked,
             read_more=draft.read_more or first_marked,
             more_after=set(),
@@ -94,13 +98,15 @@ def split_listing(
     ]
     for start, end in zip(breaks, [*breaks[1:], len(paras)], strict=True):
         body = paras[start + 1 : end]
+        if end < len(paras) and len(body) > 1 and _section_label(body[-1]):
+            body = [*body[:-1], Paragraph("subhead", body[-1].text)]
         out.append(
             Draft(
                 headline=debullet(paras[start].text),
                 paragraphs=list(body),
                 is_teaser=draft.is_teaser
                 or end in marked
-                or cut_off(body[-1].text) and not briefs_page,
+                or _cut_unsigned(_last_text(body)) and not briefs_page,
                 read_more=end in marked,
                 closed=True,
             )
@@ -131,6 +137,23 @@ def _split_at_attributed_titles(draft: Draft, breaks: list[int]) -> list[Draft]:
     for start, end in zip(cuts, [*cuts[1:], len(paras)], strict=True):
         out.append(Draft(headline=debullet(paras[start].text), paragraphs=paras[start + 1 : end]))
     return out
+
+
+SECTION_LABEL_WORDS = 3
+SECTION_LABEL_CHARS = 30
+
+
+def _section_label(para: Paragraph) -> bool:
+    """"Großbritannien", "USA", "Middle East": the label over the next item of a page of
+    briefs, printed under the last item's text; a subhead of the page, not that text."""
+    text = para.text.strip()
+    return (
+        para.kind == "text"
+        and 0 < len(text) <= SECTION_LABEL_CHARS
+        and len(text.split()) <= SECTION_LABEL_WORDS
+        and text[:1].isupper()
+        and not text.endswith((".", "!", "?", ":", ",", ";"))
+    )
 
 
 def _in_bullet_list(above: str, line: str, below: str) -> bool:
@@ -186,13 +209,29 @@ def is_briefs(drafts: list[Draft]) -> bool:
     return max(texts, default=0) <= LISTING_ITEM_MAX and untitled >= 2
 
 
-def listing_teaser(draft: Draft, *, main: bool, briefs: bool = False) -> bool:
+def _cut_unsigned(text: str) -> bool:
+    """Cut off, once a sign-off is set aside ("... said on Sunday. dpa" ends whole)."""
+    body = signoff_body(text)
+    return cut_off(text if body is None else body)
+
+
+def _last_text(paras: list[Paragraph]) -> str:
+    return next((p.text for p in reversed(paras) if p.kind == "text"), "")
+
+
+def listing_teaser(
+    draft: Draft, *, main: bool, briefs: bool = False, titled: bool = False
+) -> bool:
     """On a page of several stories, an item that shows one short lede, or a lede cut off
     mid-sentence, is a teaser of a story told elsewhere (on the real-page corpus, 4 in 5
     such items are labelled teasers); an item of several paragraphs is a story."""
     texts = [p.text for p in draft.paragraphs if p.kind == "text"]
     if briefs and draft.dateline is not None and texts and not cut_off(texts[-1]):
         return False  # "NAIROBI (AP) — ... ." on a page of briefs: told in full
+    if titled and texts and not cut_off(texts[-1]):
+        return False  # an item told to its full stop on a page titled "In brief"
+    if texts and signoff_body(texts[-1]) is not None and not _cut_unsigned(texts[-1]):
+        return False  # "... verletzt worden. AP": signed off at its end, so told whole
     if draft.byline is not None:  # a signed story is told in full unless its text is cut
         return bool(texts) and cut_off(texts[-1]) and len(texts) <= 2
     if len(texts) == 1:
@@ -204,3 +243,81 @@ def cut_off(text: str) -> bool:
     """A lede that stops mid-sentence or in an ellipsis: a teaser of a longer story."""
     end = text.rstrip("\"'”’)] ")
     return end.endswith(("...", "…")) or not end.endswith((".", "!", "?"))
+
+
+TITLE_RUN_MIN = 4  # bare titles in a row before they read as a list of other stories
+TITLE_RUN_CHARS = 160  # a list's title is one line; a longer line is text
+
+
+def _bare_title(para: Paragraph) -> bool:
+    """A line of a list of links: a title alone, in sentence or title case, no full stop."""
+    text = para.text
+    return (
+        para.kind == "text"
+        and len(text) <= TITLE_RUN_CHARS
+        and headline_candidate(text, min_words=3)
+        and not all_caps(text)
+        and not lede_cut_short(text)
+        and not text.rstrip("\"'”’)] ").endswith((".", "!", "?", ":", ";", ","))
+    )
+
+
+TITLE_LEDE_CHARS = 70  # a lede under a list's title: a line this long at least, cut off
+TITLE_LEDE_RATIO = 1.3  # and longer than the title over it by this much
+
+
+def _lede_under(title: Paragraph, text: str) -> bool:
+    """A list's item may show the start of its story under its title: a longer line that
+    stops mid-sentence."""
+    return (
+        _bare_title(title)
+        and len(text) >= max(TITLE_LEDE_CHARS, TITLE_LEDE_RATIO * len(title.text))
+        and cut_off(text)
+    )
+
+
+def _title_items(paras: list[Paragraph], *, ledes: bool) -> list[tuple[int, int]]:
+    """The list closing `paras`, last item first: (title index, end index) per item."""
+    items: list[tuple[int, int]] = []
+    end = len(paras)
+    while end > 0:
+        if ledes and end >= 2 and _lede_under(paras[end - 2], paras[end - 1].text):
+            items.append((end - 2, end))
+        elif _bare_title(paras[end - 1]):
+            items.append((end - 1, end))
+        else:
+            break
+        end = items[-1][0]
+    return items
+
+
+def split_title_run(draft: Draft) -> list[Draft]:
+    """Bare titles closing a story, or making up all of it ("More news", a section's or a
+    feed's headlines): each is a teaser of a story told elsewhere, with no text of its own.
+
+    Why teasers rather than the story's text: a reader of the archive finds each title as a
+    story's headline; labellers of real pages count such lists as teasers more often than
+    not, and an extra teaser costs the page's story count where a missed one costs every
+    field of its story."""
+    paras = draft.paragraphs
+    items = _title_items(paras, ledes=True)
+    if 2 * sum(stop - title > 1 for title, stop in items) < len(items):
+        items = _title_items(paras, ledes=False)  # a few long titles, not titles and ledes
+    end = items[-1][0] if items else len(paras)
+    if len(items) < TITLE_RUN_MIN or draft.is_teaser:
+        return [draft]
+    head = paras[:end]
+    if head and not any(p.kind == "text" and is_prose(p.text) for p in head):
+        return [draft]  # short lines above the run: a list of points, not a story and links
+    teasers = [
+        Draft(
+            headline=debullet(paras[title].text),
+            paragraphs=list(paras[title + 1 : stop]),
+            is_teaser=True,
+            closed=True,
+        )
+        for title, stop in reversed(items)
+    ]
+    if head or draft.headline or draft.dateline or draft.byline:
+        return [replace(draft, paragraphs=list(head)), *teasers]
+    return teasers  # the page is a list of titles and nothing else

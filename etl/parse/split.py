@@ -26,6 +26,7 @@ from etl.parse.agencies import (
     credit_line,
     digest_agency,
     digest_lead,
+    section_agency,
     signoff_agencies,
     split_agencies,
 )
@@ -67,7 +68,14 @@ from etl.parse.lines import (
     subhead_text,
     web_byline,
 )
-from etl.parse.listing import cut_off, is_briefs, is_listing, listing_teaser, split_listing
+from etl.parse.listing import (
+    cut_off,
+    is_briefs,
+    is_listing,
+    listing_teaser,
+    split_listing,
+    split_title_run,
+)
 from etl.parse.pagedate import HEAD_LINES, stamp_date
 from etl.parse.places import STATELESS, find_city, fold
 from etl.parse.unwrap import Unit, to_units, unwrap_lines
@@ -118,6 +126,7 @@ class _Splitter:
         self.pending: list[str] = []  # title-like units held back in a closed/footer state
         self.pending_credits: list[str] = []  # credit lines above the next story's dateline
         self.digest: str | None = None  # the agency whose digest the page is
+        self.section: str | None = None  # the agency whose section of a site the page is
         self.expect_headline = False  # a stamp opened a story whose title comes next
         self.signed_off = False  # a credit line just closed the story's body
         self.stamps_trail: bool | None = None  # whether a page's stamps follow their stories
@@ -367,7 +376,7 @@ class _Splitter:
                 and found.dateline.country is not None
                 and (
                     dateline.country is None
-                    or find_city(found.dateline.place or "", dateline.country) is not None
+                    or _same_city(found.dateline.place or "", dateline.country)
                     # "Mitzpe Ramon (Israel)": where the dateline names its country (not
                     # the agency's home), a shorter place must lie in it
                     or dateline.country == home_country(dateline.agencies)
@@ -602,6 +611,9 @@ class _Splitter:
             units = units[lead:]  # the links box above the story is done with
         if units and self.digest and author_page_agency(units[0].text):
             self.leftover.append(units[0].text)  # "Author: Reuters" over its stories
+            units = units[1:]
+        if units and self.section and section_agency(units[0].text):
+            self.leftover.append(units[0].text)  # "AFP Africa" over the section's stories
             units = units[1:]
         main = Draft(headline=headline)
         self.stories.append(main)
@@ -1379,22 +1391,29 @@ class _Splitter:
         if is_listing(drafts):
             # On a page of ledes, one title over one lede is an item too, not a subhead.
             drafts = [piece for d in drafts for piece in split_listing(d, in_listing=True)]
+        drafts = [piece for draft in drafts for piece in split_title_run(draft)]
+        _title_first_item(drafts)
         if self.digest is not None:
             for draft in drafts:  # "Kyodo News Digest": each brief is the agency's
                 draft.credits.append(self.digest)
                 _signed_byline(draft)
         else:
             _credit_digest_items(drafts)
+        if self.section is not None:
+            for draft in drafts:  # an item under "AFP Africa" that credits no one
+                if not _story_agencies(draft):
+                    draft.credits.append(self.section)
         if is_listing(drafts):
             # Where the page marks its teasers ("read more"), the unmarked main story is the
             # full one; a story with a byline is a story in full, too.
             marked = any(d.is_teaser for d in drafts[1:])
-            briefs = is_briefs(drafts) or self._titled_briefs()
+            titled = self._titled_briefs()
+            briefs = is_briefs(drafts) or titled
             for index, draft in enumerate(drafts):
                 if index == 0 and marked:
                     continue
                 draft.is_teaser = draft.is_teaser or listing_teaser(
-                    draft, main=index == 0, briefs=briefs
+                    draft, main=index == 0, briefs=briefs, titled=titled
                 )
             if all(d.is_teaser for d in drafts[1:]) and (
                 _lede_cut(drafts[0])
@@ -1448,6 +1467,8 @@ class _Splitter:
 # A widget's line run into the byline under it: "Be the first to comment!By Ann Lee".
 _FURNITURE_THEN_BY = re.compile(r"^(?P<pre>.{3,60}?[!.?:)])\s*(?P<by>By\s+[A-Z].*)$")
 
+
+SECTION_HEAD_LINES = 3  # a section's label opens the page: "AFP Africa", then the list
 
 EVEN_ITEMS = 3  # datelined items on a page before they are judged as one list
 EVEN_DATELINED = 0.8
@@ -1639,7 +1660,7 @@ _PLACE_PREFIXES = frozenset(
 
 # A page of briefs says so in its title, in the languages the parser reads.
 _BRIEFS_TITLE = re.compile(
-    r"\b(?:briefs?|in\s+brief|briefing|news\s+roundup|kurzmeldungen|kurz\s+notiert|en\s+bref"
+    r"\b(?:briefs?|in\s+brief|briefing|news\s+roundup|kurzmeldungen|kurz\s+notiert|kompakt|en\s+bref"
     r"|brevi|breves|noticias\s+breves|in\s+het\s+kort)\b",
     re.IGNORECASE,
 )
@@ -1842,6 +1863,34 @@ def _story_agencies(draft: Draft) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def _title_first_item(drafts: list[Draft]) -> None:
+    """On a page of titled items, the first item's title opens its text when no headline
+    was found above it: it is that item's headline, as the others' are theirs."""
+    first = drafts[0]
+    if len(drafts) < 2 or first.headline or first.dateline or first.byline:
+        return
+    if not all(d.headline for d in drafts[1:]):
+        return
+    paras = first.paragraphs
+    if (
+        len(paras) >= 2
+        and paras[0].kind == "text"
+        and paras[1].kind == "text"
+        and _teaser_headline_like(paras[0].text, min_words=4)
+        and not is_prose(paras[0].text)
+        and len(paras[1].text) > len(paras[0].text)
+    ):
+        first.headline = debullet(paras[0].text)
+        first.paragraphs = paras[1:]
+
+
+def _same_city(place: str, country: str) -> bool:
+    """The gazetteer knows `place` in `country` under that very name: "Bay" is no "Bay
+    Village", so "HALF MOON BAY, Calif." keeps its first words."""
+    city = find_city(place, country)
+    return city is not None and fold(city.name) == fold(place)
+
+
 def _norm(text: str) -> str:
     return " ".join(WORD.findall(text.lower()))
 
@@ -1920,5 +1969,10 @@ def split_text(
     splitter.digest = next(
         (code for line in lines[:HEAD_LINES] if (code := digest_agency(line))), None
     )
+    if splitter.digest is None:
+        splitter.section = next(
+            (code for line in lines[:SECTION_HEAD_LINES] if (code := section_agency(line))),
+            None,
+        )
     splitter.run(to_units(lines, dump_date), headline, meta_title)
     return splitter.result()

@@ -22,8 +22,9 @@ from tests.parse.test_split import unaccounted
 
 REPO = Path(__file__).resolve().parents[2]
 # Raised when the parser gains; never lowered to let a regression through.
-SCORE_FLOOR = 0.79  # parser 2.7.0 measured 0.797 on 939 pages (2.6.0: 0.797 on 798; 2.5.0:
-# 0.804 on 535; the pages of the later gatherings are harder: listing, tag and archive pages)
+SCORE_FLOOR = 0.795  # parser 2.8.0 measured 0.800 on 1,071 pages (2.7.0: 0.797 on 939;
+# 2.6.0: 0.797 on 798; 2.5.0: 0.804 on 535; the later gatherings hold harder pages: listing,
+# tag and archive pages)
 
 
 def _scorer() -> ModuleType:

@@ -1,0 +1,300 @@
+"""House styles parser 2.8.0 learned, in our own words.
+
+Each case is a form an agency or a site prints, written with invented names and sentences.
+The guard cases keep what must not change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.parse.agencies import agency_code, section_agency, signoff_body
+from etl.parse.dateline import match_dateline
+from tests.parse.test_real_shapes import datelines, parse
+
+_TITLES = [
+    "Harbour board approves new ferry berth after long delay",
+    "Gold medallist eyes second title at indoor championships",
+    "Fashion week opens under new leadership in the capital",
+    "Coastal town counts cost of winter storm damage",
+    "Rail strike called off after late-night pay deal",
+]
+
+
+def _list_page(separator: str = "") -> str:
+    lines = [""]
+    for title in _TITLES:
+        if separator:
+            lines.append(separator)
+        lines.append(title)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("separator", ["", "-", "•"])
+def test_a_page_of_bare_titles_is_a_list_of_teasers(separator: str) -> None:
+    stories = parse(_list_page(separator)).stories
+    assert [s.headline for s in stories] == _TITLES
+    assert all(s.is_teaser and not s.paragraphs for s in stories)
+
+
+_STORY = (
+    "Port workers end strike as talks resume\n\n"
+    "LISBON (AFP) - Dock workers at the country's largest port went back to work on Monday "
+    "after a week-long strike, as talks with the operators resumed in the capital.\n\n"
+    "The union said the two sides would meet again on Thursday to settle the pay dispute "
+    "that had left dozens of container ships waiting off the coast.\n\n"
+)
+
+
+def test_bare_titles_closing_a_story_are_its_related_teasers() -> None:
+    stories = parse(_STORY + "\n\n".join(_TITLES[:4]) + "\n").stories
+    assert stories[0].headline == "Port workers end strike as talks resume"
+    assert not stories[0].is_teaser
+    assert len(stories[0].paragraphs) == 2
+    assert [s.headline for s in stories[1:]] == _TITLES[:4]
+    assert all(s.is_teaser and s.role == "related" for s in stories[1:])
+
+
+def test_titles_over_their_cut_ledes_pair_up() -> None:
+    items = [
+        (title, f"Officials said the change to the {word} plan would be discussed at a meeting")
+        for title, word in zip(_TITLES[:4], ("harbour", "sports", "fashion", "storm"), strict=True)
+    ]
+    text = _STORY + "\n\n".join(f"{t}\n\n{lede}" for t, lede in items) + "\n"
+    stories = parse(text).stories
+    assert [s.headline for s in stories[1:]] == _TITLES[:4]
+    assert [s.paragraphs[0].text for s in stories[1:]] == [lede for _, lede in items]
+    assert all(s.is_teaser for s in stories[1:])
+
+
+def test_three_titles_are_not_yet_a_list() -> None:
+    stories = parse(_STORY + "\n\n".join(_TITLES[:3]) + "\n").stories
+    assert len(stories) == 1
+
+
+def test_short_points_above_the_titles_keep_them_in_the_story() -> None:
+    text = "\n\n".join(["Key figures", "Sales rose", "Costs fell", *_TITLES[:4]]) + "\n"
+    stories = parse(text).stories
+    assert not any(s.is_teaser for s in stories)
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "code"),
+    [
+        (
+            "(Associated Press) Police have named the driver killed in a pileup on the "
+            "turnpike on Saturday as a 40-year-old nurse.",
+            "(Associated Press)",
+            "AP",
+        ),
+        (
+            "(Reuters) The central bank kept its main rate on hold on Thursday, as economists "
+            "had expected.",
+            "(Reuters)",
+            "Reuters",
+        ),
+    ],
+)
+def test_a_credit_in_brackets_opening_the_text_is_its_dateline(
+    line: str, raw: str, code: str
+) -> None:
+    found = match_dateline(line, None)
+    assert found is not None
+    assert found.dateline.raw == raw
+    assert found.dateline.agencies == (code,)
+    assert found.dateline.place is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(dpa)",
+        "(AFP) so",
+        "(Reuters) short text here",
+    ],
+)
+def test_a_bracketed_credit_without_a_sentence_after_it_is_no_dateline(line: str) -> None:
+    assert match_dateline(line, None) is None
+
+
+def test_a_bracketed_credit_closing_a_sentence_is_still_a_sign_off() -> None:
+    stories = parse(
+        "Rates on hold\n\nThe central bank kept its main rate on hold on Thursday, as most "
+        "economists had expected it to do. (Reuters) Analysts said it would move next month.\n"
+    ).stories
+    assert stories[0].dateline is None
+
+
+@pytest.mark.parametrize(
+    ("label", "code"),
+    [
+        ("AFP Africa", "AFP"),
+        ("Afp Business Asia", "AFP"),
+        ("Associated Press stories, Page 2437", "AP"),
+        ("AP-National", "AP"),
+        ("Reuters Top News", "Reuters"),
+        ("Xinhua Headlines", "Xinhua"),
+    ],
+)
+def test_a_sections_label_names_its_agency(label: str, code: str) -> None:
+    assert section_agency(label) == code
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["AFP staff killed in Africa", "Africa", "AFP", "The Associated Press", "AFP says Asia"],
+)
+def test_other_lines_name_no_section(label: str) -> None:
+    assert section_agency(label) is None
+
+
+def _section_page(label: str) -> str:
+    return (
+        f"{label}\n\n"
+        "Black box found at crash site near border\n\n"
+        "Investigators on Wednesday found the flight recorder of a private jet that crashed "
+        "near the border, officials said\n\n"
+        "Cup hosts open campaign with a win\n\n"
+        "The hosts began their campaign with a convincing win over their neighbours on "
+        "Tuesday, while the holders\n\n"
+        "Mine reopens after safety review\n\n"
+        "A copper mine closed for a month after an accident reopened on Monday, its owner "
+        "said, after a review of\n"
+    )
+
+
+def test_items_under_an_agencys_section_label_are_its_copy() -> None:
+    dump = parse(_section_page("AFP Africa"))
+    assert [s.headline for s in dump.stories] == [
+        "Black box found at crash site near border",
+        "Cup hosts open campaign with a win",
+        "Mine reopens after safety review",
+    ]
+    # the label is no dateline ("Africa" is no place here)
+    assert [s.dateline for s in dump.stories] == [None, None, None]
+    assert [s.agencies for s in dump.stories] == [("AFP",), ("AFP",), ("AFP",)]
+    assert "AFP Africa" in dump.leftover
+
+
+def test_items_under_an_ordinary_title_credit_no_one() -> None:
+    dump = parse(_section_page("Africa news this week"))
+    assert [s.agencies for s in dump.stories] == [(), (), ()]
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("dts Nachrichtenagentur", "dts"),
+        ("Kenya News Agency", "KNA"),
+        ("Tunis Afrique Presse", "TAP"),
+        ("Bangladesh Sangbad Sangstha", "BSS"),
+    ],
+)
+def test_an_agencys_full_name_is_one_of_its_spellings(name: str, code: str) -> None:
+    assert agency_code(name) == code
+
+
+def test_a_name_several_agencies_share_is_none_of_them() -> None:
+    assert agency_code("National News Agency") is None
+
+
+def test_a_dateline_crediting_an_agency_by_its_full_name() -> None:
+    found = match_dateline(
+        "    Berlin (dts Nachrichtenagentur) – Der Verband fordert weitere Schritte, um den "
+        "Zusammenhalt zu stärken.",
+        None,
+    )
+    assert found is not None
+    assert found.dateline.place == "Berlin"
+    assert found.dateline.agencies == ("dts",)
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("BELGIUM- The United Nations and the European Union must press for new talks on "
+         "the island's future, a report said on Monday.", "Belgium"),
+        ("GERMANY - The death sentence passed on a Dutch bricklayer in 1933 was unlawful, "
+         "prosecutors said in a ruling published on Friday.", "Germany"),
+    ],
+)
+def test_a_country_in_capitals_and_a_dash_heads_a_brief(line: str, place: str) -> None:
+    found = match_dateline(line, None)
+    assert found is not None and found.dateline.place == place
+
+
+def test_a_country_hyphenated_to_a_word_is_no_dateline() -> None:
+    line = (
+        "UAE-Jordanian field hospital opens near the border as aid convoys wait at the "
+        "crossing for a third day, officials said on Sunday."
+    )
+    assert match_dateline(line, None) is None
+
+
+def test_a_place_of_three_words_keeps_them_all() -> None:
+    dump = parse(
+        "Town mourns after shooting at two farms\n\n"
+        "HALF MOON BAY, Calif. (AP) — A gunman killed seven people at two farms near the "
+        "coast on Monday, the county sheriff said.\n"
+    )
+    assert datelines(dump) == ["HALF MOON BAY, Calif. (AP)"]
+    assert dump.stories[0].dateline is not None
+    assert dump.stories[0].dateline.place == "Half Moon Bay"
+    assert dump.leftover == ()
+
+
+def _kompakt(head: str) -> str:
+    items = [
+        ("Iran", "Teheran bestätigt Kauf von Bauteilen",
+         "Der Iran hat den Kauf von Bauteilen auf dem Schwarzmarkt bestätigt. \"Wir kennen "
+         "weder den Besitzer noch das Land\", sagte ein Sprecher des Außenministeriums am "
+         "Sonntag. Reuters"),
+        ("Großbritannien", "Geheimdienst wird ausgebaut",
+         "Die Regierung will den Inlandsgeheimdienst wegen möglicher Anschläge erheblich "
+         "ausbauen und die Gesetze verschärfen. Das Personal solle um die Hälfte aufgestockt "
+         "werden, meldeten britische Medien. dpa"),
+        ("Serbien", "Minister bei Explosion verletzt",
+         "Der Umweltminister der Übergangsregierung ist bei einer Explosion in seinem Auto "
+         "schwer verletzt worden. Die Explosion ereignete sich in der Stadt, bestätigte die "
+         "Polizei. Zwei weitere Insassen wurden verletzt. AP"),
+    ]
+    body = "\n\n".join(f"{label}\n\n{title}\n\n{text}" for label, title, text in items)
+    return f"{head}\n\n| Lesedauer: 2 Minuten\n\n{body}\n"
+
+
+def test_briefs_signed_off_at_their_end_are_told_whole() -> None:
+    stories = parse(_kompakt("DIE WELT")).stories
+    assert [s.headline for s in stories] == [
+        "Teheran bestätigt Kauf von Bauteilen",
+        "Geheimdienst wird ausgebaut",
+        "Minister bei Explosion verletzt",
+    ]
+    assert [s.is_teaser for s in stories] == [False, False, False]
+    # the next brief's label printed under a text is the page's, not the text's last words
+    assert [p.kind for p in stories[1].paragraphs] == ["text", "subhead"]
+    assert [s.agencies for s in stories] == [("Reuters",), ("dpa",), ("AP",)]
+
+
+def test_unsigned_short_items_on_a_page_titled_kompakt_are_told_whole() -> None:
+    page = _kompakt("Ausland kompakt").replace(". Reuters", ".").replace(". dpa", ".")
+    stories = parse(page.replace(". AP", ".")).stories
+    assert [s.is_teaser for s in stories] == [False, False, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("meldeten britische Medien. dpa", "meldeten britische Medien."),
+        # a sentence before the credit's own start is no credit: the search goes on
+        (
+            "bestätigte die Polizei. Zwei Insassen wurden verletzt. AP",
+            "bestätigte die Polizei. Zwei Insassen wurden verletzt.",
+        ),
+    ],
+)
+def test_a_bare_sign_off_after_the_last_sentence(text: str, body: str) -> None:
+    assert signoff_body(text) == body
+
+
+def test_a_last_sentence_naming_an_agency_is_no_sign_off() -> None:
+    assert signoff_body("He spoke to reporters. Then he told AFP.") is None
