@@ -1054,6 +1054,9 @@ def _build(
             and rest[:1].isspace()
             and len(rest.strip()) >= BARE_CREDIT_TEXT
             and _opens_sentence(rest.lstrip())
+            # "(AP) WASHINGTON — ...": the credit heads a dateline of its own, found whole
+            # past the credit, not cut short at it
+            and match_dateline(rest.lstrip(), anchors.dump, page_date=anchors.page) is None
         )
     ):
         return None  # "(dpa)" alone closing a paragraph is a sign-off, not a dateline
@@ -1198,11 +1201,32 @@ def _match(line: str, anchors: DateAnchors, *, anywhere: bool) -> DatelineMatch 
     )
     if found is not None:
         return found
+    if line[pos : pos + 1] in "([":
+        found = _credit_then_dateline(line, pos, anchors)
+        if found is not None:
+            return found
     by = _BY_PREFIX.match(line, pos)
     if by is not None:
         # "by Staff Writers Cape Canaveral FL (SPX) Nov 11, 2017": byline then dateline.
         return _search(line, by.end(), min(len(line), by.end() + 160), anchors)
     return None
+
+
+_CREDIT_FIRST = re.compile(rf"{_AGMARK}[ \t]+")
+
+
+def _credit_then_dateline(line: str, pos: int, anchors: DateAnchors) -> DatelineMatch | None:
+    """"(AP) WASHINGTON — ...": a bracketed credit before an uncredited dateline is that
+    dateline's credit; the two are one dateline."""
+    credit = _CREDIT_FIRST.match(line, pos)
+    if credit is None:
+        return None
+    codes = split_agencies(credit.group("ag_p"))
+    found = _match_at(line, credit.end(), anchors, anywhere=False)
+    if not codes or found is None or found.dateline.place is None or found.dateline.agencies:
+        return None
+    raw = line[pos : found.start + len(found.dateline.raw)]
+    return DatelineMatch(replace(found.dateline, raw=raw, agencies=codes), pos, found.end)
 
 
 def _search(line: str, pos: int, stop: int, anchors: DateAnchors) -> DatelineMatch | None:

@@ -126,6 +126,14 @@ _BOILERPLATE = re.compile(
     r"|remember\s+me(?:\b|(?=[A-Z]))|forgot\s+(?:your\s+)?password|browse\s+latest\b"
     r"|viewing\s+all\s+[\d,]+\s+articles|send\s+(?:a\s+)?link\s+to\s+a\s+friend"
     r"|listen\s*\|\s*print\b|(?:home\s+)?authors\s+posts\s+by\b"
+    # Blog and CMS labels over a list: "Showing posts with label X", "Affichage des articles
+    # du mars, 2008", "Home Tags Posts tagged with X", "Skip navigation", "Jane's Profile
+    # Picture" (an avatar's alternative text)
+    r"|showing\s+posts\s+(?:with\s+(?:the\s+)?label|for\s+(?:query|label)"
+    r"|from\s+[^\W\d_]+,?\s*\d{4}\s*$)|affichage\s+des\s+articles\b"
+    r"|mostrando\s+(?:entradas|postagens)\b|posts\s+mit\s+dem\s+label\b"
+    r"|εμφάνιση\s+αναρτήσεων|(?:home\s+)?tags?\s+posts\s+tagged\b|skip\s+navigation\b"
+    r"|.{1,60}['’]s?\s+profile\s+(?:picture|photo|image)\s*$"
     # Page tools alone on their line: "Read Next", "Image 1 of 5", "Copy link", "Print"
     r"|(?:read\s+next|click\s+to\s+(?:expand|enlarge)|image\s+\d+\s+of\s+\d+|photo\s+gallery"
     r"|watch\s+(?:the\s+)?video|listen(?:\s+to\s+(?:this|the)\s+(?:article|story))?|copy\s+link"

@@ -1,8 +1,8 @@
 """Month names in English and in the languages of the European wires (EFE, dpa, ANSA, Lusa,
 AFP's French service), full and abbreviated; in Dutch, the Nordic languages, Polish, Czech, Slovak,
-the South Slavic languages, Turkish, Indonesian and Malay; and in Russian, Ukrainian, Arabic
-and Hindi (TASS, UNIAN, SANA, the Hindi services of PTI and UNI): shared by datelines and page
-time stamps.
+the South Slavic languages, Turkish, Indonesian and Malay; and in Russian, Ukrainian, Arabic,
+Hindi and Greek (TASS, UNIAN, SANA, the Hindi services of PTI and UNI, ANA-MPA): shared by
+datelines and page time stamps.
 ("listopada" is left out: October in Croatian, November in Polish.)"""
 
 MONTH_WORDS: dict[int, tuple[str, ...]] = {
@@ -34,6 +34,8 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "siječnja",
         "ocak",
         "januára",
+        "ιανουαρίου",
+        "ιανουάριος",
     ),
     2: (
         "february",
@@ -64,6 +66,8 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "şubat",
         "subat",
         "februára",
+        "φεβρουαρίου",
+        "φεβρουάριος",
     ),
     3: (
         "march",
@@ -91,6 +95,8 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "ožujka",
         "mart",
         "marts",
+        "μαρτίου",
+        "μάρτιος",
     ),
     4: (
         "april",
@@ -114,6 +120,8 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "travnja",
         "nisan",
         "apríla",
+        "απριλίου",
+        "απρίλιος",
     ),
     5: (
         "may",
@@ -136,6 +144,8 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "mayıs",
         "mayis",
         "mája",
+        "μαΐου",
+        "μάιος",
     ),
     6: (
         "june",
@@ -161,6 +171,8 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "lipnja",
         "haziran",
         "júna",
+        "ιουνίου",
+        "ιούνιος",
     ),
     7: (
         "july",
@@ -188,6 +200,8 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "srpnja",
         "temmuz",
         "júla",
+        "ιουλίου",
+        "ιούλιος",
     ),
     8: (
         "august",
@@ -215,6 +229,8 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "kolovoza",
         "ağustos",
         "agustos",
+        "αυγούστου",
+        "αύγουστος",
     ),
     9: (
         "september",
@@ -242,6 +258,8 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "rujna",
         "eylül",
         "eylul",
+        "σεπτεμβρίου",
+        "σεπτέμβριος",
     ),
     10: (
         "october",
@@ -269,6 +287,8 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "oktobra",
         "ekim",
         "októbra",
+        "οκτωβρίου",
+        "οκτώβριος",
     ),
     11: (
         "november",
@@ -290,6 +310,8 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "studenoga",
         "kasım",
         "kasim",
+        "νοεμβρίου",
+        "νοέμβριος",
     ),
     12: (
         "december",
@@ -319,5 +341,7 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "prosinca",
         "aralık",
         "aralik",
+        "δεκεμβρίου",
+        "δεκέμβριος",
     ),
 }

@@ -132,6 +132,7 @@ class _Splitter:
         self.stamps_trail: bool | None = None  # whether a page's stamps follow their stories
         self.body_titles: frozenset[str] = frozenset()  # the page's lines, debulleted
         self._datelines: dict[tuple[str, dt.date | None], _DatelineAt | None] = {}
+        self.own_stamps: set[Dateline] = set()  # datelines dated by a stamp on their line
         self.field_bylines: frozenset[str] = frozenset()  # a record's AUTHOR field values
         self.kickers: frozenset[str] = frozenset()  # place names used as section labels
         # Items above the main story: a links box's titles, or titles over a cut-off lede
@@ -163,6 +164,7 @@ class _Splitter:
                 if stamp is not None:
                     dated = replace(found[2], date=stamp, date_source="page_date")
                     found = (found[0], found[1], dated, found[3])
+                    self.own_stamps.add(dated)
             self._datelines[key] = found
         return self._datelines[key]
 
@@ -451,6 +453,7 @@ class _Splitter:
             and opened
             and dateline is not None
             and dateline.date_source in ("page_date", "dump_date")
+            and dateline not in self.own_stamps  # (the next item's stamp is not its own)
         ):
             current.dateline = replace(dateline, date=stamp, date_source="page_date")
 
@@ -1761,6 +1764,15 @@ def _byline_after_title(draft: Draft) -> None:
     the Space Media Network's flattened title with its byline run on."""
     if draft.byline is not None or not draft.headline or draft.dateline is None:
         return
+    wire = _TITLE_WIRE_BY.search(draft.headline)
+    if wire is not None and len(draft.headline[: wire.start()].split()) >= 3:
+        # "Rain cripples transit By ANN LEE and JOHN ROE, Associated Press Writers": the
+        # wire's own byline run onto its title (a portal's copy)
+        named = parse_byline(wire.group("by"))
+        if named and named.authors:
+            draft.headline = draft.headline[: wire.start()]
+            draft.byline = named
+            return
     signed = _TITLE_BY.search(draft.headline)
     if signed is None or signed.group("by").split()[-1].lower() in _ORG_WORDS:
         return  # "... Data Catalog Platforms by Ardent Research": the title's own words
@@ -1781,6 +1793,12 @@ _ORG_WORDS = frozenset(
 )  # fmt: skip
 _PICTURE_WORDS = frozenset(("picture", "pictures", "photo", "photos", "image", "video", "graphic"))
 _TITLE_BY = re.compile(r"\s+(?P<by>by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})$")
+_CAPS_NAME = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]*){1,3}"
+_TITLE_WIRE_BY = re.compile(
+    rf"\s+(?P<by>By\s+{_CAPS_NAME}(?:(?:,\s*|\s+and\s+){_CAPS_NAME})*,\s*(?:The\s+)?"
+    r"(?:Associated\s+Press|AP|Reuters|AFP|Canadian\s+Press)(?:\s+(?:Writers?|Correspondents?"
+    r"|Staff))?)\s*$"
+)
 
 
 def _side_title(text: str) -> bool:

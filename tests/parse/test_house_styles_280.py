@@ -6,10 +6,14 @@ The guard cases keep what must not change.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from etl.parse.agencies import agency_code, section_agency, signoff_body
 from etl.parse.dateline import match_dateline
+from etl.parse.lines import headline_candidate, is_boilerplate
+from etl.parse.pagedate import stamp_date
 from tests.parse.test_real_shapes import datelines, parse
 
 _TITLES = [
@@ -298,3 +302,111 @@ def test_a_bare_sign_off_after_the_last_sentence(text: str, body: str) -> None:
 
 def test_a_last_sentence_naming_an_agency_is_no_sign_off() -> None:
     assert signoff_body("He spoke to reporters. Then he told AFP.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "place", "code"),
+    [
+        (
+            "(AP) WASHINGTON — The Senate voted on Tuesday to approve the measure after a long "
+            "debate over its costs.",
+            "(AP) WASHINGTON",
+            "Washington",
+            "AP",
+        ),
+        (
+            "(Reuters) NAIROBI, May 3 - Kenya's central bank held its main rate on Tuesday, as "
+            "most economists had expected.",
+            "(Reuters) NAIROBI, May 3",
+            "Nairobi",
+            "Reuters",
+        ),
+    ],
+)
+def test_a_credit_before_a_dateline_is_that_datelines_credit(
+    line: str, raw: str, place: str, code: str
+) -> None:
+    found = match_dateline(line, None)
+    assert found is not None
+    assert (found.dateline.raw, found.dateline.place, found.dateline.agencies) == (
+        raw, place, (code,)
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Skip navigation",
+        "Jane Doe's Profile Picture",
+        'Home Tags Posts tagged with "harbour"',
+        "Affichage des articles du mars, 2008",
+        "Showing posts with label Africa",
+        "Εμφάνιση αναρτήσεων με ετικέτα floods",
+    ],
+)
+def test_blog_and_cms_labels_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Showing posts from a new survey suggest voters back reform",
+        "The profile picture row grows as regulators step in",
+    ],
+)
+def test_headlines_with_those_words_are_not(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_a_greek_date_line_is_a_stamp_not_a_headline() -> None:
+    assert stamp_date("Δευτέρα 23 Φεβρουαρίου 2015") == dt.date(2015, 2, 23)
+    assert not headline_candidate("Δευτέρα 23 Φεβρουαρίου 2015")
+
+
+def test_a_wire_byline_run_onto_its_title() -> None:
+    dump = parse(
+        "Rain cripples city transit By ANN LEE and JOHN ROE, Associated Press Writers\n"
+        "59 minutes ago\n\n"
+        "NEW YORK - A downpour sent water surging through the subway system and road tunnels "
+        "on Wednesday, leaving thousands of commuters stranded.\n"
+    )
+    story = dump.stories[0]
+    assert story.headline == "Rain cripples city transit"
+    assert story.byline is not None and story.byline.authors == ("Ann Lee", "John Roe")
+    assert story.agencies == ("AP",)
+
+
+def test_a_title_ending_in_by_and_a_name_without_a_wire_keeps_it() -> None:
+    dump = parse(
+        "Notes on a season spent at sea By ANN LEE\n\n"
+        "NEW YORK - A downpour sent water surging through the subway system and road tunnels "
+        "on Wednesday, leaving thousands of commuters stranded.\n"
+    )
+    assert dump.stories[0].headline == "Notes on a season spent at sea By ANN LEE"
+
+
+def test_a_stamp_on_an_items_dateline_line_is_its_own() -> None:
+    items = [
+        ("Launch moves ahead despite weather", "Agence France-Presse . Beijing",
+         "May 05, 2020"),
+        ("Crew set for launch during pandemic", "Agence France-Presse . Almaty, Kazakhstan",
+         "April 08, 2020"),
+        ("Boomerang of peace", "Jane Doe", "March 16, 2020"),
+        ("Company to fly tourists to the station", "Agence France-Presse . Washington",
+         "March 06, 2020"),
+        ("Keeping arms races out of orbit", "", "February 16, 2020"),
+    ]
+    page = "\n\n".join(
+        f"  • Images\n\n    {title}\n\n    {credit} | Updated at 11:01pm on {day}\n\n"
+        f"    Officials said on Tuesday that the work would go ahead as planned, although "
+        f"questions remained over the..."
+        for title, credit, day in items
+    )
+    dump = parse(page + "\n")
+    dates = {s.headline: s.dateline.date for s in dump.stories if s.dateline is not None}
+    assert dates == {
+        "Launch moves ahead despite weather": dt.date(2020, 5, 5),
+        "Crew set for launch during pandemic": dt.date(2020, 4, 8),
+        "Company to fly tourists to the station": dt.date(2020, 3, 6),
+    }
