@@ -11,10 +11,12 @@ from etl.parse.agencies import (
     agency_code,
     credit_line,
     signoff_body,
+    split_agencies,
 )
 from etl.parse.byline import BY_WORD, parse_byline
 from etl.parse.months import MONTH_WORDS
 from etl.parse.pagedate import date_in, stamp_date
+from etl.parse.places import STATELESS, fold, resolve_place
 
 TEASER_MIN_CHARS = 80  # a prose paragraph ending in "..." this long is a cut-off teaser
 _READ_MORE = re.compile(
@@ -439,6 +441,9 @@ def web_byline(text: str) -> tuple[Byline, str] | None:
             return _stamp_then_name(stamp, name)  # "Oct 3, 2019 | Jane Doe"
     if not text[:1].isupper():
         return None
+    credited = _credited_name(text)
+    if credited is not None:
+        return credited, ""
     cut = _WEB_BYLINE_CUT.search(text)
     if cut is None:
         return None
@@ -468,6 +473,31 @@ def web_byline(text: str) -> tuple[Byline, str] | None:
     whole = credit or paper
     return Byline(raw=text if whole else name, authors=byline.authors,
                   agencies=agencies), ("" if whole else rest)
+
+
+# "KNA by Joseph Kamau": the agency, then its reporter; "Priya Menon Reuters": the reporter,
+# then the agency, with nothing between them.
+_CREDIT_BY_NAME = re.compile(r"^(?P<c>[A-Z][\w.-]{1,20})\s+by\s+(?P<n>[A-Z].{3,60})$")
+_NAME_THEN_CODE = re.compile(
+    r"^(?P<n>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?P<c>[A-Z][\w.-]{1,20})$"
+)
+
+
+def _credited_name(text: str) -> Byline | None:
+    for pattern in (_CREDIT_BY_NAME, _NAME_THEN_CODE):
+        m = pattern.match(text)
+        if m is None:
+            continue
+        codes = split_agencies(m.group("c"))
+        name = m.group("n")
+        if not codes or name.isupper():
+            continue  # "JACK DORN AFP": a photographer's credit under a picture
+        if resolve_place(name).country is not None or fold(name) in STATELESS:
+            continue  # "United Nations AFP": a place and a credit, a dateline's words
+        byline = _person_byline(name)
+        if byline is not None and len(byline.authors) == 1:
+            return Byline(raw=text, authors=byline.authors, agencies=codes)
+    return None
 
 
 def _person_byline(name: str) -> Byline | None:

@@ -188,6 +188,8 @@ class _Splitter:
             found = match_dateline(text, self.dump_date, anywhere=True, page_date=self.page_date)
             if found is not None and parse_byline(text[: found.start].strip()) is None:
                 found = None
+        if found is not None and found.start and BY_START.match(text):
+            found = self._name_not_place(text, found)
         if found is None and (len(text) <= 200 or strip_read_more(text)[1]):
             # A dateline sharing its line with a teaser headline or a section label.
             found = match_dateline(text, self.dump_date, anywhere=True, page_date=self.page_date)
@@ -258,6 +260,28 @@ class _Splitter:
                     return byline, result[1], result[2], result[3]
                 return result
         return None
+
+    def _name_not_place(self, text: str, found: DatelineMatch) -> DatelineMatch:
+        """"By Jane Hale (Reuters) – A court ...": the "place" the gazetteer does not know is
+        the byline's last name; the dateline is the credit alone."""
+        place = found.dateline.place
+        paren = text.find("(", found.start)
+        if not place or paren < 0 or paren >= found.end:
+            return found
+        before = parse_byline(text[: found.start].strip())
+        half = before is None or [len(a.split()) for a in before.authors] == [1]
+        if find_city(place) is not None and not half:
+            return found  # ("By Marcus" is half a name: "Hale" is its other half)
+        if len(place.split()) != 1 or place.isupper():
+            return found
+        credit = match_dateline(text[paren:], self.dump_date, page_date=self.page_date)
+        named = parse_byline(text[:paren].strip())
+        if credit is None or credit.start != 0 or named is None or len(named.authors) != 1:
+            return found
+        name = named.authors[0].split()
+        if len(name) < 2 or fold(name[-1]) != fold(place):
+            return found
+        return replace(credit, start=paren, end=paren + credit.end)
 
     def _glued_caps_dateline(self, text: str) -> DatelineMatch | None:
         """A headline run into an uncredited dateline in capitals and a dash ("Port logs
@@ -1144,7 +1168,10 @@ class _Splitter:
             if not self._fits_header_zone(current, byline, byline_only=True):
                 current = self.start_story()
             current.byline = byline
-            if tail:
+            body = tail.lstrip(" -–—:|")
+            if tail and is_prose(body) and line_stamp(tail) is None:
+                self.add_text(body)  # "By Dr Ann Lee - After twelve years ...": the text
+            elif tail:
                 self.leftover.append(tail)
                 if (stamp := line_stamp(tail)) is not None:
                     self.page_date = stamp  # "By The Canadian Press on February 15th, 2023"
@@ -1792,7 +1819,7 @@ _ORG_WORDS = frozenset(
      "intelligence", "review", "awards", "magazine", "report", "index", "survey", "society")
 )  # fmt: skip
 _PICTURE_WORDS = frozenset(("picture", "pictures", "photo", "photos", "image", "video", "graphic"))
-_TITLE_BY = re.compile(r"\s+(?P<by>by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})$")
+_TITLE_BY = re.compile(r"\s+(?P<by>[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})$")
 _CAPS_NAME = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]*){1,3}"
 _TITLE_WIRE_BY = re.compile(
     rf"\s+(?P<by>By\s+{_CAPS_NAME}(?:(?:,\s*|\s+and\s+){_CAPS_NAME})*,\s*(?:The\s+)?"

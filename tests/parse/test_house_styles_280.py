@@ -12,7 +12,7 @@ import pytest
 
 from etl.parse.agencies import agency_code, section_agency, signoff_body
 from etl.parse.dateline import match_dateline
-from etl.parse.lines import headline_candidate, is_boilerplate
+from etl.parse.lines import headline_candidate, is_boilerplate, web_byline
 from etl.parse.pagedate import stamp_date
 from tests.parse.test_real_shapes import datelines, parse
 
@@ -377,11 +377,11 @@ def test_a_wire_byline_run_onto_its_title() -> None:
     assert story.agencies == ("AP",)
 
 
-def test_a_title_ending_in_by_and_a_name_without_a_wire_keeps_it() -> None:
+def test_a_title_ending_in_by_and_a_name_over_no_dateline_keeps_it() -> None:
     dump = parse(
         "Notes on a season spent at sea By ANN LEE\n\n"
-        "NEW YORK - A downpour sent water surging through the subway system and road tunnels "
-        "on Wednesday, leaving thousands of commuters stranded.\n"
+        "A downpour sent water surging through the subway system and road tunnels on "
+        "Wednesday, leaving thousands of commuters stranded.\n"
     )
     assert dump.stories[0].headline == "Notes on a season spent at sea By ANN LEE"
 
@@ -410,3 +410,73 @@ def test_a_stamp_on_an_items_dateline_line_is_its_own() -> None:
         "Crew set for launch during pandemic": dt.date(2020, 4, 8),
         "Company to fly tourists to the station": dt.date(2020, 3, 6),
     }
+
+
+def test_a_byline_with_a_dash_then_the_text_keeps_the_text() -> None:
+    dump = parse(
+        "Argentina turns a page after twelve years\n\n"
+        "By Dr Simon Hale - After 12 years under one political family, the palace in the "
+        "capital is about to get a tenant from outside it, voters decided on Sunday.\n"
+    )
+    story = dump.stories[0]
+    assert story.byline is not None and story.byline.authors == ("Simon Hale",)
+    assert story.paragraphs[0].text.startswith("After 12 years under one political family")
+    assert dump.leftover == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "raw"),
+    [
+        (
+            "By Marcus Hale (Reuters) – A Texas appeals court is weighing whether the state "
+            "can keep secret the source of drugs used in executions.",
+            ("Marcus Hale",),
+            "(Reuters)",
+        ),
+        (
+            "By Jane Doe Nairobi (AFP) - A strong earthquake struck off the coast on Monday, "
+            "the geological survey said, but no damage was reported.",
+            ("Jane Doe",),
+            "Nairobi (AFP)",
+        ),
+    ],
+)
+def test_a_byline_before_a_credit_keeps_its_last_name(
+    line: str, authors: tuple[str, ...], raw: str
+) -> None:
+    story = parse(f"Court weighs drug secrecy law\n\n{line}\n").stories[0]
+    assert story.byline is not None and story.byline.authors == authors
+    assert story.dateline is not None and story.dateline.raw == raw
+
+
+def test_a_title_ending_in_a_capital_by_and_a_name_over_a_dateline() -> None:
+    story = parse(
+        "Nickel futures drop on weak orders By Lihua Chen\n\n"
+        "SHANGHAI, Nov 3 (Bloomberg) -- Nickel futures fell for a third day on Tuesday as "
+        "mills cut orders, traders said.\n"
+    ).stories[0]
+    assert story.headline == "Nickel futures drop on weak orders"
+    assert story.byline is not None and story.byline.authors == ("Lihua Chen",)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "codes"),
+    [
+        ("Priya Anand Menon Reuters", ("Priya Anand Menon",), ("Reuters",)),
+        ("KNA by Joseph Kamau", ("Joseph Kamau",), ("KNA",)),
+        ("AFP by Jane Doe", ("Jane Doe",), ("AFP",)),
+    ],
+)
+def test_a_reporter_and_the_agency_without_by(
+    line: str, authors: tuple[str, ...], codes: tuple[str, ...]
+) -> None:
+    found = web_byline(line)
+    assert found is not None
+    assert (found[0].authors, found[0].agencies) == (authors, codes)
+
+
+@pytest.mark.parametrize(
+    "line", ["JACK DORN AFP", "United Nations AFP", "Cape Canaveral AFP", "Stand by Me"]
+)
+def test_a_credit_beside_a_place_or_a_photographer_is_no_byline(line: str) -> None:
+    assert web_byline(line) is None
