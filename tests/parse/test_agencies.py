@@ -10,7 +10,7 @@ from etl.parse.agencies import AGENCIES, agency_code, signoff_agencies, split_ag
 
 _CODE_TEXT = (
     "AFP AP Reuters UPI Xinhua TASS dpa Kyodo Yonhap PTI IANS ANSA EFE APP SPX AAP ANI "
-    "Bernama IRNA KCNA RIA Interfax Sputnik Anadolu MENA WAM SPA KUNA QNA PAP CTK BTA Jiji "
+    "Bernama IRNA KCNA RIA Interfax Sputnik AA MENA WAM SPA KUNA QNA PAP CTK BTA Jiji "
     "CNA Antara PNA Lusa Belga APA Agerpres NTB TT Ritzau STT Hina Tanjug Ukrinform Trend"
 )
 REQUIRED_CODES = [*_CODE_TEXT.split(" "), "Europa Press"]
@@ -54,7 +54,8 @@ def test_registry_is_read_only() -> None:
         ("Europa Press", "Europa Press"),
         ("europa  press", "Europa Press"),
         ("Yonhap News Agency", "Yonhap"),
-        ("Anadolu Agency", "Anadolu"),
+        ("Anadolu Agency", "AA"),
+        ("(Anadolu)", "AA"),
         ("SPX", "SPX"),
     ],
 )

@@ -776,7 +776,7 @@ CASES = [
         "Istanbul",
         None,
         "TR",
-        ("Anadolu",),
+        ("AA",),
         D,
         "dump_date",
         "Ferries resumed.",
