@@ -1049,6 +1049,18 @@ class _Splitter:
         if (
             signed_off
             and found is None
+            and _state_label(text)
+            and index + 2 < len(units)
+            and headline_candidate(units[index + 1].text, min_words=4)
+        ):
+            # "— Associated Press" / "TEXAS" / title / text: the label of the next brief's
+            # state or country, between the last brief's sign-off and the next one's title
+            self.leftover.append(text)
+            self.signed_off = True
+            return
+        if (
+            signed_off
+            and found is None
             and headline_candidate(text, min_words=4)
             and index + 1 < len(units)
             and is_prose(units[index + 1].text)
@@ -1906,6 +1918,19 @@ def _story_agencies(draft: Draft) -> tuple[str, ...]:
     if texts:
         found.extend(signoff_agencies(texts[-1]))
     return tuple(dict.fromkeys(found))
+
+
+STATE_LABEL_WORDS = 3
+
+
+def _state_label(text: str) -> bool:
+    """"TEXAS", "SOUTH DAKOTA", "NEW SOUTH WALES": a short label in capitals, no sentence."""
+    words = text.split()
+    return (
+        0 < len(words) <= STATE_LABEL_WORDS
+        and text.isupper()
+        and not text.rstrip().endswith((".", ":", "!", "?"))
+    )
 
 
 def _title_first_item(drafts: list[Draft]) -> None:

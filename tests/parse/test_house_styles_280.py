@@ -480,3 +480,41 @@ def test_a_reporter_and_the_agency_without_by(
 )
 def test_a_credit_beside_a_place_or_a_photographer_is_no_byline(line: str) -> None:
     assert web_byline(line) is None
+
+
+def test_a_state_label_between_signed_briefs_starts_no_text() -> None:
+    dump = parse(
+        "Officers returned fire, striking the passenger who had fired at them, the chief said "
+        "on Sunday.\n"
+        "He did not name the officer who was killed, saying her family had asked him not to.\n"
+        "— Associated Press\n"
+        "TEXAS\n"
+        "Man is arrested in killings at a beach condo\n"
+        "Police have arrested a 23-year-old man in the killings of three women at a home in "
+        "the resort town, officials said on Sunday.\n"
+        "The women were 46, 47 and 65 years old and from the same city, police said.\n"
+        "— Associated Press\n"
+        "SOUTH DAKOTA\n"
+        "Official: rally crowd biggest in years\n"
+        "Officials said the first days of this year's motorcycle rally were among the busiest "
+        "they had seen in three decades.\n"
+    )
+    assert [s.headline for s in dump.stories] == [
+        None,
+        "Man is arrested in killings at a beach condo",
+        "Official: rally crowd biggest in years",
+    ]
+    assert [s.agencies for s in dump.stories[:2]] == [("AP",), ("AP",)]
+    assert "TEXAS" in dump.leftover and "SOUTH DAKOTA" in dump.leftover
+
+
+def test_a_caps_line_inside_a_story_stays_its_text() -> None:
+    dump = parse(
+        "Harbour reopens after storm\n\n"
+        "OSLO — The harbour reopened on Monday after a storm closed it for two days, the port "
+        "authority said.\n\n"
+        "NATO\n\n"
+        "The alliance said its ships would stay in port until the weather cleared later in "
+        "the week.\n"
+    )
+    assert len(dump.stories) == 1
