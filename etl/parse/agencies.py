@@ -31,13 +31,20 @@ def _lookup(token: str, *, strict_case: bool) -> str | None:
         return None
     code = _INDEX.get(key.casefold())
     if code is None:
-        return None
+        base = _NEWS_TAIL.sub("", key)
+        if base == key or not base:
+            return None
+        return _lookup(base, strict_case=True)  # "ANTARA News", "Xinhua News Agency"
     same_word = key.casefold() == code.casefold()
     # "Trend" must look like a name, never like the word "trend"; and in running text
     # a bare code only counts in its house case or in capitals.
     if (code in CASE_STRICT or strict_case) and same_word and key not in (code, code.upper()):
         return None
     return code
+
+
+# An agency's code with "News" after it: the agency's name on its own site's credits.
+_NEWS_TAIL = re.compile(r"\s+News(?:\s+Agency)?$", re.IGNORECASE)
 
 
 def agency_code(token: str) -> str | None:

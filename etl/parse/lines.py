@@ -433,6 +433,10 @@ def web_byline(text: str) -> tuple[Byline, str] | None:
     Associated Press", "Jane Doe | Reuters": a name with no "By" beside a stamp or a credit.
     The part after the name must be one or the other, so a title with a comma never
     passes."""
+    if text.count("|") >= 2 and len(text) <= PIPED_BYLINE_CHARS:
+        piped = _piped_byline(text)
+        if piped is not None:
+            return piped
     if len(text) > MAX_WEB_BYLINE:
         return None
     if "|" in text:
@@ -481,6 +485,47 @@ _CREDIT_BY_NAME = re.compile(r"^(?P<c>[A-Z][\w.-]{1,20})\s+by\s+(?P<n>[A-Z].{3,6
 _NAME_THEN_CODE = re.compile(
     r"^(?P<n>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?P<c>[A-Z][\w.-]{1,20})$"
 )
+
+
+PIPED_BYLINE_CHARS = 160
+
+
+def _piped_byline(text: str) -> tuple[Byline, str] | None:
+    """"CP | Jane Doe, The Canadian Press | Posted 04.07.2017 | Canada", "Jane Doe | Posted
+    04.11.2017 | Canada Living": a site's record of fields between pipes. The people and the
+    credits stand before the stamp; a field after it is the site's section, never a name."""
+    fields = text.split("|")
+    at = next((k for k, f in enumerate(fields) if k and is_stamp_line(f.strip())), None)
+    if at is None or len(fields) < 3:
+        return None
+    authors: list[str] = []
+    agencies: list[str] = []
+    for field in (f.strip() for f in fields[:at]):
+        if not field:
+            return None
+        if codes := credit_line(field):
+            agencies.extend(codes)
+            continue
+        signed = parse_byline(field) if BY_START.match(field) else None
+        if signed is not None and signed.authors:
+            authors.extend(signed.authors)
+            agencies.extend(signed.agencies)
+            continue
+        person = _person_byline(field)
+        if person is None and (cut := _WEB_BYLINE_CUT.search(field)) is not None:
+            codes = credit_line(field[cut.end() :].strip())
+            person = _person_byline(field[: cut.start()].strip()) if codes else None
+            agencies.extend(codes)
+        if person is not None:
+            authors.extend(person.authors)
+        elif not not_a_person(field):
+            return None  # a field that is neither a person, a credit nor a site's name
+    if not authors:
+        return None
+    cut_at = len("|".join(fields[:at]))
+    byline = Byline(raw=text[:cut_at].strip(), authors=tuple(authors),
+                    agencies=tuple(dict.fromkeys(agencies)))
+    return byline, text[cut_at + 1 :].strip()
 
 
 def _credited_name(text: str) -> Byline | None:
@@ -540,8 +585,28 @@ def line_stamp(text: str) -> dt.date | None:
     if len(text) > STAMP_CHARS or _DIGIT.search(text) is None:
         return None  # cheap tests first
     if len(WORD.findall(text)) > STAMP_WORDS:
-        return None
+        return _piped_stamp(text)
     return stamp_date(text)
+
+
+PIPED_STAMP_WORDS = 20
+
+
+def _piped_stamp(text: str) -> dt.date | None:
+    """"+ stars: | 2023-01-23 | by ( ) www.reuters.com time to read: +1 min": a record of
+    fields between pipes, one of them a date alone, is a stamp however many fields it has."""
+    if text.count("|") < 2 or len(WORD.findall(text)) > PIPED_STAMP_WORDS:
+        return None
+    for field in text.split("|"):
+        words = [w.strip(",.:").lower() for w in _DATE_SPLIT.split(field) if w.strip(",.:")]
+        if words and all(_DATE_WORD.fullmatch(w) for w in words):
+            day = stamp_date(field)
+            if day is not None:
+                return day
+    return None
+
+
+_DATE_SPLIT = re.compile(r"[\s/.-]+")
 
 
 def is_stamp_line(text: str) -> bool:

@@ -321,3 +321,41 @@ def split_title_run(draft: Draft) -> list[Draft]:
     if head or draft.headline or draft.dateline or draft.byline:
         return [replace(draft, paragraphs=list(head)), *teasers]
     return teasers  # the page is a list of titles and nothing else
+
+
+# "ITALY-POPE — The pontiff has left ...": an agency's coverage plan names each story by its
+# slug in capitals, a dash, then a summary (perhaps "By Ann Lee. SENT: 460 words, photos.").
+_SLUG_ITEM = re.compile(
+    r"(?P<slug>[A-Z0-9][A-Z0-9 ,'’&/.:-]{1,60}?[A-Z0-9])[ \t]+[—–][ \t]+(?P<text>[\"“‘A-Z0-9].*)",
+    re.DOTALL,
+)
+SLUG_ITEMS_MIN = 2  # slugged paragraphs before a digest's text reads as a list of them
+
+
+def _slug_item(para: Paragraph) -> re.Match[str] | None:
+    m = _SLUG_ITEM.fullmatch(para.text) if para.kind == "text" else None
+    return m if m is not None and any(ch.isalpha() for ch in m.group("slug")) else None
+
+
+def split_slug_items(draft: Draft) -> list[Draft]:
+    """On an agency's digest, a paragraph opening with a slug in capitals and a dash is one
+    story of the digest: the slug is its headline, the summary its text."""
+    paras = draft.paragraphs
+    starts = [k for k, para in enumerate(paras) if _slug_item(para) is not None]
+    if len(starts) < SLUG_ITEMS_MIN:
+        return [draft]
+    items: list[Draft] = []
+    for at, k in enumerate(starts):
+        stop = starts[at + 1] if at + 1 < len(starts) else len(paras)
+        m = _slug_item(paras[k])
+        assert m is not None
+        items.append(
+            Draft(
+                headline=m.group("slug"),
+                paragraphs=[Paragraph("text", m.group("text")), *paras[k + 1 : stop]],
+            )
+        )
+    head = paras[: starts[0]]
+    if head or draft.headline or draft.dateline or draft.byline:
+        return [replace(draft, paragraphs=list(head)), *items]
+    return items

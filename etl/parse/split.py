@@ -74,6 +74,7 @@ from etl.parse.listing import (
     is_listing,
     listing_teaser,
     split_listing,
+    split_slug_items,
     split_title_run,
 )
 from etl.parse.pagedate import HEAD_LINES, stamp_date
@@ -288,10 +289,17 @@ class _Splitter:
         record day over holiday CAPE CANAVERAL - More than ..."), a briefs page's items
         flattened onto one line each."""
         reach = text[: GLUED_TITLE_REACH + 4]
-        if all(dash not in reach for dash in (" - ", " – ", " — ", " -- ")):
+        if all(dash not in reach for dash in (" - ", " – ", " — ", " -- ", ".-")):
             return None  # (the dash is what the search needs: most lines have none)
-        for caps in _GLUED_CAPS.finditer(text, 0, GLUED_TITLE_REACH):
-            at = caps.start(1)
+        starts = [caps.start(1) for caps in _GLUED_CAPS.finditer(text, 0, GLUED_TITLE_REACH)]
+        for stop in _STOP_DASH.finditer(text, 0, GLUED_TITLE_REACH):
+            before = text[: stop.start()]  # the place's words, longest first
+            for m in _PLACE_WORDS_BACK.finditer(before, max(0, len(before) - 60)):
+                last = before[: m.start()].split()[-1:]
+                # ("... la próxima semana a Quito.- No dio ...": a sentence runs into it)
+                if last and last[0].casefold() not in _LINKING_WORDS:
+                    starts.append(m.end())
+        for at in starts:
             head = text[:at].strip()
             if not (headline_candidate(head, min_words=4) and _label_like(head)):
                 continue
@@ -411,6 +419,14 @@ class _Splitter:
             ):
                 return at, found.dateline, at + found.end
         return start, dateline, end
+
+    def record_byline(self, text: str) -> tuple[Byline, str] | None:
+        """"Jane Doe | Posted 04.11.2017 | Canada Living": a byline among a record's fields
+        and a stamp, which reads like a menu of links but signs the story under it."""
+        if text.count("|") < 2:
+            return None
+        split = self.byline_split(text)
+        return split if split is not None and is_stamp_line(split[1]) else None
 
     def byline_at(self, text: str) -> Byline | None:
         found = self.byline_split(text)
@@ -815,7 +831,11 @@ class _Splitter:
         prose = 0
         for index, unit in enumerate(units):
             text = unit.text
-            if self.furniture(text) and self.dateline_at(text) is None:
+            if (
+                self.furniture(text)
+                and self.dateline_at(text) is None
+                and self.record_byline(text) is None
+            ):
                 continue  # (a caption's credit may run into the dateline)
             if self.dateline_at(text) is not None or self.byline_at(text) is not None:
                 if prose >= STORY_BEFORE_DATELINE:
@@ -1073,6 +1093,19 @@ class _Splitter:
             # story below; it dates that story's dateline and is no paragraph.
             self._date_story_above(stamp)
             self.page_date = stamp
+            split = self.record_byline(text)
+            if split is not None:
+                # "CP | Jane Doe, The Canadian Press | Posted 04.07.2017 | Canada": a record
+                # line under an item's title; it parts the items as a stamp does, and signs
+                # the item it stands in.
+                self._stamp_between_stories(units, index)
+                current = self.current
+                if current.byline is None and len(current.paragraphs) <= current.standfirst:
+                    current.byline = split[0]
+                    self.leftover.append(split[1])
+                else:
+                    self.leftover.append(text)
+                return
             if self.byline_split(text) is None:
                 codes = credit_line(text)  # "THE CANADIAN PRESS | posted Thursday, ..."
                 if codes and not (self.footer or current.closed):
@@ -1436,6 +1469,7 @@ class _Splitter:
         drafts = [piece for draft in drafts for piece in split_title_run(draft)]
         _title_first_item(drafts)
         if self.digest is not None:
+            drafts = [piece for draft in drafts for piece in split_slug_items(draft)]
             for draft in drafts:  # "Kyodo News Digest": each brief is the agency's
                 draft.credits.append(self.digest)
                 _signed_byline(draft)
@@ -1651,6 +1685,20 @@ _GLUED_CAPS = re.compile(
     r"(?<=[^\W_’'\"”?!)]|[’'\"”?!)]) ([A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}"
     r"(?:, [A-Z][A-Za-z.]{1,13})?) (?:-{1,2}|[–—]) "
 )
+# "Temblores remecen dos regiones de Ecuador Quito.- Dos movimientos ...": the Spanish
+# papers' place with a stop and a hyphen, run onto the title in any case.
+_STOP_DASH = re.compile(r"(?<=[^\W\d_])\.-[ \t]*(?=[\"“‘¿¡]?[A-ZÀ-Ý])")
+_PLACE_WORDS_BACK = re.compile(
+    r"(?<=[^\W_’'\"”?!)]|[’'\"”?!)]) (?=((?:[A-ZÀ-Ý][\w'’-]+ (?:(?:de|del|la) )?){0,2}"
+    r"[A-ZÀ-Ý][\w'’-]+)$)"
+)
+# Words a title never ends with, though a sentence running into a place may: "... a Quito".
+_LINKING_WORDS = frozenset(
+    ("a", "al", "en", "de", "del", "la", "el", "los", "las", "y", "e", "o", "para", "por",
+     "desde", "hacia", "con", "sin", "sobre", "entre", "que", "à", "au", "aux", "le", "les",
+     "du", "des", "et", "em", "no", "na", "do", "da", "to", "in", "at", "from", "of", "the",
+     "and", "for", "on", "into")
+)
 RESIDUE_REACH = 160  # how far into a long line a dateline after page residue may start
 RESIDUE_CREDIT_CHARS = 60  # a picture credit or share bar before a dateline is this short
 RESIDUE_CREDIT_WORDS = 6
@@ -1757,6 +1805,9 @@ def residue_cuts(text: str) -> Iterator[int]:
 def _label_like(text: str) -> bool:
     """Text that may sit before a dateline on its line: a headline or a short label,
     never the end of a sentence (then the "dateline" is part of running prose)."""
+    quoted = text[:1] in "\"“" and text.endswith(('"', "”")) and len(text) > 2
+    if quoted and text[-2:-1] not in ".!?,;":
+        return is_title_like(text[1:-1])  # "“No free vote under him” Washington.- ..."
     if not text or text.endswith((".", "!", "?", ",", ";", '"', "”")):
         return False
     return is_title_like(text) or is_boilerplate(text) or len(WORD.findall(text)) <= 3
@@ -1871,6 +1922,12 @@ def _title_under_bare_dateline(draft: Draft) -> None:
 _SIGNED = re.compile(
     r"[.!?\"”]\s+(?P<by>By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\.\s*$"
 )
+# "... in his luggage. By Ann Lee and Jo Roe. SENT: 700 words, photos.": a coverage plan's
+# item, signed before its length.
+_SIGNED_BEFORE_SENT = re.compile(
+    r"[.!?\"”’]\s+(?P<by>By\s+[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&)){1,9})\."
+    r"(?=\s+(?:SENT|With|UPCOMING)\b)"
+)
 
 
 def _signed_byline(draft: Draft) -> None:
@@ -1888,6 +1945,20 @@ def _signed_byline(draft: Draft) -> None:
             draft.paragraphs[k] = Paragraph("text", text[: m.start("by")].rstrip())
             draft.byline = replace(byline, raw=text[m.start("by") :].strip())
             return
+    if not texts:
+        return
+    first = draft.paragraphs[texts[0]].text
+    m = _SIGNED_BEFORE_SENT.search(first)
+    byline = parse_byline(m.group("by")) if m else None
+    if m is not None and byline is not None and byline.authors and not byline.agencies:
+        # The signature leaves the text; the length note after it stays as the item's
+        # last line ("SENT: 700 words, photos.").
+        draft.byline = replace(byline, raw=m.group("by"))
+        after = first[m.end() :].strip()
+        draft.paragraphs[texts[0] : texts[0] + 1] = [
+            Paragraph("text", first[: m.start("by")].rstrip()),
+            *([Paragraph("text", after)] if after else []),
+        ]
 
 
 def _credit_digest_items(drafts: list[Draft]) -> None:

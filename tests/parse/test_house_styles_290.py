@@ -1,0 +1,238 @@
+"""House styles parser 2.9.0 learned, in our own words.
+
+Each case is a form an agency or a site prints, written with invented names and sentences.
+The guard cases keep what must not change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.parse.agencies import agency_code, split_agencies
+from etl.parse.dateline import match_dateline
+from etl.parse.lines import line_stamp, web_byline
+from tests.parse.test_real_shapes import parse
+
+# -- a site's record line: fields between pipes -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agencies"),
+    [
+        ("CP | Marta Linwood, The Canadian Press | Posted 04.07.2017 | Canada",
+         ("Marta Linwood",), ("CP",)),
+        ("Tobias Rennard | Posted 11.04.2017 | Canada Living", ("Tobias Rennard",), ()),
+        ("The Harbour Post | Ines Calloway | Posted 03.27.2017 | World",
+         ("Ines Calloway",), ()),
+        ("By Oskar Vell | Reuters | Oct 3, 2019 | 10:30 AM", ("Oskar Vell",), ("Reuters",)),
+    ],
+)
+def test_a_record_line_names_its_people_before_the_stamp(
+    line: str, authors: tuple[str, ...], agencies: tuple[str, ...]
+) -> None:
+    found = web_byline(line)
+    assert found is not None
+    assert found[0].authors == authors
+    assert found[0].agencies == agencies
+    assert line_stamp(found[1]) is not None  # the stamp (and the section) stay leftover
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Floods close the coast road | Posted 03.27.2017 | World",  # a title, not a name
+        "Home | News | Sport | Weather | Business",  # a menu
+    ],
+)
+def test_a_record_line_needs_a_person(line: str) -> None:
+    found = web_byline(line)
+    assert found is None or not found[0].authors or "Floods" not in found[0].authors[0]
+
+
+def test_record_lines_sign_each_item_of_a_section_page() -> None:
+    text = (
+        "Maritimes\n\n"
+        "Ferry fares to rise for island routes\n\n"
+        "CP | Marta Linwood, The Canadian Press | Posted 04.07.2017 | Canada\n\n"
+        "Operators say the higher fuel bill leaves them no choice.\n\n"
+        "Fishing season opens late after ice delays\n\n"
+        "CP | Dara Quill, The Canadian Press | Posted 03.29.2017 | Canada\n\n"
+        "Harbours in the north stayed frozen a week longer than usual.\n\n"
+        "Library lends out snowshoes to families\n\n"
+        "The Harbour Post | Ines Calloway | Posted 03.27.2017 | Canada Living\n\n"
+        "The loans proved more popular than anyone on staff had guessed.\n"
+    )
+    stories = parse(text).stories
+    assert [s.headline for s in stories] == [
+        "Ferry fares to rise for island routes",
+        "Fishing season opens late after ice delays",
+        "Library lends out snowshoes to families",
+    ]
+    assert [s.byline.authors if s.byline else () for s in stories] == [
+        ("Marta Linwood",), ("Dara Quill",), ("Ines Calloway",)
+    ]
+    assert [s.agencies for s in stories] == [("CP",), ("CP",), ()]
+
+
+def test_a_record_line_with_a_date_field_is_a_stamp() -> None:
+    line = "  + stars: | 2023-01-23 | by ( ) www.example-wire.com   time to read: +1 min"
+    assert str(line_stamp(line)) == "2023-01-23"
+
+
+def test_a_title_over_a_record_stamp_heads_the_datelined_story_below() -> None:
+    text = (
+        "Search results\n\n"
+        "Grid failure blacks out the whole country\n"
+        "  + stars: | 2023-01-23 | by ( ) www.example-wire.com   time to read: +1 min\n"
+        "KARACHI, Jan 23 (Reuters) - Power failed across the country early on Monday after "
+        "the national grid broke down, the energy ministry said.\n"
+        "Airline fined over unruly passenger case\n"
+        "  + stars: | 2023-01-20 | by ( ) www.example-wire.com   time to read: +1 min\n"
+        "MUMBAI, Jan 20 (Reuters) - The aviation regulator fined an airline over how it "
+        "dealt with a disruptive passenger, officials said on Friday.\n"
+    )
+    stories = parse(text).stories
+    titled = {s.headline: s for s in stories}
+    story = titled["Grid failure blacks out the whole country"]
+    assert story.dateline is not None and story.dateline.place == "Karachi"
+    story = titled["Airline fined over unruly passenger case"]
+    assert story.dateline is not None and story.dateline.place == "Mumbai"
+
+
+def test_a_long_title_with_pipes_and_no_date_field_is_no_stamp() -> None:
+    line = (
+        "Council votes to keep the old market hall open for another ten years | City | "
+        "Local news from the valley and the hills around it"
+    )
+    assert line_stamp(line) is None
+
+
+# -- datelines -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "region"),
+    [
+        ("CHARLOTTE, N.C. _ The state board voted on Tuesday to close two schools.",
+         "Charlotte", "North Carolina"),
+        ("RICHMOND, Va. _ Lawmakers met late into the night over the budget.",
+         "Richmond", "Virginia"),
+    ],
+)
+def test_ap_digests_underscore_dash(line: str, place: str, region: str) -> None:
+    found = match_dateline(line, None)
+    assert found is not None
+    assert (found.dateline.place, found.dateline.region) == (place, region)
+    assert line[found.end :].startswith(("The", "Lawmakers"))
+
+
+def test_an_underscore_inside_a_word_is_no_dash() -> None:
+    assert match_dateline("LONDON_BUREAU notes for the desk", None) is None
+
+
+@pytest.mark.parametrize(
+    ("credit", "code"),
+    [("ANTARA News", "Antara"), ("Xinhua News Agency", "Xinhua"), ("Yonhap News", "Yonhap")],
+)
+def test_an_agency_code_with_news_after_it(credit: str, code: str) -> None:
+    assert agency_code(credit) == code
+
+
+@pytest.mark.parametrize("credit", ["Fox News", "Channel News", "trend news"])
+def test_news_after_a_word_that_is_no_agency(credit: str) -> None:
+    assert split_agencies(credit) == ()
+
+
+def test_a_paren_credit_with_news_credits_the_agency() -> None:
+    found = match_dateline(
+        "Pekanbaru (ANTARA News) - The minister said the decision would come soon.", None
+    )
+    assert found is not None
+    assert found.dateline.place == "Pekanbaru"
+    assert found.dateline.agencies == ("Antara",)
+
+
+# -- the Spanish papers' "Place.-" run onto the title -----------------------------------------
+
+_PANORAMA = (
+    "PANORAMA MUNDIAL\n\n"
+    "Estados Unidos\n\n"
+    "“Sin votos limpios no hay salida” Washington.- La enviada estadounidense para la región, "
+    "Clara Benavides, insistió ayer en que solo unas elecciones libres resolverán la crisis.\n\n"
+    "Benavides habló con un pequeño grupo de periodistas desde su despacho. (EFE)\n\n"
+    "Protesta en Nicaragua\n\n"
+    "Detienen a estudiantes que llevaban comida a madres en ayuno Managua.- Once "
+    "estudiantes fueron arrestados ayer cuando llevaban víveres a un grupo de madres.\n\n"
+    "Los jóvenes fueron trasladados de madrugada a la capital. (EFE)\n\n"
+    "Sierra y Costa\n\n"
+    "Temblores sacuden dos provincias de Ecuador Quito.- Dos sismos remecieron este viernes "
+    "la costa norte y la sierra central, sin que se reporten heridos ni daños.\n"
+)
+
+
+def test_titles_run_onto_a_place_stop_dash_dateline() -> None:
+    stories = parse(_PANORAMA).stories
+    assert [s.dateline.place if s.dateline else None for s in stories] == [
+        "Washington", "Managua", "Quito"
+    ]
+    assert [s.headline for s in stories] == [
+        "“Sin votos limpios no hay salida”",
+        "Detienen a estudiantes que llevaban comida a madres en ayuno",
+        "Temblores sacuden dos provincias de Ecuador",
+    ]
+    assert stories[0].agencies == ("EFE",)
+
+
+def test_a_sentence_ending_in_a_place_stop_dash_is_no_dateline() -> None:
+    text = (
+        "Informe semanal\n\n"
+        "El ministro dijo que viajará la próxima semana a Quito.- No dio más detalles sobre "
+        "la agenda ni sobre quienes lo acompañarán en la visita oficial.\n"
+    )
+    stories = parse(text).stories
+    assert all(s.dateline is None for s in stories)
+
+
+# -- an agency's coverage plan ---------------------------------------------------------------
+
+_COVERAGE = (
+    "AP News Digest 4:10 a.m.\n\n"
+    "| June 27, 2020 1:03 AM\n\n"
+    "Here are the AP’s latest coverage plans, top stories and promotable content. All times "
+    "EDT.\n\n"
+    "—————————\n\n"
+    "TOP STORIES\n\n"
+    "—————————\n\n"
+    "HARBOUR-DREDGING — Crews began deepening the old port on Friday, a project the city "
+    "says will let larger ships dock by next spring. By Nell Ashcombe. SENT: 800 words, "
+    "photos.\n\n"
+    "FARM-DROUGHT — Growers across three states are selling cattle early as ponds dry up and "
+    "hay prices climb. By Ruben Okafor and Lise Marchetti. SENT: 950 words, photos, video.\n\n"
+    "ELECTION-DEBATE — The two candidates meet for a last televised debate tonight. "
+    "UPCOMING: 700 words by 11 p.m.\n"
+)
+
+
+def test_a_coverage_plan_lists_its_stories_by_slug() -> None:
+    stories = parse(_COVERAGE).stories
+    items = [s for s in stories if s.headline and "-" in s.headline]
+    assert [s.headline for s in items] == ["HARBOUR-DREDGING", "FARM-DROUGHT", "ELECTION-DEBATE"]
+    assert all(s.agencies == ("AP",) for s in items)
+    assert [s.byline.authors if s.byline else () for s in items] == [
+        ("Nell Ashcombe",), ("Ruben Okafor", "Lise Marchetti"), ()
+    ]
+    assert items[0].paragraphs[0].text.startswith("Crews began deepening")
+    assert items[1].paragraphs[-1].text == "SENT: 950 words, photos, video."
+
+
+def test_slugs_outside_a_digest_stay_text() -> None:
+    text = (
+        "Budget talks stall again\n\n"
+        "WELLINGTON (AFP) - Ministers failed again on Monday to agree a budget, officials "
+        "said.\n\n"
+        "NEXT STEPS — The finance minister will meet party leaders on Wednesday.\n\n"
+        "OPPOSITION VIEW — The opposition said the delay showed the coalition was divided.\n"
+    )
+    stories = parse(text).stories
+    assert len(stories) == 1
+    assert len(stories[0].paragraphs) == 3
