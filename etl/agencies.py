@@ -251,6 +251,8 @@ ALIASES: dict[str, str] = {
     "philippine news agency": "PNA",
     "austria presse agentur": "APA",
     "syrian arab news agency": "SANA",
+    "national news agency - lebanon": "NNA",
+    "lebanon's national news agency": "NNA",
     "maghreb arab press": "MAP",
     "ukrinform": "Ukrinform",
     "sputnik news": "Sputnik",

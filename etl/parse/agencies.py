@@ -320,11 +320,11 @@ def author_page_agency(line: str) -> str | None:
 # a site's section of one agency's copy, its label over the list.
 _SECTION_PAGE = re.compile(
     r"^\s*(?P<c>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?)\s*(?:[-–—:|]\s*)?"
-    r"(?P<words>(?:(?:top|latest|world|national|international|regional|business|economy"
+    r"(?P<words>(?:(?:top|latest|general|world|national|international|regional|business|economy"
     r"|politics|sports?|video|videos|photos?|news|stories|headlines|wires?|feed|africa|asia"
     r"|europe|americas|latin\s+america|middle\s+east|pacific|uk|us|india|china|science|tech"
     r"|technology|health|entertainment|lifestyle|english|in\s+english)\b[\s,&/]*)+)"
-    r"(?:[,|-]?\s*page\s+\d+)?\s*$",
+    r"(?:[,|-]?\s*page\s+\d+)?(?:\s*\([A-Z][a-z]+\))?\s*$",  # "AAP General News (Australia)"
     re.IGNORECASE,
 )
 SECTION_PAGE_CHARS = 60
@@ -340,3 +340,23 @@ def section_agency(line: str) -> str | None:
     if m is None:
         return None
     return _lookup(m.group("c"), strict_case=False)
+
+
+# "Vucic: Serbia is stable (B92, Tanjug)": a title that names its sources in brackets at its
+# end; the agencies among them are the story's credits (papers and broadcasters are not).
+_TITLE_SOURCES = re.compile(r"\((?P<src>[^()]{2,60})\)\s*$")
+_SOURCE_SPLIT = re.compile(r"\s*[,/;]\s*")
+SOURCE_NAME_WORDS = 3
+
+
+def title_sources(title: str) -> tuple[str, ...]:
+    """The agencies a title's bracketed list of sources names, () when it names none."""
+    m = _TITLE_SOURCES.search(title)
+    if m is None or m.start() == 0:
+        return ()
+    pieces = [piece for piece in _SOURCE_SPLIT.split(m.group("src")) if piece]
+    if not pieces or any(len(piece.split()) > SOURCE_NAME_WORDS for piece in pieces):
+        return ()
+    codes = [code for piece in pieces if (code := _lookup(piece, strict_case=True))]
+    return tuple(dict.fromkeys(codes))
+

@@ -639,6 +639,13 @@ _ZONES = frozenset(
 )  # fmt: skip
 
 
+# Words of a wire service's or a desk's name; a place has none ("Newport News" is known).
+_SOURCE_WORDS = frozenset(
+    ("news", "wire", "newswire", "service", "services", "agency", "digest", "summary",
+     "roundup", "round-up", "bulletin", "desk")
+)
+
+
 def _place_ok(place: str, shape: str, *, anywhere: bool) -> bool:
     """Guard against sentences: the head must read like a place, not like prose."""
     head = place.split(",")[0].split("(")[0].strip()
@@ -656,6 +663,10 @@ def _place_ok(place: str, shape: str, *, anywhere: bool) -> bool:
         return False  # "Xinhua, December 18, 2015": the credit first, whatever town shares it
     if len(head.split()) > 4 and not is_known_place(head):
         return False
+    if _SOURCE_WORDS.intersection(w.casefold() for w in head.split()) and not is_known_place(
+        head
+    ):
+        return False  # "AAP General News (Australia)": a wire's service, no place
     if re.fullmatch(r"[A-Z]{1,2}\.?", head) and not known:
         return False  # a lone state code ("FL") is what is left of a longer place
     if shape == "date_only" or (anywhere and shape != "date_agency"):

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from etl.model import Paragraph
-from etl.parse.agencies import signoff_body
+from etl.parse.agencies import signoff_body, title_sources
 from etl.parse.draft import Draft
 from etl.parse.lines import BULLET_MARKS, all_caps, debullet, headline_candidate, is_prose
 
@@ -115,7 +115,8 @@ def split_listing(
 
 
 # "Training for rural nurses to be expanded - Azhar", "Exams only when safe – Minister":
-# a headline that names its speaker after a dash; no article's subhead reads so.
+# a headline that names its speaker after a dash, or its sources in brackets ("... (B92,
+# Tanjug)"); no article's subhead reads so.
 _ATTRIBUTED = re.compile(r"\s[-–—]\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*$")
 ATTRIBUTED_TITLE_WORDS = 6
 
@@ -127,7 +128,7 @@ def _split_at_attributed_titles(draft: Draft, breaks: list[int]) -> list[Draft]:
     cuts = [
         j
         for j in breaks
-        if _ATTRIBUTED.search(paras[j].text)
+        if (_ATTRIBUTED.search(paras[j].text) or title_sources(paras[j].text))
         and len(paras[j].text.split()) >= ATTRIBUTED_TITLE_WORDS
         and not cut_off(paras[j - 1].text)
     ]
@@ -135,7 +136,14 @@ def _split_at_attributed_titles(draft: Draft, breaks: list[int]) -> list[Draft]:
         return [draft]
     out = [replace(draft, paragraphs=paras[: cuts[0]], more_after=set())]
     for start, end in zip(cuts, [*cuts[1:], len(paras)], strict=True):
-        out.append(Draft(headline=debullet(paras[start].text), paragraphs=paras[start + 1 : end]))
+        title = debullet(paras[start].text)
+        out.append(
+            Draft(
+                headline=title,
+                paragraphs=paras[start + 1 : end],
+                credits=list(title_sources(title)),
+            )
+        )
     return out
 
 

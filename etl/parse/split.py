@@ -29,6 +29,7 @@ from etl.parse.agencies import (
     section_agency,
     signoff_agencies,
     split_agencies,
+    title_sources,
 )
 from etl.parse.byline import glued_byline, parse_byline
 from etl.parse.dateline import DatelineMatch, match_dateline, no_date
@@ -1985,6 +1986,8 @@ def _story_agencies(draft: Draft) -> tuple[str, ...]:
     if draft.byline is not None:
         found.extend(draft.byline.agencies)
     found.extend(draft.credits)
+    if draft.headline and not found:
+        found.extend(title_sources(draft.headline))  # "Serbia is stable (B92, Tanjug)"
     texts = [p.text for p in draft.paragraphs if p.kind == "text"]
     if texts:
         found.extend(signoff_agencies(texts[-1]))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.parse.agencies import agency_code, split_agencies
+from etl.parse.agencies import agency_code, section_agency, split_agencies, title_sources
 from etl.parse.dateline import match_dateline
 from etl.parse.lines import line_stamp, web_byline
 from tests.parse.test_real_shapes import parse
@@ -236,3 +236,59 @@ def test_slugs_outside_a_digest_stay_text() -> None:
     stories = parse(text).stories
     assert len(stories) == 1
     assert len(stories[0].paragraphs) == 3
+
+
+# -- titles naming their sources; wire services' names ----------------------------------------
+
+_SOURCED = (
+    "Skip to main content\n\n"
+    "Army chiefs warn against \"any attempt at unrest\" (RTS, Tanjug)\n\n"
+    "The country's top officers met on Tuesday in the capital for a session of the defence "
+    "collegium.\n\n"
+    "They discussed the security situation in the region, the ministry said.\n\n"
+    "Retired commanders ask why they are on trial abroad (RTS, Sputnik)\n\n"
+    "Three of the eleven cases handed to the local courts concern retired commanders.\n\n"
+    "The courts took over the files from the mission last year.\n\n"
+    "President: the country is completely stable (N1, Beta)\n\n"
+    "The president told a foreign newspaper there was no threat to the country's stability.\n\n"
+    "He added that violent protesters did not speak for the country.\n"
+)
+
+
+def test_titles_naming_their_sources_start_whole_stories() -> None:
+    stories = parse(_SOURCED).stories
+    assert [s.headline.split(" (")[0] if s.headline else None for s in stories] == [
+        'Army chiefs warn against "any attempt at unrest"',
+        "Retired commanders ask why they are on trial abroad",
+        "President: the country is completely stable",
+    ]
+    assert [s.agencies for s in stories] == [("Tanjug",), ("Sputnik",), ("Beta",)]
+
+
+@pytest.mark.parametrize(
+    ("title", "codes"),
+    [
+        ("Serbia is stable, president says (B92, Tanjug)", ("Tanjug",)),
+        ("Floods hit the north (AFP/Reuters)", ("AFP", "Reuters")),
+        ("Minister visits the flood zone (with photos)", ()),
+        ("Team wins the cup (again)", ()),
+        ("(AFP)", ()),
+    ],
+)
+def test_title_sources(title: str, codes: tuple[str, ...]) -> None:
+    assert title_sources(title) == codes
+
+
+def test_lebanons_national_news_agency_by_its_full_credit() -> None:
+    assert agency_code("National News Agency - Lebanon") == "NNA"
+    assert agency_code("National News Agency") is None  # (several countries' agencies)
+
+
+def test_a_wire_service_name_is_no_place() -> None:
+    assert match_dateline("AAP General News (Australia)", None) is None
+    found = match_dateline("NEWPORT NEWS, Va. (AP) - The shipyard hired 200 workers.", None)
+    assert found is not None and found.dateline.place == "Newport News"
+
+
+def test_a_wire_service_label_credits_its_agency() -> None:
+    assert section_agency("AAP General News (Australia)") == "AAP"
