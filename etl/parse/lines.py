@@ -724,6 +724,9 @@ def source_under_title(headline: str, line: str) -> bool:
     )
 
 
+DECK_LONGER = 1  # words a sentence-case deck runs past its sentence-case title, at least
+
+
 def is_deck(headline: str, line: str) -> bool:
     """Whether `line`, right under the title line `headline`, is its deck (a standfirst or
     a photo caption printed between headline and dateline) rather than the title itself:
@@ -737,7 +740,7 @@ def is_deck(headline: str, line: str) -> bool:
     # A title in sentence case ("Controlli a Milano, 73 arresti") may have a shorter deck
     # under it; over a title-cased line ("Space News From OrbitDaily"), the deck runs long.
     sentence_case = sum(1 for w in head[1:] if w[:1].isupper()) <= len(head) // 3
-    shortest = max(8, len(head) + 3) if sentence_case else max(12, len(head) + 6)
+    shortest = max(8, len(head) + DECK_LONGER) if sentence_case else max(12, len(head) + 6)
     if len(head) < 3 or len(words) < shortest:  # (a slug is no title)
         return False
     # Sentence case: a deck capitalises few words; a title-cased line is a title or a label.

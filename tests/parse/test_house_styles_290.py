@@ -292,3 +292,27 @@ def test_a_wire_service_name_is_no_place() -> None:
 
 def test_a_wire_service_label_credits_its_agency() -> None:
     assert section_agency("AAP General News (Australia)") == "AAP"
+
+
+def test_a_sentence_case_deck_a_little_longer_than_its_title() -> None:
+    text = (
+        "Top\n\n"
+        "Every department is doing its share, says the premier\n\n"
+        "She said steady government is what voters asked of her\n\n"
+        "Toronto: Every department is doing its share of the work, the premier told a "
+        "briefing on Monday, rejecting claims of a split in her cabinet.\n\n"
+        "She said the cabinet would meet again on Thursday.\n"
+    )
+    story = parse(text).stories[0]
+    assert story.headline == "Every department is doing its share, says the premier"
+
+
+def test_a_title_under_a_section_label_stays_the_headline() -> None:
+    text = (
+        "Regional Politics & Diplomacy\n\n"
+        "Moscow denies any plan to close the Baltic transit route, says envoy\n\n"
+        "MOSCOW, July 3. /TASS/. Russia has no plan to close the transit route, a senior "
+        "diplomat said on Wednesday.\n"
+    )
+    story = parse(text).stories[0]
+    assert story.headline == "Moscow denies any plan to close the Baltic transit route, says envoy"
