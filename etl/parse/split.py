@@ -1313,8 +1313,10 @@ class _Splitter:
         else:
             current.credits.extend(codes)
             # A credit line under a story's body ends it: a title with text under it next
-            # is the next story's (a page of whole stories, each signed "AFP").
-            self.signed_off = len(current.paragraphs) > current.standfirst + 1
+            # is the next story's (a page of whole stories, each signed "AFP"). A labelled
+            # source ("Source: Saudi Press Agency") ends even a one-paragraph story.
+            least = 0 if _SOURCE_LABEL.match(units[index].text) else 1
+            self.signed_off = len(current.paragraphs) > current.standfirst + least
 
     def _body_heading(self, units: list[Unit], index: int) -> bool:
         """Whether an HTML heading is a subhead: it follows the story's first body paragraph
@@ -1700,6 +1702,7 @@ _LINKING_WORDS = frozenset(
      "du", "des", "et", "em", "no", "na", "do", "da", "to", "in", "at", "from", "of", "the",
      "and", "for", "on", "into")
 )
+_SOURCE_LABEL = re.compile(r"\s*(?:source|sources|fuente|quelle|fonte)\s*:", re.IGNORECASE)
 RESIDUE_REACH = 160  # how far into a long line a dateline after page residue may start
 RESIDUE_CREDIT_CHARS = 60  # a picture credit or share bar before a dateline is this short
 RESIDUE_CREDIT_WORDS = 6

@@ -316,3 +316,20 @@ def test_a_title_under_a_section_label_stays_the_headline() -> None:
     )
     story = parse(text).stories[0]
     assert story.headline == "Moscow denies any plan to close the Baltic transit route, says envoy"
+
+
+def test_a_labelled_source_ends_a_one_paragraph_story() -> None:
+    text = (
+        "The two religious leaders spoke by phone on Sunday about the situation in the south "
+        "and agreed to meet again before the end of the month.\n\n"
+        "Source: National News Agency - Lebanon\n\n"
+        "Police in the holy city arrest four over drug sales\n\n"
+        "The police of the region arrested four citizens for trying to sell narcotic pills, "
+        "a spokesman said, adding that an air rifle was seized with them.\n\n"
+        "Source: Saudi Press Agency\n"
+    )
+    stories = parse(text).stories
+    assert [s.headline for s in stories] == [
+        None, "Police in the holy city arrest four over drug sales"
+    ]
+    assert [s.agencies for s in stories] == [("NNA",), ("SPA",)]
