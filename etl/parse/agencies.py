@@ -343,8 +343,9 @@ def section_agency(line: str) -> str | None:
 
 
 # "Vucic: Serbia is stable (B92, Tanjug)": a title that names its sources in brackets at its
-# end; the agencies among them are the story's credits (papers and broadcasters are not).
-_TITLE_SOURCES = re.compile(r"\((?P<src>[^()]{2,60})\)\s*$")
+# end, or the page's title with its source after a pipe ("Oil slips | Reuters"); the
+# agencies among them are the story's credits (papers and broadcasters are not).
+_TITLE_SOURCES = re.compile(r"\((?P<src>[^()]{2,60})\)\s*$|\s\|\s*(?P<site>[^|]{2,40}?)\s*$")
 _SOURCE_SPLIT = re.compile(r"\s*[,/;]\s*")
 SOURCE_NAME_WORDS = 3
 
@@ -354,6 +355,9 @@ def title_sources(title: str) -> tuple[str, ...]:
     m = _TITLE_SOURCES.search(title)
     if m is None or m.start() == 0:
         return ()
+    if m.group("site") is not None:  # "Oil slips as stocks rise | Reuters": the page's title
+        code = _lookup(m.group("site"), strict_case=True)
+        return (code,) if code else ()
     pieces = [piece for piece in _SOURCE_SPLIT.split(m.group("src")) if piece]
     if not pieces or any(len(piece.split()) > SOURCE_NAME_WORDS for piece in pieces):
         return ()

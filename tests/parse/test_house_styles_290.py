@@ -273,6 +273,9 @@ def test_titles_naming_their_sources_start_whole_stories() -> None:
         ("Minister visits the flood zone (with photos)", ()),
         ("Team wins the cup (again)", ()),
         ("(AFP)", ()),
+        ("Copper slides as stockpiles grow | Reuters", ("Reuters",)),
+        ("Copper slides as stockpiles grow | Markets | AFP", ("AFP",)),
+        ("Copper slides as stockpiles grow | The Harbour Post", ()),
     ],
 )
 def test_title_sources(title: str, codes: tuple[str, ...]) -> None:
@@ -333,3 +336,14 @@ def test_a_labelled_source_ends_a_one_paragraph_story() -> None:
         None, "Police in the holy city arrest four over drug sales"
     ]
     assert [s.agencies for s in stories] == [("NNA",), ("SPA",)]
+
+
+def test_a_page_title_with_its_agency_after_a_pipe_credits_the_story() -> None:
+    text = (
+        "Copper slides as stockpiles grow in Asian warehouses | Reuters\n"
+        "Copper prices fell on Wednesday after exchange data showed a surprise build in "
+        "stocks held in Asian warehouses, traders said.\n"
+        "A firmer dollar also weighed on metals priced in the U.S. currency.\n"
+    )
+    story = parse(text).stories[0]
+    assert story.agencies == ("Reuters",)
