@@ -147,7 +147,10 @@ def _pipe_item(line: str) -> list[str] | None:
 _GLUE = re.compile(r"(?<=[a-zà-ÿ.!?»”\"’)])(?=[A-Z][A-Za-zÀ-ÿ]+[ ,(])")
 GLUE_TRIES = 6  # glue points tried per line, left to right
 GLUE_PREFIX_CHARS = 25
-_GLUE_SIGN = re.compile(r"[(\[]|[a-z.!?»”\"’)][A-Z]{3,}")
+_GLUE_SIGN = re.compile(r"[(\[]|[a-z.!?»”\"’)][A-Z]{3,}|[a-z]{3}[A-Z][a-zà-ÿ]+ {1,2}[-–—] ")
+# "Polish union demands shipyard aidWarsaw - Hundreds ...": a bare place and a dash glued to
+# a title's last word; only a place the gazetteer knows, after three lower-case letters.
+_BARE_GLUE = re.compile(r"(?<=[a-z]{3})")
 
 
 def _glue_end(before: str) -> bool:
@@ -168,9 +171,15 @@ def _unglue(line: str, dump_date: dt.date | None) -> list[str]:
         if tries >= GLUE_TRIES:
             break
         found = match_dateline(line[m.start() :], dump_date)
+        bare = (
+            found is not None
+            and _BARE_GLUE.match(line, m.start()) is not None
+            and found.dateline.country is not None
+            and line[m.start() + len(found.dateline.raw) :].lstrip()[:1] in ("-", "–", "—")
+        )
         if (
             found is not None
-            and (found.dateline.agencies or found.dateline.date_source == "dateline")
+            and (found.dateline.agencies or found.dateline.date_source == "dateline" or bare)
             and found.start == 0
             and line[m.start() + found.end :].strip()
             and len(line[: m.start()].strip()) >= GLUE_PREFIX_CHARS

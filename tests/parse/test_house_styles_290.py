@@ -347,3 +347,31 @@ def test_a_page_title_with_its_agency_after_a_pipe_credits_the_story() -> None:
     )
     story = parse(text).stories[0]
     assert story.agencies == ("Reuters",)
+
+
+def test_a_bare_place_dash_glued_to_the_title_starts_the_text() -> None:
+    text = (
+        "Warsaw\n\n"
+        "Dock workers press government over port subsidies\n\n"
+        "Dock workers press government over port subsidiesWarsaw - Hundreds of dock workers "
+        "rallied in the capital on Friday, demanding answers over state aid to the port.\n\n"
+        "The union said more protests would follow next week.\n"
+    )
+    story = parse(text).stories[0]
+    assert story.dateline is not None and story.dateline.place == "Warsaw"
+    assert story.headline == "Dock workers press government over port subsidies"
+    assert story.paragraphs[0].text.startswith("Hundreds of dock workers")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The chain opened a store in McAllen - its first in the state - on Friday, the "
+        "company said in a statement to shareholders.",
+        "Fans queued for the new eBay - Amazon price comparison app launched this week by "
+        "a small startup from the valley.",
+    ],
+)
+def test_a_capital_inside_a_word_is_no_glued_dateline(line: str) -> None:
+    story = parse(f"Store news\n\n{line}\n").stories[0]
+    assert story.dateline is None
