@@ -197,10 +197,11 @@ def signoff_agencies(paragraph: str) -> tuple[str, ...]:
 
 # A line that is nothing but a credit, in the forms sites print above or below a story:
 # "The Associated Press", "Source: APP", "- Bernama", "(AP, Bloomberg)", "avec AFP",
+# "With files from The Canadian Press",
 # "THE CANADIAN PRESS | posted Thursday, Mar 31", "• Kyodo, Staff Report".
 _CREDIT_LINE_LEAD = re.compile(
-    r"^[\s•·*|/(\[—–=-]*(?:(?:source|sources|fuente|quelle|fonte|credit|by|with|avec|con|mit"
-    r"|via|from)\b\s*:?\s*)?",
+    r"^[\s•·*|/(\[—–=-]*(?:(?:with\s+files\s+from|with\s+(?:additional\s+)?reporting\s+(?:from|by)"
+    r"|source|sources|fuente|quelle|fonte|credit|by|with|avec|con|mit|via|from)\b\s*:?\s*)?",
     re.IGNORECASE,
 )
 _CREDIT_LINE_TAIL = re.compile(

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from etl.parse.agencies import agency_code, section_agency, split_agencies, title_sources
+from etl.parse.agencies import (
+    agency_code,
+    credit_line,
+    section_agency,
+    split_agencies,
+    title_sources,
+)
 from etl.parse.dateline import match_dateline
 from etl.parse.lines import line_stamp, web_byline
 from tests.parse.test_real_shapes import parse
@@ -375,3 +381,29 @@ def test_a_bare_place_dash_glued_to_the_title_starts_the_text() -> None:
 def test_a_capital_inside_a_word_is_no_glued_dateline(line: str) -> None:
     story = parse(f"Store news\n\n{line}\n").stories[0]
     assert story.dateline is None
+
+
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("With files from The Canadian Press", ("CP",)),
+        ("— With files from Reuters", ("Reuters",)),
+        ("With additional reporting by AFP", ("AFP",)),
+        ("With files from Jane Roe", ()),
+        ("Reporting by Jane Roe", ()),
+    ],
+)
+def test_with_files_from_an_agency(line: str, codes: tuple[str, ...]) -> None:
+    assert credit_line(line) == codes
+
+
+def test_with_files_from_closes_and_credits_the_story() -> None:
+    text = (
+        "Weekend outage caused by vandals, utility says\n"
+        "The province's power utility says a weekend outage in two towns was caused by "
+        "vandals who cut wires at a substation.\n"
+        "Power was restored just before noon, the utility said.\n"
+        "With files from The Canadian Press\n"
+    )
+    story = parse(text).stories[0]
+    assert story.agencies == ("CP",)
