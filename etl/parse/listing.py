@@ -26,6 +26,10 @@ _RELEASE_SECTION = re.compile(
 )
 
 
+# One short sentence under a title: a listing's summary, too short to read as prose.
+_SHORT_LEDE = re.compile(r"[\"“‘A-Z][^.!?]*(?:\s\S+){4,}[.!?][\"”’]?")
+
+
 def split_listing(
     draft: Draft, *, in_listing: bool = False, briefs_page: bool = False
 ) -> list[Draft]:
@@ -42,6 +46,8 @@ def split_listing(
             return False  # "Differentials for cargoes bound for Asia:": a table follows
         if is_prose(text) or (k == last and len(text) >= 40 and cut_off(text)):
             return True
+        if _SHORT_LEDE.fullmatch(text) and not headline_candidate(text, min_words=2):
+            return True  # "PPP leaders find the new coalition strange.": one short sentence
         # A lede cut off before its full stop reads like a long title; it runs well past
         # the title over it.
         return lede_cut_short(text) and len(text) >= 1.5 * len(paras[k - 1].text)

@@ -407,3 +407,38 @@ def test_with_files_from_closes_and_credits_the_story() -> None:
     )
     story = parse(text).stories[0]
     assert story.agencies == ("CP",)
+
+
+def test_a_section_page_of_titles_with_one_sentence_summaries() -> None:
+    items = [
+        ("Clean streets: City to hire more sweepers for the old quarter",
+         "The municipal council approved the plan at its Monday session."),
+        ("Health drive: Measles campaign in the northern district ends today",
+         "Officials said nearly half a million children were vaccinated."),
+        ("Assembly row: Lawmakers to meet on Friday over the budget",
+         "Opposition calls the move unusual."),
+        ("Farm support: Growers get seed subsidy before the sowing season",
+         "The scheme covers wheat and cotton growers in four districts."),
+    ]
+    text = "Region\nMore News\n-\n" + "".join(f"{t}\n{s}\n-\n" for t, s in items)
+    stories = parse(text).stories
+    assert [s.headline for s in stories] == [t for t, _ in items]
+    assert [s.paragraphs[0].text for s in stories] == [s for _, s in items]
+
+
+def test_a_short_sentence_under_a_subhead_keeps_an_article_whole() -> None:
+    text = (
+        "Port expansion approved after long review\n\n"
+        "HAMBURG (dpa) - The city approved the port's expansion on Monday after a review that "
+        "lasted four years, officials said.\n\n"
+        "The new berths will take the largest container ships now in service, and the work is "
+        "to start in the spring.\n\n"
+        "Costs rise\n\n"
+        "The bill has grown by a third.\n\n"
+        "The city said higher prices for steel and concrete were to blame, and that federal "
+        "money would cover part of the difference.\n\n"
+        "Environmental groups said they would study the ruling before deciding whether to "
+        "appeal, and warned of harm to the river's fish.\n"
+    )
+    stories = parse(text).stories
+    assert len(stories) == 1
