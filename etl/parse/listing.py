@@ -26,6 +26,7 @@ _RELEASE_SECTION = re.compile(
 )
 
 
+LAST_LEDE_WORDS = 5  # a lede the page's copy cuts short still has a few words
 # One short sentence under a title: a listing's summary, too short to read as prose.
 _SHORT_LEDE = re.compile(r"[\"“‘A-Z][^.!?]*(?:\s\S+){4,}[.!?][\"”’]?")
 
@@ -46,6 +47,8 @@ def split_listing(
             return False  # "Differentials for cargoes bound for Asia:": a table follows
         if is_prose(text) or (k == last and len(text) >= 40 and cut_off(text)):
             return True
+        if k == last and len(text.split()) >= LAST_LEDE_WORDS and cut_off(text):
+            return True  # "A teenager who attacked a rabb": the page's copy ends in a lede
         if _SHORT_LEDE.fullmatch(text) and not headline_candidate(text, min_words=2):
             return True  # "PPP leaders find the new coalition strange.": one short sentence
         # A lede cut off before its full stop reads like a long title; it runs well past

@@ -442,3 +442,21 @@ def test_a_short_sentence_under_a_subhead_keeps_an_article_whole() -> None:
     )
     stories = parse(text).stories
     assert len(stories) == 1
+
+
+def test_a_listing_whose_copy_ends_in_a_short_cut_lede() -> None:
+    items = [
+        ("Farmers eye a minister from among their own",
+         "In 2012 the union's leader said he was not ready for office, and that the party "
+         "might not be either."),
+        ("Three climbers reach the summit after a week of storms",
+         "A team of three climbers reached the summit on Thursday after waiting out a week of "
+         "storms at the high camp."),
+        ("Harbour boss returns to work after illness",
+         "The harbour's director returned to work on Monday after recovering from pneumonia, "
+         "the port authority said."),
+        ("Teenager sentenced over attack on shopkeeper", "A teenager who attacked a shopk"),
+    ]
+    text = "Last news\n\n" + "\n\n".join(f"{t}\n{s}" for t, s in items) + "\n"
+    stories = parse(text).stories
+    assert [s.headline for s in stories] == [t for t, _ in items]
