@@ -205,6 +205,23 @@ _CREDIT_AFTER_SENTENCE = re.compile(
     r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})\s*$"
 )
 CREDIT_CAPTION_CHARS = 300
+# "... in the House of Commons (Jane Roe/PA)", "(AP Photo/Jo Doe)": a picture's credit in
+# brackets closing its caption, a slash between the photographer and the agency.
+_BRACKET_CREDIT = re.compile(r"\s\((?P<credit>[^()]{2,60}/[^()]{2,60})\)\s*$")
+
+
+def _bracketed_photo_credit(text: str) -> re.Match[str] | None:
+    m = _BRACKET_CREDIT.search(text)
+    if m is None or len(text.split()) < CAPTION_CREDIT_WORDS:
+        return None
+    pieces = [piece.strip() for piece in m.group("credit").split("/")]
+    photo = any(re.search(r"\b(?:photo|pool|handout|file)\b", pc, re.IGNORECASE) for pc in pieces)
+    codes = [agency_code(pc) for pc in pieces]
+    # (all agencies, "(AFP/Reuters)", is a title's list of sources, no photographer)
+    return m if photo or (any(codes) and not all(codes)) else None
+
+
+CAPTION_CREDIT_WORDS = 6  # a caption describes the picture; a shorter line is a label
 # "JACK DOE AFP", "JANE ROE / REUTERS": a photographer's credit alone on its line.
 _PHOTOGRAPHER_CREDIT = re.compile(
     r"^[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3}\s*/?\s*"
@@ -317,7 +334,11 @@ def is_caption(text: str) -> bool:
         return text[:1].isupper() and text.isupper() and bool(_PHOTOGRAPHER_CREDIT.match(text))
     found = _CAPTION.search(text)
     if found is None and len(text) <= CREDIT_CAPTION_CHARS:
-        found = _CREDIT_AFTER_SENTENCE.search(text) or _PHOTOGRAPHER_CREDIT.match(text)
+        found = (
+            _CREDIT_AFTER_SENTENCE.search(text)
+            or _PHOTOGRAPHER_CREDIT.match(text)
+            or _bracketed_photo_credit(text)
+        )
     if found is not None and found.start() > CAPTION_HEAD and (
         len(text) > CAPTION_MAX_CHARS or text[: found.start()].rstrip().endswith(("...", "…"))
     ):

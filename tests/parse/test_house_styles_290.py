@@ -16,7 +16,7 @@ from etl.parse.agencies import (
     title_sources,
 )
 from etl.parse.dateline import match_dateline
-from etl.parse.lines import line_stamp, web_byline
+from etl.parse.lines import is_caption, line_stamp, web_byline
 from tests.parse.test_real_shapes import parse
 
 # -- a site's record line: fields between pipes -------------------------------------------
@@ -460,3 +460,36 @@ def test_a_listing_whose_copy_ends_in_a_short_cut_lede() -> None:
     text = "Last news\n\n" + "\n\n".join(f"{t}\n{s}" for t, s in items) + "\n"
     stories = parse(text).stories
     assert [s.headline for s in stories] == [t for t, _ in items]
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("The minister faces a crunch vote on his housing plan (Jo Penrose/PA)", True),
+        ("Smoke rises over the port after the blast on Sunday. (AP Photo/Lena Ortiz)", True),
+        ("Crowds gather outside the court as the verdict is read (Pool/Reuters)", True),
+        ("Talks on trade resume in Geneva after a pause (AFP/Reuters)", False),
+        ("Council approves the new budget for next year (2023/24)", False),
+    ],
+)
+def test_a_caption_closed_by_its_bracketed_photo_credit(line: str, caption: bool) -> None:
+    assert is_caption(line) is caption
+
+
+def test_captions_between_an_author_pages_items_are_furniture() -> None:
+    items = [
+        ("Opposition talks to more members about switching sides, spokesman claims",
+         "The party's health spokesman defended the move amid a backlash from new colleagues.",
+         "10 May 2024", "The party leader with the new member in his office (Jo Penrose/PA)"),
+        ("Government urges rebels to back the housing plan before the vote",
+         "Further revolts are expected before the bill faces its final hurdle next week.",
+         "17 Jan 2024", "The minister speaks during questions in the chamber (Ben Alder/PA)"),
+        ("Minister faces crunch vote on housing plan after major revolt",
+         "Allies of the minister insisted there was only a small gap between colleagues.",
+         "16 Jan 2024", "Crowds gather outside the chamber before the vote (Ina Marsh/PA)"),
+    ]
+    lines = ["Political Staff", ""]
+    for title, summary, stamp, caption in items:
+        lines += [caption, "Politics", "", title, "", summary, stamp]
+    stories = parse("\n".join(lines) + "\n").stories
+    assert [s.headline for s in stories] == [t for t, _, _, _ in items]
