@@ -24,6 +24,7 @@ from etl.model import DumpError, RejectReason
 from etl.parse.dateline import match_dateline
 
 _SNIFF_CHARS = 4096
+TAGGED_LINES = 0.3  # share of a page's lines holding a tag before markup is its format
 _STRONG_HTML = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
 _KNOWN_TAG = re.compile(
     r"</?(?:p|div|br|hr|h[1-6]|li|ul|ol|dl|dt|dd|td|th|tr|table|span|a|article|section|"
@@ -125,8 +126,14 @@ def looks_like_html(text: str, source: str = "") -> bool:
     tags = _KNOWN_TAG.findall(head)
     if not tags:
         return False
-    if head.lstrip().startswith("<") or len(tags) >= 3:
+    if head.lstrip().startswith("<"):
         return True
+    if len(tags) >= 3:
+        # A text dump with some markup left in it ("<p>...</p>" in a few ledes) keeps its
+        # lines; a page of markup has tags on most of its lines.
+        lines = [line for line in head.splitlines() if line.strip()]
+        tagged = sum(1 for line in lines if _KNOWN_TAG.search(line))
+        return tagged >= TAGGED_LINES * len(lines)
     name = source.lower().removesuffix(".gz")
     return name.endswith((".html", ".htm", ".xhtml"))
 

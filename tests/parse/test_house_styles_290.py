@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from etl.parse import parse_bytes
 from etl.parse.agencies import (
     agency_code,
     credit_line,
@@ -493,3 +494,36 @@ def test_captions_between_an_author_pages_items_are_furniture() -> None:
         lines += [caption, "Politics", "", title, "", summary, stamp]
     stories = parse("\n".join(lines) + "\n").stories
     assert [s.headline for s in stories] == [t for t, _, _, _ in items]
+
+
+def test_a_text_dump_with_markup_left_in_a_few_ledes_stays_text() -> None:
+    text = (
+        "• Vaccines: Volunteers roll up their sleeves for trial shots\n"
+        "    2020-05-04 18:33:11 UTC\n\n"
+        "    GENEVA (AP) — Hundreds of volunteers are rolling up their sleeves in several "
+        "countries to test experimental vaccines, researchers said.\n"
+        "  • Wildlife: Deer wander into empty city parks\n"
+        "    2020-04-22 06:47:38 UTC\n\n"
+        "    <p>An unplanned experiment is changing the cities.</p><p>As people stay home, "
+        "the air has cleared and animals have moved in.</p>\n"
+        "  • Markets: Shares slip as investors weigh the outlook\n"
+        "    2020-04-16 21:23:54 UTC\n\n"
+        "    <p>Markets fell on Thursday as investors weighed the outlook for the year.</p>\n"
+    )
+    dump = parse(text)
+    assert dump.format == "text"
+    assert [s.headline for s in dump.stories] == [
+        "Vaccines: Volunteers roll up their sleeves for trial shots",
+        "Wildlife: Deer wander into empty city parks",
+        "Markets: Shares slip as investors weigh the outlook",
+    ]
+
+
+def test_a_fragment_of_markup_is_still_read_as_html() -> None:
+    markup = (
+        "<div class='story'>\n<h1>Port reopens after storm</h1>\n"
+        "<p>LISBON (AFP) - The port reopened on Monday after a storm closed it for two "
+        "days, officials said.</p>\n<p>Ships queued offshore through the night.</p>\n</div>\n"
+    )
+    dump = parse_bytes(markup.encode(), source="page.txt")
+    assert dump.format == "html"
