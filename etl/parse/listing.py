@@ -26,6 +26,16 @@ _RELEASE_SECTION = re.compile(
 )
 
 
+# "- Canopy Growth Enters into an Agreement ...": a list's item marked by a dash and a space
+# (a sign-off, "- AFP", is too short to read as a title).
+_DASH_ITEM = re.compile(r"-[ \t]+(?=[A-Z\"“‘](?:\S*\s+){3})")
+
+
+def _undash(text: str) -> str:
+    m = _DASH_ITEM.match(text)
+    return text[m.end() :] if m else text
+
+
 LAST_LEDE_WORDS = 5  # a lede the page's copy cuts short still has a few words
 # One short sentence under a title: a listing's summary, too short to read as prose.
 _SHORT_LEDE = re.compile(r"[\"“‘A-Z][^.!?]*(?:\s\S+){4,}[.!?][\"”’]?")
@@ -59,7 +69,11 @@ def split_listing(
         j
         for j in range(1, last)
         if paras[j].kind == "text"
-        and headline_candidate(paras[j].text, min_words=2)
+        and headline_candidate(_undash(paras[j].text), min_words=2)
+        and not (  # (a list of dashed titles, no ledes: "Trending" / "- Title" / "- Title")
+            _DASH_ITEM.match(paras[j + 1].text)
+            and headline_candidate(_undash(paras[j + 1].text), min_words=2)
+        )
         and not _RELEASE_SECTION.match(paras[j].text)
         and not _caps_label(paras[j].text)
         and not _in_bullet_list(paras[j - 1].text, paras[j].text, paras[j + 1].text)
@@ -111,7 +125,7 @@ def split_listing(
             body = [*body[:-1], Paragraph("subhead", body[-1].text)]
         out.append(
             Draft(
-                headline=debullet(paras[start].text),
+                headline=_undash(debullet(paras[start].text)),
                 paragraphs=list(body),
                 is_teaser=draft.is_teaser
                 or end in marked

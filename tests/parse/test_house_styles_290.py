@@ -527,3 +527,39 @@ def test_a_fragment_of_markup_is_still_read_as_html() -> None:
     )
     dump = parse_bytes(markup.encode(), source="page.txt")
     assert dump.format == "html"
+
+
+def test_dash_marked_titles_with_ledes_are_items() -> None:
+    text = (
+        "A roundup of the most talked-about releases this week\n"
+        "TORONTO, Aug. 18, 2023 /CNW/ - With thousands of releases published each week, it "
+        "can be hard to keep up. Here are ten that drew the most readers.\n"
+        "- Grocer opens a second store in the east end of the city\n"
+        "Located in a busy shopping district, the new 5,000 square-metre store will offer "
+        "fresh produce and a food court when it opens next month.\n"
+        "- Brewer agrees to sell its riverside plant to a dairy group\n"
+        "\"We are pleased to have reached an agreement on this sale,\" the chief executive "
+        "said, calling it the latest step in cutting costs across the company.\n"
+    )
+    stories = parse(text).stories
+    assert [s.headline for s in stories[1:]] == [
+        "Grocer opens a second store in the east end of the city",
+        "Brewer agrees to sell its riverside plant to a dairy group",
+    ]
+
+
+def test_a_list_of_dashed_titles_alone_stays_a_list() -> None:
+    text = (
+        "New Delhi:\n"
+        "The delegate used the right of reply at the assembly on Friday to answer remarks "
+        "made earlier in the week, officials said.\n"
+        "She told the hall the remarks were an attempt to distract from the record at home.\n"
+        "Trending\n"
+        "- RAIN LASHES COAST; SCHOOLS SHUT IN THREE DISTRICTS\n"
+        "- From Mines To Tourism: 4 Issues Shaping The Coming Session\n"
+        "- Submit pending bills by month end: finance dept tells contractors\n"
+        "- Villagers Stage Protest Outside Roads Office\n"
+        "- Council Poll Dates Announced, what changes?\n"
+    )
+    stories = parse(text).stories
+    assert len(stories) == 1
