@@ -292,8 +292,8 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "bare_credit",
         re.compile(
-            rf"(?P<ag_bare>{_AGLIST})(?P<sep>[ \t]+(?:-{{1,2}}|[–—])[ \t]+)"
-            rf"(?=[\"“‘']?{_U})"
+            rf"(?P<ag_bare>{_AGLIST})(?P<sep>[ \t]+(?:-{{1,2}}|[–—])(?:[ \t]+(?=[\"“‘']?{_U})"
+            rf"|[ \t]*$))"  # ("IANS -" alone on its line, between an item's title and text)
         ),
     ),
     # ASTANA. KAZINFORM President ...  /  MOSCOW. TASS - ...  : a place in capitals, a
@@ -677,6 +677,13 @@ def _place_ok(place: str, shape: str, *, anywhere: bool) -> bool:
     return True
 
 
+def _bare_credit_rest(rest: str) -> bool:
+    """"AFP - Gunmen were ...": a sentence follows the credit; or nothing does ("IANS -"
+    alone on its line between an item's title and its text)."""
+    text = rest.strip()
+    return not text or len(text) >= BARE_CREDIT_TEXT
+
+
 def _source_ok(m: re.Match[str], place: str | None) -> bool:
     """A non-agency source ("(ESA)") makes a dateline only with a place the gazetteer
     knows and a full date: the bracket alone could be any aside in a sentence."""
@@ -972,7 +979,7 @@ _CHECKS = {
     "paren_date": _known_place_ok,
     "slash_agency": _known_place_ok,
     "bare_agency_date": _known_place_ok,
-    "bare_credit": lambda _m, _place, rest: len(rest.strip()) >= BARE_CREDIT_TEXT,
+    "bare_credit": lambda _m, _place, rest: _bare_credit_rest(rest),
     "date_place": _date_place_ok,
     "hijri_date": lambda _m, place, _rest: _resolves(place),  # (alone on its line, too)
     "stop_agency": _stop_agency_ok,

@@ -563,3 +563,27 @@ def test_a_list_of_dashed_titles_alone_stays_a_list() -> None:
     )
     stories = parse(text).stories
     assert len(stories) == 1
+
+
+def test_a_credit_and_dash_alone_between_title_and_text() -> None:
+    text = (
+        "Region\n\n"
+        "Another attack on homes and a temple in the north\n"
+        "IANS -\n"
+        "The violence in the village took place on Friday evening over a post on social media, "
+        "police said, adding that two houses were set on fire.\n"
+        "Floods force thousands from their homes in the delta\n"
+        "IANS -\n"
+        "Tens of thousands of people left their homes on Saturday as rivers burst their banks "
+        "across the delta, officials said.\n"
+    )
+    stories = parse(text).stories
+    assert [s.headline for s in stories] == [
+        "Another attack on homes and a temple in the north",
+        "Floods force thousands from their homes in the delta",
+    ]
+    assert [s.agencies for s in stories] == [("IANS",), ("IANS",)]
+
+
+def test_a_credit_with_a_dash_and_a_few_words_is_no_dateline() -> None:
+    assert match_dateline("AFP - 2 min read", None) is None
