@@ -11,6 +11,7 @@ import pytest
 from etl.parse import parse_bytes
 from etl.parse.agencies import (
     agency_code,
+    author_page_agency,
     credit_line,
     section_agency,
     split_agencies,
@@ -587,3 +588,16 @@ def test_a_credit_and_dash_alone_between_title_and_text() -> None:
 
 def test_a_credit_with_a_dash_and_a_few_words_is_no_dateline() -> None:
     assert match_dateline("AFP - 2 min read", None) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("About The Canadian Press", "CP"),
+        ("About Reuters", "Reuters"),
+        ("About us", None),
+        ("About the author", None),
+    ],
+)
+def test_an_agencys_about_label_opens_its_author_page(line: str, code: str | None) -> None:
+    assert author_page_agency(line) == code
