@@ -201,7 +201,7 @@ def signoff_agencies(paragraph: str) -> tuple[str, ...]:
 # "THE CANADIAN PRESS | posted Thursday, Mar 31", "• Kyodo, Staff Report".
 _CREDIT_LINE_LEAD = re.compile(
     r"^[\s•·*|/(\[—–=-]*(?:(?:with\s+files\s+from|with\s+(?:additional\s+)?reporting\s+(?:from|by)"
-    r"|source|sources|fuente|quelle|fonte|credit|by|with|avec|con|mit|via|from)\b\s*:?\s*)?",
+    r"|source\(s\)|source|sources|fuente|quelle|fonte|credit|by|with|avec|con|mit|via|from)(?:\b|(?<=\)))\s*:?\s*)?",
     re.IGNORECASE,
 )
 _CREDIT_LINE_TAIL = re.compile(
@@ -232,6 +232,8 @@ def credit_line(text: str) -> tuple[str, ...]:
                     return codes
         if len(parts) == 2 and stamp_date(parts[0]) is not None:
             return credit_line(parts[1])  # "Thursday, October 3, 2019, 10:30 GMT | Xinhua"
+        if len(parts) == 2 and stamp_date(parts[1]) is not None:
+            return credit_line(parts[0])  # "Xinhua | 01.12.2017 08h35"
     body = _CREDIT_LINE_LEAD.sub("", text.strip(), count=1)
     body = _CREDIT_LINE_TAIL.sub("", body, count=1).strip()
     if not body:

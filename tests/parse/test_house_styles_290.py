@@ -393,6 +393,9 @@ def test_a_capital_inside_a_word_is_no_glued_dateline(line: str) -> None:
         ("With additional reporting by AFP", ("AFP",)),
         ("With files from Jane Roe", ()),
         ("Reporting by Jane Roe", ()),
+        ("Source(s): AFP", ("AFP",)),
+        ("Xinhua | 01.12.2017 08h35", ("Xinhua",)),
+        ("World | Xinhua", ()),
     ],
 )
 def test_with_files_from_an_agency(line: str, codes: tuple[str, ...]) -> None:
