@@ -218,6 +218,11 @@ _SOURCE_PART = re.compile(r"^\s*(?:source|sources|fuente|quelle|fonte)\s*:", re.
 MAX_CREDIT_LINE = 80
 
 
+def source_label(text: str) -> bool:
+    """Whether a line opens with a source's label ("Source: Saudi Press Agency")."""
+    return _SOURCE_PART.match(text) is not None
+
+
 def credit_line(text: str) -> tuple[str, ...]:
     """Agencies of a line that is only a credit, else (). Prose never qualifies: every word
     left once the lead ("Source:") and the tail (a time stamp) are cut must be an agency's."""

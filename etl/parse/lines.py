@@ -208,6 +208,7 @@ CREDIT_CAPTION_CHARS = 300
 # "... in the House of Commons (Jane Roe/PA)", "(AP Photo/Jo Doe)": a picture's credit in
 # brackets closing its caption, a slash between the photographer and the agency.
 _BRACKET_CREDIT = re.compile(r"\s\((?P<credit>[^()]{2,60}/[^()]{2,60})\)\s*$")
+_PHOTO_WORD = re.compile(r"\b(?:photo|pool|handout|file)\b", re.IGNORECASE)
 
 
 def _bracketed_photo_credit(text: str) -> re.Match[str] | None:
@@ -215,7 +216,7 @@ def _bracketed_photo_credit(text: str) -> re.Match[str] | None:
     if m is None or len(text.split()) < CAPTION_CREDIT_WORDS:
         return None
     pieces = [piece.strip() for piece in m.group("credit").split("/")]
-    photo = any(re.search(r"\b(?:photo|pool|handout|file)\b", pc, re.IGNORECASE) for pc in pieces)
+    photo = any(_PHOTO_WORD.search(piece) for piece in pieces)
     codes = [agency_code(pc) for pc in pieces]
     # (all agencies, "(AFP/Reuters)", is a title's list of sources, no photographer)
     return m if photo or (any(codes) and not all(codes)) else None

@@ -372,14 +372,13 @@ def split_slug_items(draft: Draft) -> list[Draft]:
     """On an agency's digest, a paragraph opening with a slug in capitals and a dash is one
     story of the digest: the slug is its headline, the summary its text."""
     paras = draft.paragraphs
-    starts = [k for k, para in enumerate(paras) if _slug_item(para) is not None]
-    if len(starts) < SLUG_ITEMS_MIN:
+    found = [(k, m) for k, para in enumerate(paras) if (m := _slug_item(para)) is not None]
+    if len(found) < SLUG_ITEMS_MIN:
         return [draft]
+    starts = [k for k, _ in found]
     items: list[Draft] = []
-    for at, k in enumerate(starts):
+    for at, (k, m) in enumerate(found):
         stop = starts[at + 1] if at + 1 < len(starts) else len(paras)
-        m = _slug_item(paras[k])
-        assert m is not None
         items.append(
             Draft(
                 headline=m.group("slug"),

@@ -28,6 +28,7 @@ from etl.parse.agencies import (
     digest_lead,
     section_agency,
     signoff_agencies,
+    source_label,
     split_agencies,
     title_sources,
 )
@@ -1315,7 +1316,7 @@ class _Splitter:
             # A credit line under a story's body ends it: a title with text under it next
             # is the next story's (a page of whole stories, each signed "AFP"). A labelled
             # source ("Source: Saudi Press Agency") ends even a one-paragraph story.
-            least = 0 if _SOURCE_LABEL.match(units[index].text) else 1
+            least = 0 if source_label(units[index].text) else 1
             self.signed_off = len(current.paragraphs) > current.standfirst + least
 
     def _body_heading(self, units: list[Unit], index: int) -> bool:
@@ -1702,7 +1703,6 @@ _LINKING_WORDS = frozenset(
      "du", "des", "et", "em", "no", "na", "do", "da", "to", "in", "at", "from", "of", "the",
      "and", "for", "on", "into")
 )
-_SOURCE_LABEL = re.compile(r"\s*(?:source|sources|fuente|quelle|fonte)\s*:", re.IGNORECASE)
 RESIDUE_REACH = 160  # how far into a long line a dateline after page residue may start
 RESIDUE_CREDIT_CHARS = 60  # a picture credit or share bar before a dateline is this short
 RESIDUE_CREDIT_WORDS = 6
