@@ -75,7 +75,7 @@ def split_listing(
             and headline_candidate(_undash(paras[j + 1].text), min_words=2)
         )
         and not _RELEASE_SECTION.match(paras[j].text)
-        and not _caps_label(paras[j].text)
+        and not is_caps_label(paras[j].text)
         and not _in_bullet_list(paras[j - 1].text, paras[j].text, paras[j + 1].text)
         and lede(j + 1)
         and not (
@@ -197,7 +197,11 @@ def _in_bullet_list(above: str, line: str, below: str) -> bool:
 CAPS_LABEL_WORDS = 4  # "THE GLOBE AND MAIL", "NATIONAL POST": a section label, no title
 
 
-def _caps_label(text: str) -> bool:
+def is_release_section(text: str) -> bool:
+    return _RELEASE_SECTION.match(text) is not None
+
+
+def is_caps_label(text: str) -> bool:
     """A short line in capitals heading a section of a digest: no story's title."""
     return all_caps(text) and len(text.split()) <= CAPS_LABEL_WORDS
 

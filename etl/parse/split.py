@@ -81,6 +81,7 @@ from etl.parse.listing import (
 )
 from etl.parse.pagedate import HEAD_LINES, stamp_date
 from etl.parse.places import STATELESS, find_city, fold
+from etl.parse.starts import cut_starts
 from etl.parse.unwrap import Unit, to_units, unwrap_lines
 
 HEADLINE_REACH = 8  # how many lines above a dateline the headline may stand
@@ -1471,6 +1472,7 @@ class _Splitter:
             # On a page of ledes, one title over one lede is an item too, not a subhead.
             drafts = [piece for d in drafts for piece in split_listing(d, in_listing=True)]
         drafts = [piece for draft in drafts for piece in split_title_run(draft)]
+        drafts = cut_starts(drafts)
         _title_first_item(drafts)
         if self.digest is not None:
             drafts = [piece for draft in drafts for piece in split_slug_items(draft)]

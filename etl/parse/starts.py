@@ -1,0 +1,193 @@
+"""Stories that start at a bare title inside another story's text: a learned cut.
+
+The rules before this one cut a story where a dateline, a byline, a "read more" or a
+regular listing marks the next one. Real pages also run teasers and briefs with none of
+those marks (a title, a line or two of text, the next title), and each site does it its
+own way, so house rules made from one round of pages did not carry to the next. Here a
+title-like paragraph is scored by a logistic model over features of the line, its
+neighbours and the page; the weights (`starts_model.json`) are learned by
+`bench/train_models.py` from the labelled own-words shape corpus's dev split only.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from etl.model import Paragraph
+from etl.parse.draft import Draft
+from etl.parse.lines import (
+    WORD,
+    debullet,
+    ends_sentence,
+    headline_candidate,
+    is_prose,
+    is_title_like,
+    sentence_like,
+)
+from etl.parse.listing import (
+    LISTING_ITEM_MAX,
+    TABLE_INTRO_CHARS,
+    is_caps_label,
+    is_release_section,
+)
+from etl.parse.logistic import LogisticModel, load_model
+
+MODEL_PATH = Path(__file__).with_name("starts_model.json")
+MIN_TEXT_AFTER = 1  # a cut needs a line of text under its title (bare titles are other rules')
+
+_QUOTE = re.compile(r"[\"“”‘’']")
+_DIGIT = re.compile(r"\d")
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[•·*▪►▸◦◆■-])\s")
+
+
+def _line(text: str, prefix: str) -> dict[str, float]:
+    words = WORD.findall(text)
+    n = len(words)
+    caps = sum(1 for w in words if w[:1].isupper())
+    return {
+        f"{prefix}words": math.log1p(n),
+        f"{prefix}chars": math.log1p(len(text)),
+        f"{prefix}caps": caps / n if n else 0.0,
+        f"{prefix}ends_sentence": float(ends_sentence(text)),
+        f"{prefix}cut": float(text.rstrip().endswith(("...", "…"))),
+        f"{prefix}title": float(is_title_like(text, min_words=2)),
+        f"{prefix}prose": float(is_prose(text)),
+        f"{prefix}sentence": float(sentence_like(text)),
+    }
+
+
+def features(drafts: list[Draft], di: int, k: int, page: dict[str, float]) -> dict[str, float]:
+    """What the model sees of paragraph `k` of draft `di`: the line, the lines around it,
+    where it stands in its story, and how much of the page reads as titles."""
+    paras = drafts[di].paragraphs
+    text = paras[k].text
+    f: dict[str, float] = {"bias_one": 1.0}
+    f.update(_line(text, "t_"))
+    words = WORD.findall(text)
+    f["t_candidate"] = float(headline_candidate(text, min_words=2))
+    f["t_quote"] = float(bool(_QUOTE.search(text)))
+    f["t_digit"] = float(bool(_DIGIT.search(text)))
+    f["t_listmark"] = float(bool(_LIST_MARK.match(text)))
+    f["t_lowerstart"] = float(text[:1].islower())
+    f["t_short"] = float(len(words) <= 4)
+    f["t_colon"] = float(":" in text[:40])
+    f["t_subhead_kind"] = float(paras[k].kind == "subhead")
+    nxt = paras[k + 1].text if k + 1 < len(paras) else ""
+    prev = paras[k - 1].text if k > 0 else ""
+    f.update(_line(nxt, "n_") if nxt else {"n_none": 1.0})
+    f.update(_line(prev, "p_") if prev else {"p_none": 1.0})
+    nxt2 = paras[k + 2].text if k + 2 < len(paras) else ""
+    f["n2_title"] = float(bool(nxt2) and is_title_like(nxt2, min_words=2))
+    f["n2_none"] = float(not nxt2)
+    run = _run_under(paras, k)
+    f["run"] = math.log1p(run)
+    f["run_one"] = float(run == 1)
+    f["run_two"] = float(run == 2)
+    f["k"] = math.log1p(k)
+    f["after"] = math.log1p(len(paras) - k - 1)
+    f["k_frac"] = k / len(paras)
+    draft = drafts[di]
+    f["main"] = float(di == 0)
+    f["d_dateline"] = float(draft.dateline is not None)
+    f["d_byline"] = float(draft.byline is not None)
+    f["d_headline"] = float(draft.headline is not None)
+    f["d_teaser"] = float(draft.is_teaser)
+    f["len_ratio_next"] = min(4.0, len(nxt) / max(1, len(text))) if nxt else 0.0
+    f.update(page)
+    return f
+
+
+def page_features(drafts: list[Draft]) -> dict[str, float]:
+    paras = [p.text for d in drafts for p in d.paragraphs]
+    if not paras:
+        return {"pg_titles": 0.0, "pg_title_prose": 0.0, "pg_paras": 0.0, "pg_drafts": 0.0}
+    titles = [is_title_like(t, min_words=2) for t in paras]
+    pairs = sum(
+        1 for i in range(len(paras) - 1) if titles[i] and is_prose(paras[i + 1])
+    )
+    return {
+        "pg_titles": sum(titles) / len(paras),
+        "pg_title_prose": math.log1p(pairs),
+        "pg_paras": math.log1p(len(paras)),
+        "pg_drafts": math.log1p(len(drafts)),
+        "pg_datelined": sum(d.dateline is not None for d in drafts) / len(drafts),
+    }
+
+
+def _run_under(paras: list[Paragraph], k: int) -> int:
+    """How many paragraphs of text run under title `k` before the next title-like one
+    (a time stamp or a picture's label between items is no text)."""
+    run = 0
+    for para in paras[k + 1 :]:
+        if is_title_like(para.text, min_words=2) and not ends_sentence(para.text):
+            break
+        run += is_prose(para.text)
+    return run
+
+
+def _candidate(draft: Draft, k: int) -> bool:
+    """A paragraph the model is asked about: a title-like line with text under it."""
+    paras = draft.paragraphs
+    if k == 0:
+        return False  # the story's own first line: its headline is other rules' business
+    if k + MIN_TEXT_AFTER >= len(paras):
+        return False
+    text = paras[k].text
+    below = paras[k + 1].text
+    if below.rstrip().endswith(":") and len(below) < TABLE_INTRO_CHARS:
+        return False  # "Differentials for cargoes bound for Asia:": a table under a heading
+    if not any(is_prose(p.text) for p in paras[:k]):
+        return False  # only labels above it: the page's list starts here (other rules')
+    if _run_under(paras, k) > LISTING_ITEM_MAX:
+        return False  # an article's section runs longer under its subhead than an item
+    if is_release_section(text) or is_caps_label(text):
+        return False  # "About Acme Corp", "NW EUROPE": sections of one story, not titles
+    return paras[k].kind in ("text", "subhead") and is_title_like(text, min_words=2)
+
+
+# Set by the trainer to collect (features, text, draft index, paragraph index) rows;
+# no parse reads it.
+trace: list[tuple[dict[str, float], str, int, int]] | None = None
+
+
+def cut_starts(drafts: list[Draft], model: LogisticModel | None = None) -> list[Draft]:
+    """Each draft cut before every title the model scores as a new story's."""
+    model = model if model is not None else load_model(MODEL_PATH)
+    if model is None and trace is None:
+        return drafts
+    if trace is not None:
+        model = None  # the trainer's run: rows are read off the rules' own parse
+    page = page_features(drafts)
+    out: list[Draft] = []
+    for di, draft in enumerate(drafts):
+        cuts = []
+        for k in range(len(draft.paragraphs)):
+            if not _candidate(draft, k):
+                continue
+            f = features(drafts, di, k, page)
+            if trace is not None:
+                trace.append((f, draft.paragraphs[k].text, di, k))
+                continue
+            if model is not None and model.says(f):
+                cuts.append(k)
+        if not cuts:
+            out.append(draft)
+            continue
+        paras = draft.paragraphs
+        head = replace(
+            draft, paragraphs=list(paras[: cuts[0]]), standfirst=min(draft.standfirst, cuts[0])
+        )
+        if head.paragraphs or head.headline or head.dateline or head.byline:
+            out.append(head)
+        for at, stop in zip(cuts, [*cuts[1:], len(paras)], strict=True):
+            out.append(
+                Draft(
+                    headline=debullet(paras[at].text),
+                    paragraphs=list(paras[at + 1 : stop]),
+                    is_teaser=True,
+                )
+            )
+    return out
