@@ -36,10 +36,17 @@ from etl.parse.listing import (
 from etl.parse.logistic import LogisticModel, load_model
 
 MODEL_PATH = Path(__file__).with_name("starts_model.json")
-MIN_TEXT_AFTER = 1  # a cut needs a line of text under its title (bare titles are other rules')
 
 _QUOTE = re.compile(r"[\"“”‘’']")
 _DIGIT = re.compile(r"\d")
+# A title never ends on a word that needs the next one; a hard-wrapped sentence's line does.
+_WRAPPED_END = re.compile(
+    r"\b(?:a|an|the|to|of|and|or|for|with|in|on|at|by|from|that|is|are|was|were|be|being"
+    r"|has|have|had|will|would|as|than|into|about|who|which|de|la|le|les|des|du|et|der|die"
+    r"|das|und|el|los|las|y|en)\s*$",
+    re.IGNORECASE,
+)
+NAV_PIPES = 3  # "HOME PAGE | Punjab | Haryana | ...": a menu
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[•·*▪►▸◦◆■-])\s")
 
 
@@ -90,6 +97,8 @@ def features(drafts: list[Draft], di: int, k: int, page: dict[str, float]) -> di
     f["after"] = math.log1p(len(paras) - k - 1)
     f["k_frac"] = k / len(paras)
     draft = drafts[di]
+    f["bare"] = float(k == len(paras) - 1)
+    f["page_end"] = float(k == len(paras) - 1 and di == len(drafts) - 1)
     f["main"] = float(di == 0)
     f["d_dateline"] = float(draft.dateline is not None)
     f["d_byline"] = float(draft.byline is not None)
@@ -128,15 +137,33 @@ def _run_under(paras: list[Paragraph], k: int) -> int:
     return run
 
 
+WRAPPED_CHARS = 50
+WRAPPED_LINES = 3
+WRAPPED_SHARE = 0.3
+
+
+def _hard_wrapped(draft: Draft) -> bool:
+    """Text broken into lines mid-sentence: several long lines end with no stop."""
+    long = [
+        p.text.rstrip()
+        for p in draft.paragraphs
+        if len(p.text) >= WRAPPED_CHARS and not is_title_like(p.text, min_words=2)
+    ]
+    open_ended = sum(
+        1 for t in long if not t.endswith(("...", "…")) and not ends_sentence(t)
+    )
+    return open_ended >= WRAPPED_LINES and open_ended >= WRAPPED_SHARE * len(long)
+
+
 def _candidate(draft: Draft, k: int) -> bool:
     """A paragraph the model is asked about: a title-like line with text under it."""
     paras = draft.paragraphs
     if k == 0:
         return False  # the story's own first line: its headline is other rules' business
-    if k + MIN_TEXT_AFTER >= len(paras):
+    if k >= len(paras):
         return False
     text = paras[k].text
-    below = paras[k + 1].text
+    below = paras[k + 1].text if k + 1 < len(paras) else ""
     if below.rstrip().endswith(":") and len(below) < TABLE_INTRO_CHARS:
         return False  # "Differentials for cargoes bound for Asia:": a table under a heading
     if not any(is_prose(p.text) for p in paras[:k]):
@@ -145,7 +172,10 @@ def _candidate(draft: Draft, k: int) -> bool:
         return False  # an article's section runs longer under its subhead than an item
     if is_release_section(text) or is_caps_label(text):
         return False  # "About Acme Corp", "NW EUROPE": sections of one story, not titles
-    return paras[k].kind in ("text", "subhead") and is_title_like(text, min_words=2)
+    if _WRAPPED_END.search(text) or text.count("|") >= NAV_PIPES:
+        return False  # "Speaking to reporters before flying out to": a line of wrapped text
+    # (A heading the page itself marks as a subhead, h2-h4, stays one.)
+    return paras[k].kind == "text" and is_title_like(text, min_words=2)
 
 
 # Set by the trainer to collect (features, text, draft index, paragraph index) rows;
@@ -164,6 +194,9 @@ def cut_starts(drafts: list[Draft], model: LogisticModel | None = None) -> list[
     out: list[Draft] = []
     for di, draft in enumerate(drafts):
         cuts = []
+        if _hard_wrapped(draft):
+            out.append(draft)  # lines of wrapped sentences read like titles: no cut here
+            continue
         for k in range(len(draft.paragraphs)):
             if not _candidate(draft, k):
                 continue

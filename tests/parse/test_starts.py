@@ -158,3 +158,52 @@ def test_the_trainer_refuses_the_test_thirds() -> None:
     )
     assert run.returncode != 0
     assert "never trained on" in run.stderr
+
+
+def _draft(*texts: str) -> Draft:
+    return Draft(headline="A headline", paragraphs=[Paragraph("text", t) for t in texts])
+
+
+LEDE = "The first story's text runs on for a full sentence or two, and then it stops here."
+ITEM = "Its one line of text, long enough to read as running prose, ends with a full stop."
+
+
+@pytest.mark.parametrize(
+    ("line", "asked"),
+    [
+        ("Ferry operator adds winter sailings to the islands", True),
+        # a hard-wrapped sentence's line ends on a word that needs the next one
+        ("Speaking to reporters in the capital before flying out to", False),
+        ("The minister said the new berths would be ready by the", False),
+        # a menu
+        ("HOME PAGE | Punjab | Haryana | Jammu & Kashmir | Regional Briefs", False),
+        # a press release's own section, a label in capitals
+        ("About Harbourside Logistics", False),
+        ("WEST YORKSHIRE", False),
+    ],
+)
+def test_which_lines_the_model_is_asked_about(line: str, asked: bool) -> None:
+    assert starts._candidate(_draft(LEDE, line, ITEM), 1) is asked
+
+
+def test_a_page_title_marks_as_a_subhead_is_never_asked_about() -> None:
+    draft = _draft(LEDE, "Ferry operator adds winter sailings to the islands", ITEM)
+    draft.paragraphs[1] = Paragraph("subhead", draft.paragraphs[1].text)
+    assert not starts._candidate(draft, 1)
+
+
+def test_hard_wrapped_text_is_never_cut() -> None:
+    wrapped = _draft(
+        "The transport minister on Tuesday defended the plan to expand the port, saying",
+        "the new berths would bring work to thousands of people in the towns along",
+        "Estuary Towns Welcome Plan",
+        "the estuary and cut lorry traffic on roads that have been clogged since the",
+        "old rail link closed, and he promised that a decision on the funding of the",
+        "second phase would be taken within weeks, once the survey had reported.",
+    )
+    assert starts._hard_wrapped(wrapped)
+    assert not starts._hard_wrapped(_draft(LEDE, "Ferry operator adds winter sailings", ITEM))
+    always = LogisticModel(names=(), weights=(), bias=30.0, threshold=0.5)
+    assert len(starts.cut_starts([wrapped], always)) == 1
+    assert len(starts.cut_starts([_draft(LEDE, "Ferry operator adds winter sailings", ITEM)],
+                                 always)) == 2
