@@ -3,7 +3,7 @@
 Usage: .venv/bin/python bench/train_models.py [--splits sdev,mdev] [--shares-below N]
        [--threshold 0.5] [--l2 1.0] [--cv] [--dry-run]
 
-Every title-like paragraph the parser's rules leave inside a story (with text under it) is
+Every title-like paragraph the parser's rules leave inside a story (past its first) is
 a row, positive when the page's labels name that line as a story's headline. Only the dev
 splits are read: the test thirds stay unseen. `--shares-below 32` trains on the earlier
 gatherings only, so a model can be scored on later rounds it never saw. A logistic
