@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from etl.model import Paragraph
@@ -50,6 +51,18 @@ NAV_PIPES = 3  # "HOME PAGE | Punjab | Haryana | ...": a menu
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[•·*▪►▸◦◆■-])\s")
 
 
+# A page's lines are asked about several times over (as a title, as the text above or
+# under one): each answer is looked up once.
+@lru_cache(maxsize=4096)
+def _titled(text: str) -> bool:
+    return is_title_like(text, min_words=2)
+
+
+@lru_cache(maxsize=4096)
+def _prose(text: str) -> bool:
+    return is_prose(text)
+
+
 def _line(text: str, prefix: str) -> dict[str, float]:
     words = WORD.findall(text)
     n = len(words)
@@ -60,8 +73,8 @@ def _line(text: str, prefix: str) -> dict[str, float]:
         f"{prefix}caps": caps / n if n else 0.0,
         f"{prefix}ends_sentence": float(ends_sentence(text)),
         f"{prefix}cut": float(text.rstrip().endswith(("...", "…"))),
-        f"{prefix}title": float(is_title_like(text, min_words=2)),
-        f"{prefix}prose": float(is_prose(text)),
+        f"{prefix}title": float(_titled(text)),
+        f"{prefix}prose": float(_prose(text)),
         f"{prefix}sentence": float(sentence_like(text)),
     }
 
@@ -87,7 +100,7 @@ def features(drafts: list[Draft], di: int, k: int, page: dict[str, float]) -> di
     f.update(_line(nxt, "n_") if nxt else {"n_none": 1.0})
     f.update(_line(prev, "p_") if prev else {"p_none": 1.0})
     nxt2 = paras[k + 2].text if k + 2 < len(paras) else ""
-    f["n2_title"] = float(bool(nxt2) and is_title_like(nxt2, min_words=2))
+    f["n2_title"] = float(bool(nxt2) and _titled(nxt2))
     f["n2_none"] = float(not nxt2)
     run = _run_under(paras, k)
     f["run"] = math.log1p(run)
@@ -112,10 +125,11 @@ def features(drafts: list[Draft], di: int, k: int, page: dict[str, float]) -> di
 def page_features(drafts: list[Draft]) -> dict[str, float]:
     paras = [p.text for d in drafts for p in d.paragraphs]
     if not paras:
-        return {"pg_titles": 0.0, "pg_title_prose": 0.0, "pg_paras": 0.0, "pg_drafts": 0.0}
-    titles = [is_title_like(t, min_words=2) for t in paras]
+        return {"pg_titles": 0.0, "pg_title_prose": 0.0, "pg_paras": 0.0, "pg_drafts": 0.0,
+                "pg_datelined": 0.0}
+    titles = [_titled(t) for t in paras]
     pairs = sum(
-        1 for i in range(len(paras) - 1) if titles[i] and is_prose(paras[i + 1])
+        1 for i in range(len(paras) - 1) if titles[i] and _prose(paras[i + 1])
     )
     return {
         "pg_titles": sum(titles) / len(paras),
@@ -131,9 +145,9 @@ def _run_under(paras: list[Paragraph], k: int) -> int:
     (a time stamp or a picture's label between items is no text)."""
     run = 0
     for para in paras[k + 1 :]:
-        if is_title_like(para.text, min_words=2) and not ends_sentence(para.text):
+        if _titled(para.text) and not ends_sentence(para.text):
             break
-        run += is_prose(para.text)
+        run += _prose(para.text)
     return run
 
 
@@ -147,7 +161,7 @@ def _hard_wrapped(draft: Draft) -> bool:
     long = [
         p.text.rstrip()
         for p in draft.paragraphs
-        if len(p.text) >= WRAPPED_CHARS and not is_title_like(p.text, min_words=2)
+        if len(p.text) >= WRAPPED_CHARS and not _titled(p.text)
     ]
     open_ended = sum(
         1 for t in long if not t.endswith(("...", "…")) and not ends_sentence(t)
@@ -156,26 +170,25 @@ def _hard_wrapped(draft: Draft) -> bool:
 
 
 def _candidate(draft: Draft, k: int) -> bool:
-    """A paragraph the model is asked about: a title-like line with text under it."""
+    """A paragraph the model is asked about: a title-like line past the story's first, with
+    story text above it (the cheap tests first: most paragraphs are prose)."""
     paras = draft.paragraphs
-    if k == 0:
-        return False  # the story's own first line: its headline is other rules' business
-    if k >= len(paras):
-        return False
     text = paras[k].text
-    below = paras[k + 1].text if k + 1 < len(paras) else ""
-    if below.rstrip().endswith(":") and len(below) < TABLE_INTRO_CHARS:
-        return False  # "Differentials for cargoes bound for Asia:": a table under a heading
-    if not any(is_prose(p.text) for p in paras[:k]):
-        return False  # only labels above it: the page's list starts here (other rules')
-    if _run_under(paras, k) > LISTING_ITEM_MAX:
-        return False  # an article's section runs longer under its subhead than an item
+    # Not the story's first line (its headline is other rules' business), nor a heading the
+    # page marks as a subhead (h2-h4: it stays one), nor anything that is no title.
+    if k == 0 or paras[k].kind != "text" or not _titled(text):
+        return False
     if is_release_section(text) or is_caps_label(text):
         return False  # "About Acme Corp", "NW EUROPE": sections of one story, not titles
     if _WRAPPED_END.search(text) or text.count("|") >= NAV_PIPES:
         return False  # "Speaking to reporters before flying out to": a line of wrapped text
-    # (A heading the page itself marks as a subhead, h2-h4, stays one.)
-    return paras[k].kind == "text" and is_title_like(text, min_words=2)
+    below = paras[k + 1].text if k + 1 < len(paras) else ""
+    if below.rstrip().endswith(":") and len(below) < TABLE_INTRO_CHARS:
+        return False  # "Differentials for cargoes bound for Asia:": a table under a heading
+    if not any(_prose(p.text) for p in paras[:k]):
+        return False  # only labels above it: the page's list starts here (other rules')
+    # An article's section runs longer under its subhead than an item.
+    return _run_under(paras, k) <= LISTING_ITEM_MAX
 
 
 # Set by the trainer to collect (features, text, draft index, paragraph index) rows;
@@ -190,16 +203,17 @@ def cut_starts(drafts: list[Draft], model: LogisticModel | None = None) -> list[
         return drafts
     if trace is not None:
         model = None  # the trainer's run: rows are read off the rules' own parse
+    asked = [[k for k in range(len(d.paragraphs)) if _candidate(d, k)] for d in drafts]
+    # Lines of hard-wrapped sentences read like titles: no cut in such text.
+    asked = [ks if ks and not _hard_wrapped(d) else [] for ks, d in zip(asked, drafts,
+                                                                         strict=True)]
+    if not any(asked):
+        return drafts
     page = page_features(drafts)
     out: list[Draft] = []
     for di, draft in enumerate(drafts):
         cuts = []
-        if _hard_wrapped(draft):
-            out.append(draft)  # lines of wrapped sentences read like titles: no cut here
-            continue
-        for k in range(len(draft.paragraphs)):
-            if not _candidate(draft, k):
-                continue
+        for k in asked[di]:
             f = features(drafts, di, k, page)
             if trace is not None:
                 trace.append((f, draft.paragraphs[k].text, di, k))
