@@ -63,12 +63,16 @@ def collect_starts(pages: list[dict]) -> tuple[list[dict[str, float]], list[int]
     return rows, ys, groups
 
 
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
 def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> np.ndarray:
     w = np.zeros(x.shape[1])
     reg = np.full(x.shape[1], l2)
     reg[0] = 0.0  # the intercept is not penalised
     for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        p = _sigmoid(x @ w)
         grad = x.T @ (p - y) + reg * w
         hess = (x.T * (p * (1 - p))) @ x + np.diag(reg) + 1e-9 * np.eye(x.shape[1])
         step = np.linalg.solve(hess, grad)
@@ -88,7 +92,7 @@ def cross_validate(
     for fold in range(6):
         test = folds == fold
         w = fit(x[~test], y[~test], l2)
-        pred[test] = 1.0 / (1.0 + np.exp(-np.clip(x[test] @ w, -30, 30))) >= threshold
+        pred[test] = _sigmoid(x[test] @ w) >= threshold
     right = int((pred == (y == 1)).sum())
     line = f"cross-validated: {right}/{len(y)} right ({100 * right / len(y):.1f}%)"
     line += f"; no cut at all: {int((y == 0).sum())} ({100 * (y == 0).mean():.1f}%)"
@@ -116,13 +120,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.shares_below:
         pages = [p for p in pages if share_number(p["id"]) < args.shares_below]
     rows, ys, groups = collect_starts(pages)
-    names = sorted({n for r in rows for n in r} - {"bias_one"})
+    names = sorted({n for r in rows for n in r})
     x = np.array([[1.0] + [r.get(n, 0.0) for n in names] for r in rows])
     y = np.array(ys, dtype=float)
     w = fit(x, y, args.l2)
     if args.cv:
         cross_validate(x, y, groups, args.threshold, args.l2)
-    p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+    p = _sigmoid(x @ w)
     print(f"pages {len(pages)}, rows {len(rows)}, positives {int(y.sum())}")
     for t in (0.5, 0.6, 0.7, 0.8, 0.9):
         cut = p >= t

@@ -74,7 +74,7 @@ def split_listing(
             _DASH_ITEM.match(paras[j + 1].text)
             and headline_candidate(_undash(paras[j + 1].text), min_words=2)
         )
-        and not _RELEASE_SECTION.match(paras[j].text)
+        and not is_release_section(paras[j].text)
         and not is_caps_label(paras[j].text)
         and not _in_bullet_list(paras[j - 1].text, paras[j].text, paras[j + 1].text)
         and lede(j + 1)

@@ -1,5 +1,5 @@
-"""A logistic model over named features: the parser's few learned decisions read their
-weights from JSON files beside their modules, written by bench/train_models.py."""
+"""A logistic model over named features: a learned decision of the parser reads its
+weights from a JSON file beside its module, written by bench/train_models.py."""
 
 from __future__ import annotations
 

@@ -84,8 +84,7 @@ def features(drafts: list[Draft], di: int, k: int, page: dict[str, float]) -> di
     where it stands in its story, and how much of the page reads as titles."""
     paras = drafts[di].paragraphs
     text = paras[k].text
-    f: dict[str, float] = {"bias_one": 1.0}
-    f.update(_line(text, "t_"))
+    f = _line(text, "t_")
     words = WORD.findall(text)
     f["t_candidate"] = float(headline_candidate(text, min_words=2))
     f["t_quote"] = float(bool(_QUOTE.search(text)))
@@ -94,7 +93,6 @@ def features(drafts: list[Draft], di: int, k: int, page: dict[str, float]) -> di
     f["t_lowerstart"] = float(text[:1].islower())
     f["t_short"] = float(len(words) <= 4)
     f["t_colon"] = float(":" in text[:40])
-    f["t_subhead_kind"] = float(paras[k].kind == "subhead")
     nxt = paras[k + 1].text if k + 1 < len(paras) else ""
     prev = paras[k - 1].text if k > 0 else ""
     f.update(_line(nxt, "n_") if nxt else {"n_none": 1.0})
