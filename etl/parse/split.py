@@ -90,6 +90,9 @@ STORY_BEFORE_DATELINE = 3  # prose paragraphs above the first dateline: a story,
 KEY_POINT_MARKS = frozenset(BULLET_MARKS) - {"·"}  # a middle dot joins, never lists
 CUT_PARAGRAPH_CHARS = 150  # a paragraph cut off this long is the story's own text
 HEAD_SCAN = 14  # how many lines from a page's top its headline may stand, with no dateline
+EARLY_TITLE_WORDS = 5  # a listing's undated first item: its title's least words
+EARLY_LEDE_CHARS = 80  # ... and the least length of the text under it
+ECHO_WORDS = 5  # a caption printed twice repeats at least its first words
 LONG_TITLE_WORDS = (26, 40)  # a headline longer than a title line may be, at most this
 PAGE_END_LINES = 4  # furniture this short after a cut paragraph is the page's end
 LEAD_LINKS_MIN = 3  # titles, each over its own "Read more", above the story: a links box
@@ -678,6 +681,14 @@ class _Splitter:
             start = 0 if at is None else at + 1
             if main.headline is None and meta_title:
                 main.headline = _clean_title(meta_title)
+        elif (early := self._earlier_item(units[:start], main, meta_title)) is not None:
+            # A listing's first items carry no dateline: the page opens with the first of
+            # them, and the datelined one is a later item, not the page's main story.
+            for unit in units[:early]:
+                _source_above(unit.text, main)
+            self.leftover.extend(u.text for u in units[:early])
+            main.headline = debullet(units[early].text)
+            start = early + 1
         else:
             self._preamble(
                 units[:start], main, meta_title, bulleted=units[start].text[:1] in KEY_POINT_MARKS
@@ -872,6 +883,52 @@ class _Splitter:
         if main.headline is not None:
             return None
         return self._guess_headline(pre, dateline_follows)
+
+    def _earlier_item(self, pre: list[Unit], main: Draft, meta_title: str | None) -> int | None:
+        """Index of a title with its own text under it, above the title that heads the first
+        datelined story: an item of a listing whose first items carry no dateline (a "Recent
+        posts" page). None where the page names its headline (a header or page title) or
+        the text above the headline is no such item."""
+        if main.headline is not None:
+            return None
+        at = self._find_headline(pre, main, meta_title, dateline_follows=True)
+        if (
+            at is None
+            or (meta_title and _norm(pre[at].text) == _norm(meta_title))
+            or _echoed(pre[at].text, pre)
+        ):
+            return None
+        for index in range(at - 1):
+            text = pre[index].text
+            lede = index + 2 if pre[index + 1].text == text else index + 1  # a title twice
+            if lede >= at:
+                break
+            below = pre[lede].text
+            if (
+                text not in self.chrome
+                and below not in self.chrome
+                and headline_candidate(text, min_words=EARLY_TITLE_WORDS)
+                and not self.furniture(text)
+                and not self.furniture(below)
+                and len(below) >= EARLY_LEDE_CHARS
+                and is_prose(below)
+                and not is_caption(below)
+                and self.dateline_at(below) is None
+                and not _echoed(text, pre)
+                and self._title_next(pre, lede + 1)
+            ):
+                return index
+        return None
+
+    def _title_next(self, pre: list[Unit], index: int) -> bool:
+        """Whether the next line that is not furniture, from `index` on, is a title (the
+        next item's), as in a listing."""
+        for unit in pre[index:]:
+            if line_stamp(unit.text) is None and not self.furniture(unit.text):
+                return headline_candidate(unit.text, min_words=EARLY_TITLE_WORDS - 2) and not (
+                    is_prose(unit.text)
+                )
+        return False
 
     def _preamble(
         self, pre: list[Unit], main: Draft, meta_title: str | None, *, bulleted: bool = False
@@ -1595,6 +1652,16 @@ def _mark_previews(drafts: list[Draft]) -> None:
 def _lede_cut(draft: Draft) -> bool:
     texts = [p.text for p in draft.paragraphs if p.kind == "text"]
     return len(texts) == 1 and cut_off(texts[0])
+
+
+def _echoed(title: str, units: list[Unit]) -> bool:
+    """Whether another line opens with this one's words: a photo's caption printed twice
+    (over the picture, then with its credit), no item's title."""
+    head = " ".join(title.split()[:ECHO_WORDS])
+    return any(
+        unit.text.lstrip().startswith(head) and unit.text.strip() != title.strip()
+        for unit in units
+    )
 
 
 def _teaser_headline_like(text: str, *, min_words: int = 3) -> bool:

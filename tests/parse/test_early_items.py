@@ -1,0 +1,133 @@
+"""A listing whose first items carry no dateline (split.py `_earlier_item`), in our own words.
+
+The page's first datelined story is not its main story when titled items with their own text
+stand above it: those items open the page, in page order, and nothing of them is leftover.
+"""
+
+from __future__ import annotations
+
+from etl.parse import parse_bytes
+
+RECENT_POSTS = """Skip to content
+
+Harbour News
+
+Tidal surge floods the lower quay for the third time this winter
+
+Shopkeepers on the lower quay spent the morning sweeping out water after another high tide \
+topped the sea wall overnight, the council said.
+
+Council weighs a toll on the old swing bridge
+
+HALIFAX, N.S. — Councillors will vote next month on a small toll for cars crossing the old \
+swing bridge, which needs repairs the city cannot pay for.
+
+Ferry crews ratify a three-year contract
+
+DARTMOUTH, N.S. — Ferry deckhands and engineers have voted to accept a new agreement that \
+raises wages by eleven percent over three years.
+"""
+
+
+def _parse(text: str, source: str = "page.txt"):
+    return parse_bytes(text.encode("utf-8"), source=source)
+
+
+def test_undated_first_item_opens_the_page() -> None:
+    dump = _parse(RECENT_POSTS)
+    assert [s.headline for s in dump.stories] == [
+        "Tidal surge floods the lower quay for the third time this winter",
+        "Council weighs a toll on the old swing bridge",
+        "Ferry crews ratify a three-year contract",
+    ]
+    first, second = dump.stories[0], dump.stories[1]
+    assert first.dateline is None
+    assert first.paragraphs[0].text.startswith("Shopkeepers on the lower quay")
+    assert second.dateline is not None and second.dateline.place == "Halifax"
+    assert "Skip to content" in dump.leftover and "Harbour News" in dump.leftover
+    assert not any(line.startswith("Tidal surge") for line in dump.leftover)
+
+
+def test_title_printed_twice_and_stamps_between_items() -> None:
+    text = """Author Archives:
+
+Gallery owners rally behind a shuttered arts centre downtown
+
+Gallery owners rally behind a shuttered arts centre downtown
+
+Owners of nine small galleries have written to the mayor asking for the arts centre to \
+reopen before the spring festival season begins.
+Mar 4, 2021
+Province trims the wait for hip surgery
+
+REGINA — Patients waiting for hip replacements in the province will be seen within six \
+months under a plan announced on Thursday.
+Mar 4, 2021
+Grain terminal adds a second rail loop
+
+MOOSE JAW, Sask. — A grain terminal west of the city will build a second rail loop so \
+longer trains can load without blocking the main line.
+"""
+    dump = _parse(text)
+    assert [s.headline for s in dump.stories][:2] == [
+        "Gallery owners rally behind a shuttered arts centre downtown",
+        "Province trims the wait for hip surgery",
+    ]
+    assert dump.stories[0].paragraphs[0].text.startswith("Owners of nine small galleries")
+    assert dump.stories[1].dateline is not None and dump.stories[1].dateline.place == "Regina"
+
+
+ARTICLE_WITH_PHOTO = """Home Nation
+
+Rail link to the airport will open two years early, transport minister tells parliament
+
+Work on the airport line is ahead of schedule and the first trains could run in the spring \
+of next year, the minister told members on Wednesday.
+
+Transport Minister Alma Reyes
+
+Transport Minister Alma Reyes (File Photo | PTI)
+
+By PTI
+
+NEW DELHI: The airport rail link will open two years ahead of its original date, transport \
+minister Alma Reyes said on Wednesday.
+
+She said the tunnelling had finished in March and that track laying was under way.
+"""
+
+
+def test_a_photo_caption_printed_twice_is_no_item() -> None:
+    """Headline, standfirst, the picture's title and its credited caption: one story; the
+    title over the standfirst is no listing's item, since its neighbour is a caption."""
+    dump = _parse(ARTICLE_WITH_PHOTO)
+    assert len(dump.stories) == 1
+    main = dump.stories[0]
+    assert main.dateline is not None and main.dateline.place == "New Delhi"
+
+
+def test_a_section_label_over_a_site_blurb_is_no_item() -> None:
+    """A short label over the site's own description: furniture, not a story."""
+    text = """Dispatches from the capital
+
+The following is a summary of the main stories our desk has filed today, updated through \
+the afternoon as new reports come in.
+
+Dock workers end a week-long strike at the southern port
+
+BUSAN, March 3 (Yonhap) -- Dock workers at the country's largest container port returned \
+to work on Friday after a week-long strike over shift rules.
+
+Exporters said the stoppage had delayed about 40,000 containers.
+"""
+    dump = _parse(text)
+    assert dump.stories[0].headline == "Dock workers end a week-long strike at the southern port"
+    assert dump.stories[0].dateline is not None
+
+
+def test_a_header_that_names_the_headline_wins() -> None:
+    """A crawl's header names the page's headline: the item above it is not the page's
+    opening story, whatever its shape."""
+    text = " date 2021-03-04 Council weighs a toll on the old swing bridge\n" + RECENT_POSTS
+    dump = _parse(text)
+    assert dump.stories[0].headline == "Council weighs a toll on the old swing bridge"
