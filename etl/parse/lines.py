@@ -19,6 +19,7 @@ from etl.parse.pagedate import date_in, stamp_date
 from etl.parse.places import STATELESS, fold, resolve_place
 
 TEASER_MIN_CHARS = 80  # a prose paragraph ending in "..." this long is a cut-off teaser
+ARROW_LEDE_CHARS = 100  # text this long before "Read more »" is a lede (shorter: a title)
 _READ_MORE = re.compile(
     r"\s*(?:(?:\.{2,}|…|\[(?:\.{3}|…)\])\s*read\s+more|(?<=\w)[ \t]{2,}more|\(\s*read\s+more\s*\)"
     r"|\[\s*read\s+more\s*\]"
@@ -33,6 +34,9 @@ _READ_MORE = re.compile(
     r"\s*(?:»|>>|›|→)?\s*$",
     re.IGNORECASE,
 )
+# A link with its arrow after a lede cut anywhere: "... citing conditions in the camps Read
+# more »" (after a title line, the same link is the title's own: "Port strike ends Read More »").
+_READ_MORE_ARROW = re.compile(r"(?<=\w)[ \t]+read\s+more[ \t]*(?:»|>>|›|→)\s*$", re.IGNORECASE)
 _READ_MORE_WORDS = ("more", "reading", "full", "más", "mas", "suite", "weiterlesen", "tutto",
                     "meer", "mais")
 _READ_MORE_ONLY = re.compile(
@@ -272,6 +276,9 @@ def strip_read_more(text: str) -> tuple[str, bool]:
         match = _READ_MORE.search(text, max(0, len(text) - 40))
         if match is not None:
             return text[: match.start()].rstrip(), True
+        match = _READ_MORE_ARROW.search(text, max(0, len(text) - 40))
+        if match is not None and len(body := text[: match.start()].rstrip()) >= ARROW_LEDE_CHARS:
+            return body, True
     if len(text) >= TEASER_MIN_CHARS and text.rstrip().endswith(("...", "…")):
         return text, True
     return text, False

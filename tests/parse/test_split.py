@@ -1672,3 +1672,58 @@ def test_read_more_glued_to_the_cut_word(text: str, teaser: bool) -> None:
     from etl.parse.lines import strip_read_more
 
     assert strip_read_more(text)[1] is teaser
+
+
+@pytest.mark.parametrize(
+    ("text", "teaser"),
+    [
+        # a lede cut anywhere, its link's arrow after a plain word
+        (
+            "Engineers warn that the harbour's old breakwater will not survive another winter "
+            "of storms without repairs Read more »",
+            True,
+        ),
+        ("Ferry operators add two sailings for the holiday weekend Read More »", False),  # title
+        (
+            "Engineers warn that the harbour's old breakwater will not survive another winter "
+            "of storms without repairs Read more",  # no arrow, no sentence end: prose
+            False,
+        ),
+    ],
+)
+def test_read_more_with_its_arrow_after_a_plain_word(text: str, teaser: bool) -> None:
+    from etl.parse.lines import strip_read_more
+
+    body, cut = strip_read_more(text)
+    assert cut is teaser
+    assert ("Read" not in body) is teaser
+
+
+def test_a_teaser_list_of_ledes_cut_before_read_more_keeps_every_item() -> None:
+    """Titles over ledes cut mid-sentence, each ending in "Read more »": every item is a
+    teaser, none is lost to leftover, even after a lede that ends in an ellipsis."""
+    text = (
+        "Harbour: Pilots Say Night Arrivals Will Resume Next Month\n"
+        "Harbour pilots told shipping lines on Monday that night-time arrivals, halted since "
+        "the storm, would start again once the new lights are in place Read more »\n"
+        "Coast: Fishing Crews Count the Cost of a Lost Season\n"
+        "I spent a week on the boats of the northern fleet, and the talk on every deck was of "
+        "the catch that never came, and of the loans that… Read more »\n"
+        "Islands: Ferry Union Wins Award for Safety Record\n"
+        "Union officials and the ferry company have long argued over crew rest, but both sides "
+        "praised the safety figures released this week Read more »\n"
+        "Inland: Grain Growers Warn of Low Water on the River\n"
+        "From empty barges to idle silos, a dry summer is straining the river trade that feeds "
+        "the coast's mills Read more »\n"
+    )
+    from etl.parse import parse_bytes
+
+    dump = parse_bytes(text.encode("utf-8"), source="page.txt")
+    assert [s.headline for s in dump.stories] == [
+        "Harbour: Pilots Say Night Arrivals Will Resume Next Month",
+        "Coast: Fishing Crews Count the Cost of a Lost Season",
+        "Islands: Ferry Union Wins Award for Safety Record",
+        "Inland: Grain Growers Warn of Low Water on the River",
+    ]
+    assert all(s.is_teaser for s in dump.stories)
+    assert dump.leftover == ()
