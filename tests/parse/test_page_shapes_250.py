@@ -341,6 +341,14 @@ AUTHOR_PAGE = [
 ]
 
 
+def test_an_author_page_written_by_an_agency_credits_its_stories() -> None:
+    text = "Articles written by Bloomberg News\n\n" + "".join(
+        f"{t}\n\n{lede}\n\n" for t, lede in AUTHOR_PAGE
+    )
+    dump = parse(text)
+    assert all(s.agencies == ("Bloomberg",) for s in dump.stories)
+
+
 def test_an_agency_s_author_page_lists_its_stories_ledes_cut_or_not() -> None:
     text = "Author: Reuters\n\n" + "".join(f"{t}\n\n{lede}\n\n" for t, lede in AUTHOR_PAGE)
     dump = parse(text)
@@ -353,7 +361,8 @@ def test_an_agency_s_author_page_lists_its_stories_ledes_cut_or_not() -> None:
     ("line", "code"),
     [("Author: Reuters", "Reuters"), ("Stories by AFP", "AFP"),
      ("Posts by The Associated Press", "AP"), ("Author: Jane Doe", None),
-     ("Stories by our staff", None)],
+     ("Stories by our staff", None), ("Articles written by Bloomberg News", "Bloomberg"),
+     ("Articles written by Jane Doe", None)],
 )
 def test_an_author_page_names_its_agency(line: str, code: str | None) -> None:
     assert digest_agency(line) == code
