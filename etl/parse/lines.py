@@ -642,6 +642,15 @@ def is_stamp_line(text: str) -> bool:
     return line_stamp(text) is not None
 
 
+def is_bare_stamp(text: str) -> bool:
+    """A line that is a date and nothing else ("26 January 2022", "Mon 10 Nov 2014 -"),
+    no label or name beside it."""
+    words = [w.strip(",.:-–—").lower() for w in _DATE_SPLIT.split(text) if w.strip(",.:-–—")]
+    return bool(words) and all(_DATE_WORD.fullmatch(w) for w in words) and (
+        line_stamp(text) is not None
+    )
+
+
 def headline_candidate(text: str, *, min_words: int = 3) -> bool:
     """A title line that is not site furniture: not a time stamp, a credit, a byline, a
     caption, a bare address or an agency's name alone ("The Associated Press")."""

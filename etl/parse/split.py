@@ -49,6 +49,7 @@ from etl.parse.lines import (
     debullet,
     ends_sentence,
     headline_candidate,
+    is_bare_stamp,
     is_boilerplate,
     is_caption,
     is_date_only,
@@ -93,6 +94,10 @@ HEAD_SCAN = 14  # how many lines from a page's top its headline may stand, with 
 EARLY_TITLE_WORDS = 5  # a listing's undated first item: its title's least words
 EARLY_LEDE_CHARS = 80  # ... and the least length of the text under it
 ECHO_WORDS = 5  # a caption printed twice repeats at least its first words
+SEPARATED_ITEMS_MIN = 3  # untitled items, each under a stamp or a credit: at least this many
+SEPARATED_ITEM_PARAGRAPHS = 3  # ... each of at most this many paragraphs
+SEPARATOR_CHARS = 40  # a separating stamp or credit line is at most this long
+CUT_ITEM_CHARS = 40  # the last item, cut short by the page, runs at least this long
 LONG_TITLE_WORDS = (26, 40)  # a headline longer than a title line may be, at most this
 PAGE_END_LINES = 4  # furniture this short after a cut paragraph is the page's end
 LEAD_LINKS_MIN = 3  # titles, each over its own "Read more", above the story: a links box
@@ -147,6 +152,7 @@ class _Splitter:
         self.side_links: list[str] = []  # news titles listed under the main headline
         self.units: list[Unit] = []  # the page's units, and the one being read
         self.at = 0
+        self.separators: frozenset[str] = frozenset()  # stamps or credits parting items
 
     # -- recognisers bound to the dump date --------------------------------------------
 
@@ -668,8 +674,14 @@ class _Splitter:
         self.stories.append(main)
         self.current = main
         self.kickers = self._kickers(units)
-        start = self._main_start(units)
-        if start is None:
+        first = self._separated_items(units)
+        start = None if first is not None else self._main_start(units)
+        if first is not None:
+            # A list of untitled items, each under its stamp or its credit ("26 January
+            # 2022" / text, "(AFP )" / text): the page's head is furniture, each item a story.
+            self.leftover.extend(u.text for u in units[:first])
+            start = first
+        elif start is None:
             # No byline/dateline opens the page: the main story has none; chrome above
             # its headline is leftover, the rest runs through the ordinary loop.
             at = self._find_headline(units, main, meta_title, dateline_follows=False)
@@ -702,6 +714,38 @@ class _Splitter:
             self._step(units, index)
         self.flush_pending()
         self.trim_trailing_chrome()
+
+    def _separated_items(self, units: list[Unit]) -> int | None:
+        """Index of the first separator where the page is a list of untitled items, each
+        opened by a line of the same kind, a time stamp or an agency's credit alone, over
+        one to three paragraphs of prose with no title and no dateline. None otherwise."""
+        kinds = [_separator_kind(unit.text) for unit in units]
+        for kind in ("stamp", "credit"):
+            at = [i for i, k in enumerate(kinds) if k == kind]
+            if len(at) < SEPARATED_ITEMS_MIN:
+                continue
+            bounds = [*at, len(units)]
+            blocks = [
+                [u for u in units[a + 1 : b] if u.text.strip()]
+                for a, b in zip(bounds, bounds[1:], strict=False)
+            ]
+            whole = all(
+                1 <= len(block) <= SEPARATED_ITEM_PARAGRAPHS
+                and all(is_prose(u.text) and self.dateline_at(u.text) is None for u in block)
+                for block in blocks[:-1]
+            )
+            if (
+                whole
+                and blocks[-1]
+                and _item_text(blocks[-1][0].text)
+                and not any(
+                    is_prose(u.text) or headline_candidate(u.text, min_words=EARLY_TITLE_WORDS)
+                    for u in units[: at[0]]
+                )  # (a label may head the list; a story's title or text may not)
+            ):
+                self.separators = frozenset(units[i].text for i in at)
+                return at[0]
+        return None
 
     def _lead_links(self, units: list[Unit]) -> int:
         """A box of links above the main story ("Don't miss"), each a title over its own
@@ -1113,6 +1157,12 @@ class _Splitter:
         text = units[index].text
         current = self.current
         assert current is not None
+        if text in self.separators:
+            if current.paragraphs:
+                current = self.start_story(titled=True)
+            current.credits.extend(credit_line(text))
+            self.leftover.append(text)
+            return
         if text in self.chrome and not is_read_more_only(text):
             # (A "Full Story" link printed under every item is repeated, not chrome: it
             # marks the item above it as a teaser.)
@@ -1652,6 +1702,21 @@ def _mark_previews(drafts: list[Draft]) -> None:
 def _lede_cut(draft: Draft) -> bool:
     texts = [p.text for p in draft.paragraphs if p.kind == "text"]
     return len(texts) == 1 and cut_off(texts[0])
+
+
+def _item_text(text: str) -> bool:
+    """The last item's text, which the page may cut short: prose, or a sentence's start."""
+    return is_prose(text) or (len(text) >= CUT_ITEM_CHARS and text[:1].isupper())
+
+
+def _separator_kind(text: str) -> str | None:
+    """"stamp" for a line that is only a date ("26 January 2022"), "credit" for one that is
+    only an agency's credit ("(AFP )"), else None."""
+    if len(text) > SEPARATOR_CHARS:
+        return None
+    if is_bare_stamp(text):
+        return "stamp"
+    return "credit" if credit_line(text) else None
 
 
 def _echoed(title: str, units: list[Unit]) -> bool:

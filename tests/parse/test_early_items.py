@@ -131,3 +131,102 @@ def test_a_header_that_names_the_headline_wins() -> None:
     text = " date 2021-03-04 Council weighs a toll on the old swing bridge\n" + RECENT_POSTS
     dump = _parse(text)
     assert dump.stories[0].headline == "Council weighs a toll on the old swing bridge"
+
+
+# -- a list of untitled items, each under its stamp or its credit (split.py `_separated_items`)
+
+STAMPED_ITEMS = """Briefings
+
+3 March 2023
+
+The regional envoy told the council on Friday that talks between the two parties had \
+stalled over the release of detainees and the reopening of the border crossing.
+
+1 March 2023
+
+Aid agencies say food stocks in the northern province will run out within weeks unless \
+the main highway is reopened to convoys.
+
+27 February 2023
+
+Health workers have begun a vaccination drive in three districts after cases of measles \
+were confirmed in a camp for displaced families.
+
+24 February 2023
+
+The statement below was issued today by the office of the
+"""
+
+
+def test_items_each_under_a_bare_stamp_are_stories() -> None:
+    dump = _parse(STAMPED_ITEMS)
+    assert len(dump.stories) == 4
+    assert all(s.headline is None and s.dateline is None for s in dump.stories)
+    assert [s.paragraphs[0].text[:24] for s in dump.stories] == [
+        "The regional envoy told ",
+        "Aid agencies say food st",
+        "Health workers have begu",
+        "The statement below was ",
+    ]
+    assert "3 March 2023" in dump.leftover and "Briefings" in dump.leftover
+
+
+def test_briefs_each_under_an_agency_credit_are_credited_stories() -> None:
+    text = """Thursday 8 June 2023
+
+Around the world
+
+(AFP )
+
+The coalition said on Thursday that its ceasefire offer would lapse at midnight unless \
+the rebels answered it.
+
+"We have waited long enough," its spokesman told reporters in the capital.
+
+(AFP )
+
+Storms flooded the old town for the second time in a month, and the mayor asked for \
+national help.
+
+(AFP )
+
+The central bank held its main rate for a fourth meeting, citing prices that are still \
+rising faster than wages.
+"""
+    dump = _parse(text)
+    assert len(dump.stories) == 3
+    assert all(s.agencies == ("AFP",) for s in dump.stories)
+    assert [len(s.paragraphs) for s in dump.stories] == [2, 1, 1]
+    assert dump.stories[0].headline is None
+
+
+def test_stamps_between_a_titled_story_s_paragraphs_do_not_part_it() -> None:
+    """A story with a title, then its text in updates under stamps, is one story."""
+    text = """Port reopens after three days of closure in the storm
+
+3 March 2023
+
+The port reopened on Friday after three days of closure, the harbour master said, and \
+the first ships were unloading by the afternoon.
+
+4 March 2023
+
+Dock workers said the backlog of containers would take a week to clear at the current \
+pace of work.
+
+5 March 2023
+
+The harbour master said all berths were back in use and that pilots would work through \
+the night to bring in the waiting tankers.
+"""
+    dump = _parse(text)
+    assert len(dump.stories) == 1
+    assert dump.stories[0].headline == "Port reopens after three days of closure in the storm"
+
+
+def test_two_stamped_items_are_no_list() -> None:
+    """Below three separators the page may as well be one story with its updates."""
+    lines = STAMPED_ITEMS.split("\n\n")
+    two = "\n\n".join(lines[:5]) + "\n"
+    dump = _parse(two)
+    assert len(dump.stories) == 1
