@@ -718,7 +718,8 @@ class _Splitter:
     def _separated_items(self, units: list[Unit]) -> int | None:
         """Index of the first separator where the page is a list of untitled items, each
         opened by a line of the same kind, a time stamp or an agency's credit alone, over
-        one to three paragraphs of prose with no title and no dateline. None otherwise."""
+        one to three paragraphs of prose with no title (an item may open with its dateline).
+        None otherwise."""
         kinds = [_separator_kind(unit.text) for unit in units]
         for kind in ("stamp", "credit"):
             at = [i for i, k in enumerate(kinds) if k == kind]
@@ -731,7 +732,7 @@ class _Splitter:
             ]
             whole = all(
                 1 <= len(block) <= SEPARATED_ITEM_PARAGRAPHS
-                and all(is_prose(u.text) and self.dateline_at(u.text) is None for u in block)
+                and all(is_prose(u.text) for u in block)
                 for block in blocks[:-1]
             )
             if (
@@ -1161,6 +1162,8 @@ class _Splitter:
             if current.paragraphs:
                 current = self.start_story(titled=True)
             current.credits.extend(credit_line(text))
+            if (stamp := line_stamp(text)) is not None:
+                self.page_date = stamp  # the item's own date, for a dateline that gives none
             self.leftover.append(text)
             return
         if text in self.chrome and not is_read_more_only(text):
@@ -1617,6 +1620,12 @@ class _Splitter:
                 drafts[0].is_teaser = True
         _mark_previews(drafts)
         _even_out_teasers(drafts)
+        if self.separators:
+            # A list of untitled items under stamps or credits: its items are alike, a
+            # paragraph each is a list of cut-off teasers, longer ones are briefs told whole.
+            teasers = all(len(d.paragraphs) <= 1 for d in drafts)
+            for draft in drafts:
+                draft.is_teaser = teasers
         for position, (title, lede) in enumerate(self.lead_links):
             # (Links above the story come first, in page order; the story stays the main.)
             text = strip_read_more(lede)[0] if lede else ""

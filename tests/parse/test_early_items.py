@@ -6,6 +6,8 @@ stand above it: those items open the page, in page order, and nothing of them is
 
 from __future__ import annotations
 
+import datetime as dt
+
 from etl.parse import parse_bytes
 
 RECENT_POSTS = """Skip to content
@@ -198,6 +200,7 @@ rising faster than wages.
     assert all(s.agencies == ("AFP",) for s in dump.stories)
     assert [len(s.paragraphs) for s in dump.stories] == [2, 1, 1]
     assert dump.stories[0].headline is None
+    assert not any(s.is_teaser for s in dump.stories)  # briefs told whole
 
 
 def test_stamps_between_a_titled_story_s_paragraphs_do_not_part_it() -> None:
@@ -230,3 +233,34 @@ def test_two_stamped_items_are_no_list() -> None:
     two = "\n\n".join(lines[:5]) + "\n"
     dump = _parse(two)
     assert len(dump.stories) == 1
+
+
+def test_stamped_items_may_open_with_their_own_dateline() -> None:
+    """A section page of a paper: a date over each item, some items datelined, some not;
+    every item is a story, none is lost to leftover."""
+    text = """Content about fisheries
+
+October 9, 2013
+HALIFAX — A federal review says the inshore lobster fleet landed its largest catch in a \
+decade this spring, though prices at the wharf fell for a second year.
+September 30, 2013
+Fishermen on the south shore say a new rule on trap limits will push small crews out of \
+the business, and they want the minister to meet them before it takes effect.
+September 12, 2013
+YARMOUTH — The ferry to Maine will not return next season after talks on a subsidy broke \
+down, the province said on Thursday.
+"""
+    dump = _parse(text)
+    assert len(dump.stories) == 3
+    assert [s.dateline.place if s.dateline else None for s in dump.stories] == [
+        "Halifax",
+        None,
+        "Yarmouth",
+    ]
+    assert dump.stories[1].paragraphs[0].text.startswith("Fishermen on the south shore")
+    assert not any(line.startswith("Fishermen") for line in dump.leftover)
+    # each datelined item is dated by the stamp over it, not by the page's first one
+    assert dump.stories[2].dateline is not None
+    assert dump.stories[2].dateline.date == dt.date(2013, 9, 12)
+    assert dump.stories[2].dateline.date_source == "page_date"
+    assert all(s.is_teaser for s in dump.stories)  # one cut paragraph each: a teaser list
