@@ -94,7 +94,10 @@ _COMMAPART = rf",[ \t]*{_NOT_DATE}(?:{_PLACE}(?:[ \t]+(?:Pref|Prov|Dist)\.)?|{_A
 _NOT_CREDIT = rf"(?![ \t]*{_AG}[ \t]*(?:[)\]/,&+-]|and\b))"
 # "Moscow (Russia)", "Moscow [Russia]", "Mumbai (Maharashtra) [India]".
 _PAREN_COUNTRY = rf"(?:[ \t]*[(\[]{_NOT_CREDIT}[ \t]*{_PLACE}[ \t]*[)\]]){{1,2}}"
-_STATE_CODE = r"[ \t]+(?:[A-Z]{2})(?=[ \t]*[(\[,|])"
+_STATE_CODE = (
+    r"[ \t]+(?:[A-Z]{2}(?=[ \t]*[(\[,|])"
+    r"|D\.?C\.?(?=[ \t]*(?:[(\[,|]|[-–—])))"  # "WASHINGTON D.C. —": the capital's own code
+)
 # "WASHINGTON/NEW YORK (Reuters)": a story filed from two places (or four); the first is kept.
 _HEAD = (
     rf"(?P<place>{_PLACE}(?:[ \t]?/[ \t]?{_PLACE}){{0,3}}(?:{_STATE_CODE})?"

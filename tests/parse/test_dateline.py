@@ -1428,6 +1428,29 @@ CASES = [
         "The Fed held rates.",
         anywhere=True,
     ),
+    # --- the capital's code with no comma before it
+    Case(
+        "WASHINGTON D.C. — The district's council voted on Tuesday to widen the bus lanes.",
+        "WASHINGTON D.C.",
+        "Washington",
+        "District of Columbia",
+        "US",
+        (),
+        D,
+        "dump_date",
+        "The district's council voted on Tuesday to widen the bus lanes.",
+    ),
+    Case(
+        "Washington DC, Nov 9 (Reuters) - Lawmakers left town without a deal.",
+        "Washington DC, Nov 9 (Reuters)",
+        "Washington",
+        "District of Columbia",
+        "US",
+        ("Reuters",),
+        day(2017, 11, 9),
+        "inferred_year",
+        "Lawmakers left town without a deal.",
+    ),
 ]
 
 
