@@ -1015,6 +1015,8 @@ def _build(
         shape == "place_dash" and m.group("open")
     ):
         start = m.start()  # "TASS Moscow, 3 October", "(OTTAWA)": the whole credit and place
+        if shape == "source_first":
+            start = m.start("ag_bare")  # "By IANS, Kolkata :": the "By" is the byline's word
     agencies = split_agencies(_agency_text(m))
     if (
         "o_s" in m.re.groupindex

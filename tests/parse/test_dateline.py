@@ -1909,8 +1909,11 @@ SHAPES = [
           None, "RU", ("TASS",), dt.date(2019, 10, 3), "inferred_year", "A new bridge opened."),
     Shape("AFP | Nairobi | Updated: 03-10-2019 11:20 IST", "AFP | Nairobi", "Nairobi", None,
           "KE", ("AFP",), P, "page_date", "Updated: 03-10-2019 11:20 IST"),
-    Shape("By Afp, Nairobi", "By Afp, Nairobi", "Nairobi", None, "KE", ("AFP",), P,
+    # (the "By" is the byline's word, not the dateline's: no labeller counts it in)
+    Shape("By Afp, Nairobi", "Afp, Nairobi", "Nairobi", None, "KE", ("AFP",), P,
           "page_date", ""),
+    Shape("By IANS, Kolkata : Police said on Thursday.", "IANS, Kolkata", "Kolkata", None, "IN",
+          ("IANS",), P, "page_date", "Police said on Thursday."),
     Shape("Moscow, SANA-A trade delegation arrived on Sunday.", "Moscow, SANA", "Moscow",
           None, "RU", ("SANA",), P, "page_date", "A trade delegation arrived on Sunday."),
     # press releases, legal and trade wires
