@@ -153,6 +153,7 @@ class _Splitter:
         self.units: list[Unit] = []  # the page's units, and the one being read
         self.at = 0
         self.separators: frozenset[str] = frozenset()  # stamps or credits parting items
+        self.section_labels: set[str] = set()  # place names over a datelined item's line
 
     # -- recognisers bound to the dump date --------------------------------------------
 
@@ -869,6 +870,13 @@ class _Splitter:
                 (index and alone[index - 1]) or (index + 1 < len(filled) and alone[index + 1])
             ):
                 kickers.add(text)
+            elif alone[index] and index + 1 < len(filled) and filled[index + 1][:1].isupper():
+                # "TURKEY" over "ANKARA – Following the talks ...": a coverage plan's section
+                # label over its first datelined item, no dateline with no story of its own.
+                below = self.dateline_at(filled[index + 1])
+                if below is not None and not below[1] and below[3].strip():
+                    kickers.add(text)
+                    self.section_labels.add(text)
         return frozenset(kickers)
 
     def _bare_place(self, text: str) -> bool:
@@ -1158,6 +1166,10 @@ class _Splitter:
         text = units[index].text
         current = self.current
         assert current is not None
+        if text in self.section_labels:
+            self.flush_pending()
+            self.leftover.append(text)  # "TURKEY" over "ANKARA – ...": the section's name
+            return
         if text in self.separators:
             if current.paragraphs:
                 current = self.start_story(titled=True)

@@ -1727,3 +1727,27 @@ def test_a_teaser_list_of_ledes_cut_before_read_more_keeps_every_item() -> None:
     ]
     assert all(s.is_teaser for s in dump.stories)
     assert dump.leftover == ()
+
+
+def test_a_place_name_over_a_datelined_item_is_a_section_label() -> None:
+    """A coverage plan's sections: "PORTUGAL" over "LISBON – ..." is the section's name, no
+    dateline of a story with no text."""
+    from etl.parse import parse_bytes
+
+    text = (
+        "LISBON (Lusa) – These are the main stories the desk plans to cover on Monday.\n"
+        "PORTUGAL\n"
+        "LISBON – Following the budget debate in parliament, with the final vote due at noon.\n"
+        "PORTO – Following the dock strike as talks between unions and operators resume.\n"
+        "SPAIN\n"
+        "MADRID – Monitoring the regional talks on water sharing along the border rivers.\n"
+    )
+    dump = parse_bytes(text.encode("utf-8"), source="plan.txt")
+    assert [s.dateline.raw if s.dateline else None for s in dump.stories] == [
+        "LISBON (Lusa)",
+        "LISBON",
+        "PORTO",
+        "MADRID",
+    ]
+    assert all(s.paragraphs for s in dump.stories)
+    assert "PORTUGAL" in dump.leftover and "SPAIN" in dump.leftover
