@@ -143,8 +143,8 @@ def _pipe_item(line: str) -> list[str] | None:
 
 # A credited dateline run into the text before it with no space, where a page's markup
 # joined two blocks: "... pronto soccorsoRoma, 6 set. (askanews) – ...", "... we can.Jakarta
-# (ANTARA) - ...", "— Reuters picBANGKOK, Aug 16 (Reuters) - ...".
-_GLUE = re.compile(r"(?<=[a-zà-ÿ.!?»”\"’)])(?=[A-Z][A-Za-zÀ-ÿ]+[ ,(])")
+# (ANTARA) - ...", "— Reuters picBANGKOK, Aug 16 (Reuters) - ...", "... out of COP30Lagos (AFP)".
+_GLUE = re.compile(r"(?<=[a-zà-ÿ0-9.!?»”\"’)])(?=[A-Z][A-Za-zÀ-ÿ]+[ ,(])")
 GLUE_TRIES = 6  # glue points tried per line, left to right
 GLUE_PREFIX_CHARS = 25
 _GLUE_SIGN = re.compile(r"[(\[]|[a-z.!?»”\"’)][A-Z]{3,}|[a-z]{3}[A-Z][a-zà-ÿ]+ {1,2}[-–—] ")
@@ -159,7 +159,8 @@ def _glue_end(before: str) -> bool:
     which the splitter reads with the dateline."""
     words = before.split()
     ends = before.endswith((".", "!", "?", "»", "”", '"'))
-    return bool(words) and (ends or words[-1][:1].islower())
+    # (or a title's last word ending in a figure: "... out of COP30Lagos (AFP) Oct 24")
+    return bool(words) and (ends or words[-1][:1].islower() or words[-1][-1:].isdigit())
 
 
 def _unglue(line: str, dump_date: dt.date | None) -> list[str]:

@@ -541,6 +541,11 @@ def test_a_headline_over_its_pictures_caption_before_the_next_dateline() -> None
          "this year.",
          "Jakarta (ANTARA)",
          "Both meetings give us a chance we must not waste to push the economy forward."),
+        # a title's last word ending in a figure, the dateline glued to it (an SMN listing)
+        ("Delegates leave empty-handed from climate talks at COP29Baku (AFP) Nov 23, 2024 "
+         "Negotiators packed up on Saturday with no deal on money for poorer nations.",
+         "Baku (AFP) Nov 23, 2024",
+         "Delegates leave empty-handed from climate talks at COP29"),
     ],
 )
 def test_a_credited_dateline_glued_to_the_text_before_it(line: str, raw: str, before: str) -> None:
@@ -559,6 +564,7 @@ def test_a_credited_dateline_glued_to_the_text_before_it(line: str, raw: str, be
         "McDonald (AFP) said the plan would be ready in the spring, officials said on Tuesday "
         "in the capital.",
         "The leaders met at the iPhone (Apple) launch in the city on Tuesday, officials said.",
+        "The jets flew over the G7Summit (AP) venue at noon, officials said on Tuesday.",
     ],
 )
 def test_lines_without_a_glued_dateline_stay_whole(line: str) -> None:
