@@ -721,7 +721,15 @@ class _Splitter:
         opened by a line of the same kind, a time stamp or an agency's credit alone, over
         one to three paragraphs of prose with no title (an item may open with its dateline).
         None otherwise."""
-        kinds = [_separator_kind(unit.text) for unit in units]
+        short = Counter(u.text for u in units if 0 < len(u.text) <= SEPARATOR_CHARS)
+        if sum(short.values()) < SEPARATED_ITEMS_MIN:
+            return None  # (cheap test first: too few short lines to part any list)
+        kinds = [
+            _separator_kind(unit.text, repeated=short[unit.text] >= SEPARATED_ITEMS_MIN)
+            if unit.text in short
+            else None
+            for unit in units
+        ]
         for kind in ("stamp", "credit"):
             at = [i for i, k in enumerate(kinds) if k == kind]
             if len(at) < SEPARATED_ITEMS_MIN:
@@ -1730,14 +1738,12 @@ def _item_text(text: str) -> bool:
     return is_prose(text) or (len(text) >= CUT_ITEM_CHARS and text[:1].isupper())
 
 
-def _separator_kind(text: str) -> str | None:
+def _separator_kind(text: str, *, repeated: bool) -> str | None:
     """"stamp" for a line that is only a date ("26 January 2022"), "credit" for one that is
-    only an agency's credit ("(AFP )"), else None."""
-    if len(text) > SEPARATOR_CHARS:
-        return None
-    if is_bare_stamp(text):
+    only an agency's credit, the same line over each item ("(AFP )"), else None."""
+    if any(ch.isdigit() for ch in text) and is_bare_stamp(text):
         return "stamp"
-    return "credit" if credit_line(text) else None
+    return "credit" if repeated and credit_line(text) else None
 
 
 def _echoed(title: str, units: list[Unit]) -> bool:
