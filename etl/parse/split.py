@@ -694,18 +694,21 @@ class _Splitter:
             start = 0 if at is None else at + 1
             if main.headline is None and meta_title:
                 main.headline = _clean_title(meta_title)
-        elif (early := self._earlier_item(units[:start], main, meta_title)) is not None:
-            # A listing's first items carry no dateline: the page opens with the first of
-            # them, and the datelined one is a later item, not the page's main story.
-            for unit in units[:early]:
-                _source_above(unit.text, main)
-            self.leftover.extend(u.text for u in units[:early])
-            main.headline = debullet(units[early].text)
-            start = early + 1
         else:
-            self._preamble(
-                units[:start], main, meta_title, bulleted=units[start].text[:1] in KEY_POINT_MARKS
-            )
+            pre = units[:start]
+            at = self._find_headline(pre, main, meta_title, dateline_follows=True)
+            early = self._earlier_item(pre, at, main, meta_title)
+            if early is not None:
+                # A listing's first items carry no dateline: the page opens with the first of
+                # them, and the datelined one is a later item, not the page's main story.
+                for unit in pre[:early]:
+                    _source_above(unit.text, main)
+                self.leftover.extend(u.text for u in pre[:early])
+                main.headline = debullet(pre[early].text)
+                start = early + 1
+            else:
+                bulleted = units[start].text[:1] in KEY_POINT_MARKS
+                self._preamble(pre, at, main, meta_title, bulleted=bulleted)
         self.units = units
         for index in range(start, len(units)):
             self.at = index
@@ -945,14 +948,15 @@ class _Splitter:
             return None
         return self._guess_headline(pre, dateline_follows)
 
-    def _earlier_item(self, pre: list[Unit], main: Draft, meta_title: str | None) -> int | None:
+    def _earlier_item(
+        self, pre: list[Unit], at: int | None, main: Draft, meta_title: str | None
+    ) -> int | None:
         """Index of a title with its own text under it, above the title that heads the first
-        datelined story: an item of a listing whose first items carry no dateline (a "Recent
-        posts" page). None where the page names its headline (a header or page title) or
-        the text above the headline is no such item."""
+        datelined story (`at`, the headline found above it): an item of a listing whose first
+        items carry no dateline (a "Recent posts" page). None where the page names its
+        headline (a header or page title) or the text above the headline is no such item."""
         if main.headline is not None:
             return None
-        at = self._find_headline(pre, main, meta_title, dateline_follows=True)
         if (
             at is None
             or (meta_title and _norm(pre[at].text) == _norm(meta_title))
@@ -992,17 +996,23 @@ class _Splitter:
         return False
 
     def _preamble(
-        self, pre: list[Unit], main: Draft, meta_title: str | None, *, bulleted: bool = False
+        self,
+        pre: list[Unit],
+        at: int | None,
+        main: Draft,
+        meta_title: str | None,
+        *,
+        bulleted: bool = False,
     ) -> None:
-        """Lines before the main story's byline/dateline: headline, chrome, maybe a standfirst.
-        `bulleted`: the dateline's own line opens with a bullet."""
+        """Lines before the main story's byline/dateline: headline (at `at`, as
+        `_find_headline` found it), chrome, maybe a standfirst. `bulleted`: the dateline's own
+        line opens with a bullet."""
         stamps = [day for unit in pre if (day := line_stamp(unit.text)) is not None]
         if stamps:
             # The stamp nearest above the dateline dates the story (not the page's first),
             # and tells that this page prints its stamps before its stories.
             self.page_date = stamps[-1]
             self.stamps_trail = False
-        at = self._find_headline(pre, main, meta_title, dateline_follows=True)
         if at is not None:
             main.headline = debullet(pre[at].text)
         elif main.headline is None and meta_title:
