@@ -744,7 +744,8 @@ class _Splitter:
             ]
             whole = all(
                 1 <= len(block) <= SEPARATED_ITEM_PARAGRAPHS
-                and all(is_prose(u.text) for u in block)
+                and is_prose(block[0].text)
+                and all(_item_paragraph(u.text) for u in block[1:])
                 for block in blocks[:-1]
             )
             if (
@@ -1746,6 +1747,19 @@ def _lede_cut(draft: Draft) -> bool:
 def _item_text(text: str) -> bool:
     """The last item's text, which the page may cut short: prose, or a sentence's start."""
     return is_prose(text) or (len(text) >= CUT_ITEM_CHARS and text[:1].isupper())
+
+
+SHORT_SENTENCE_WORDS = 5
+
+
+def _item_paragraph(text: str) -> bool:
+    """A paragraph of an untitled item past its first: prose, or one short sentence told
+    to its end (a quote: '"That will all go," an inspector said.')."""
+    return is_prose(text) or (
+        ends_sentence(text)
+        and len(text.split()) >= SHORT_SENTENCE_WORDS
+        and not is_title_like(text)
+    )
 
 
 def _separator_kind(text: str, *, repeated: bool) -> str | None:

@@ -203,6 +203,46 @@ rising faster than wages.
     assert not any(s.is_teaser for s in dump.stories)  # briefs told whole
 
 
+CREDITED_WITH_QUOTE = """Around the world
+
+(AFP )
+
+Inspectors closed two cold stores at the fish market on Friday after finding meat kept \
+far past its date, the city said.
+
+"All of it goes in the skip," one inspector said.
+
+The market's traders said the stores had passed every check until this year.
+
+(AFP )
+
+Storms flooded the old town for the second time in a month, and the mayor asked for \
+national help.
+
+(AFP )
+
+The central bank held its main rate for a fourth meeting, citing prices that are still \
+rising faster than wages.
+"""
+
+
+def test_a_credited_item_may_hold_a_short_quote_paragraph() -> None:
+    """A one-line quote under 60 characters inside an item is part of it, not a title."""
+    dump = _parse(CREDITED_WITH_QUOTE)
+    assert len(dump.stories) == 3
+    assert [len(s.paragraphs) for s in dump.stories] == [3, 1, 1]
+    assert all(s.agencies == ("AFP",) for s in dump.stories)
+
+
+def test_a_title_inside_a_credited_item_makes_no_list() -> None:
+    """A short line that ends no sentence is a title: the items are not untitled briefs."""
+    text = CREDITED_WITH_QUOTE.replace(
+        '"All of it goes in the skip," one inspector said.', "Traders fear for the season"
+    )
+    dump = _parse(text)
+    assert len(dump.stories) < 3
+
+
 def test_stamps_between_a_titled_story_s_paragraphs_do_not_part_it() -> None:
     """A story with a title, then its text in updates under stamps, is one story."""
     text = """Port reopens after three days of closure in the storm
