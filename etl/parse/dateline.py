@@ -1310,3 +1310,55 @@ def _place_country(line: str, pos: int, anchors: DateAnchors) -> DatelineMatch |
         date_source=source,
     )
     return DatelineMatch(dateline, m.start(), m.end())
+
+
+# ---------------------------------------------------------------- a page's own dateline form
+
+# "RAKIRAKI – Further roads were shut ...": a place in capitals, a spaced dash, a sentence.
+_CAPS_DASH = re.compile(
+    r"(?P<place>[A-Z][A-Z'‘’.-]*[A-Z.](?: [A-Z][A-Z'‘’.-]*[A-Z.]){0,2})"
+    r"(?P<sep>[ \t]+(?P<dash>--|[–—-])[ \t]+)(?=[\"“‘]?[A-Z])"
+)
+HOUSE_DASH_KNOWN = 2  # datelines of the form with a known place before an unknown one counts
+HOUSE_DASH_TEXT = 40  # ... and the sentence after it runs at least this long
+
+
+def caps_dash(line: str) -> tuple[str, str] | None:
+    """(place, dash) where the line opens "PLACE – Sentence" in that form, else None."""
+    m = _CAPS_DASH.match(line)
+    return (m.group("place"), m.group("dash")) if m else None
+
+
+def house_dateline(
+    line: str,
+    dashes: frozenset[str],
+    dump_date: dt.date | None,
+    page_date: dt.date | None = None,
+) -> DatelineMatch | None:
+    """A page whose briefs open "SUVA – ...", "PORT VILA – ..." with places the gazetteer
+    knows writes its lesser places the same way ("SIGAVE – ..."): on such a page (`dashes`,
+    the dash its known datelines use), a place in capitals before that dash and a sentence
+    is a dateline though the gazetteer lacks the place."""
+    m = _CAPS_DASH.match(line)
+    if m is None or m.group("dash") not in dashes:
+        return None
+    place = m.group("place")
+    words = [fold(w) for w in place.split()]
+    if any(w in _LABEL_WORDS or w in _NOT_PLACE for w in words):
+        return None  # "UPDATE – ...", "WATCH – ...": a label
+    if len(place.replace(".", "").replace(" ", "")) < 3:
+        return None
+    rest = line[m.end() :]
+    if len(rest.strip()) < HOUSE_DASH_TEXT or all_caps(rest[:HOUSE_DASH_TEXT]):
+        return None  # a title in capitals, not the item's first sentence
+    date, source = no_date(dump_date, page_date)
+    where = resolve_place(place)
+    dateline = Dateline(
+        raw=place,
+        place=where.place,
+        region=where.region,
+        country=where.country,
+        date=date,
+        date_source=source,
+    )
+    return DatelineMatch(dateline, 0, m.end())

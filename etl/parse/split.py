@@ -33,7 +33,14 @@ from etl.parse.agencies import (
     title_sources,
 )
 from etl.parse.byline import glued_byline, parse_byline
-from etl.parse.dateline import DatelineMatch, match_dateline, no_date
+from etl.parse.dateline import (
+    HOUSE_DASH_KNOWN,
+    DatelineMatch,
+    caps_dash,
+    house_dateline,
+    match_dateline,
+    no_date,
+)
 from etl.parse.draft import Draft
 from etl.parse.fields import read_record
 from etl.parse.lines import (
@@ -154,6 +161,7 @@ class _Splitter:
         self.at = 0
         self.separators: frozenset[str] = frozenset()  # stamps or credits parting items
         self.section_labels: set[str] = set()  # place names over a datelined item's line
+        self.house_dashes: frozenset[str] = frozenset()  # the dash of the page's "PLACE –"
 
     # -- recognisers bound to the dump date --------------------------------------------
 
@@ -233,6 +241,8 @@ class _Splitter:
                 )
         if found is None:
             found = self._glued_caps_dateline(text)
+        if found is None and self.house_dashes:
+            found = house_dateline(text, self.house_dashes, self.dump_date, self.page_date)
         if found is None:
             # A dateline after a stamp or image residue, running into its first sentence
             # ("Thursday, 3 October 2019 () Nairobi (AFP) Oct 3, 2019 ...").
@@ -675,6 +685,7 @@ class _Splitter:
         self.stories.append(main)
         self.current = main
         self.kickers = self._kickers(units)
+        self.house_dashes = self._house_dashes(units)
         first = self._separated_items(units)
         start = None if first is not None else self._main_start(units)
         if first is not None:
@@ -718,6 +729,20 @@ class _Splitter:
             self._step(units, index)
         self.flush_pending()
         self.trim_trailing_chrome()
+
+    def _house_dashes(self, units: list[Unit]) -> frozenset[str]:
+        """The dash of the page's own "PLACE – Sentence" datelines, where at least two of
+        them name places the gazetteer knows; the page's other items in that form are
+        datelined too."""
+        known: Counter[str] = Counter()
+        for unit in units:
+            form = caps_dash(unit.text)
+            if form is None:
+                continue
+            found = match_dateline(unit.text, self.dump_date, page_date=self.page_date)
+            if found is not None and found.start == 0 and found.dateline.place:
+                known[form[1]] += 1
+        return frozenset(dash for dash, n in known.items() if n >= HOUSE_DASH_KNOWN)
 
     def _separated_items(self, units: list[Unit]) -> int | None:
         """Index of the first separator where the page is a list of untitled items, each
