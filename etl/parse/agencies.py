@@ -197,10 +197,11 @@ def signoff_agencies(paragraph: str) -> tuple[str, ...]:
 
 # A line that is nothing but a credit, in the forms sites print above or below a story:
 # "The Associated Press", "Source: APP", "- Bernama", "(AP, Bloomberg)", "avec AFP",
-# "With files from The Canadian Press",
+# "With files from The Canadian Press", "This report by The Canadian Press was first
+# published April 6, 2025.",
 # "THE CANADIAN PRESS | posted Thursday, Mar 31", "• Kyodo, Staff Report".
 _CREDIT_LINE_LEAD = re.compile(
-    r"^[\s•·*|/(\[—–=-]*(?:(?:with\s+files\s+from|with\s+(?:additional\s+)?reporting\s+(?:from|by)"
+    r"^[\s•·*|/(\[—–=-]*(?:(?:this\s+(?:report|story|article)\s+by|with\s+files\s+from|with\s+(?:additional\s+)?reporting\s+(?:from|by)"
     r"|source\(s\)|source|sources|fuente|quelle|fonte|credit|by|with|avec|con|mit|via|from)(?:\b|(?<=\)))\s*:?\s*)?",
     re.IGNORECASE,
 )
@@ -209,6 +210,8 @@ _CREDIT_LINE_TAIL = re.compile(
     r"|,\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}).*"
     r"|(?-i:(?:/[a-z]{2,4}){1,3})"  # the desk's initials: "AFP/jm", "dpa/jm/abc"
     r"|\s+contributed\s+to\s+this\s+(?:report|story|article)\.?"
+    r"|\s+was\s+(?:first\s+|originally\s+)?published\b.*"  # "This report by The Canadian
+    # Press was first published April 6, 2025.": the agency's own sign-off under its story
     r"|\s+\d{1,3}\s+min(?:ute)?s?\s+read\b.*"  # "The Canadian Press 5 minute read Updated..."
     r"|[\s)\]—–=.-]*)$",
     re.IGNORECASE,

@@ -14,7 +14,8 @@ from collections import Counter
 import pytest
 
 from etl.model import DumpError, DumpText, ParsedDump, RejectReason
-from etl.parse import parse_text
+from etl.parse import parse_bytes, parse_text
+from etl.parse.agencies import credit_line
 from etl.parse.lines import is_title_like
 
 # Characters that may sit between the pieces of one line without being kept anywhere:
@@ -1751,3 +1752,29 @@ def test_a_place_name_over_a_datelined_item_is_a_section_label() -> None:
     ]
     assert all(s.paragraphs for s in dump.stories)
     assert "PORTUGAL" in dump.leftover and "SPAIN" in dump.leftover
+
+
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("This report by The Canadian Press was first published April 6, 2025.", ("CP",)),
+        ("This story by AFP was originally published on Monday.", ("AFP",)),
+        ("This report by our correspondent was first published in May.", ()),
+        ("The report was first published by a local paper.", ()),
+    ],
+)
+def test_an_agency_s_first_published_signoff_is_a_credit(line: str, codes: tuple[str, ...]) -> None:
+    assert credit_line(line) == codes
+
+
+def test_the_first_published_signoff_credits_the_story_above_it() -> None:
+    text = (
+        "Ferry service to resume after the strike\n\n"
+        "The provincial ferry operator says sailings between the two islands will restart on "
+        "Monday after workers ratified a new contract.\n\n"
+        "Crews had walked out a week ago over scheduling and overtime rules.\n\n"
+        "This report by The Canadian Press was first published May 3, 2024.\n"
+    )
+    dump = parse_bytes(text.encode("utf-8"), source="ferry.txt")
+    assert dump.stories[0].agencies == ("CP",)
+    assert all("first published" not in p.text for p in dump.stories[0].paragraphs)
