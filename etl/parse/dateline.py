@@ -1219,8 +1219,10 @@ def _match(line: str, anchors: DateAnchors, *, anywhere: bool) -> DatelineMatch 
             return _cjk_dateline(cjk, pos, anchors)
     if anywhere:
         return _search(line, pos, len(line), anchors)
-    found = _match_at(line, pos, anchors, anywhere=False) or _place_country(
-        line, pos, anchors
+    found = (
+        _match_at(line, pos, anchors, anywhere=False)
+        or _place_country(line, pos, anchors)
+        or _state_then_city(line, pos, anchors)
     )
     if found is not None:
         return found
@@ -1305,6 +1307,40 @@ def _place_country(line: str, pos: int, anchors: DateAnchors) -> DatelineMatch |
         place=resolved.place,
         region=resolved.region,
         country=resolved.country,
+        agencies=(),
+        date=date,
+        date_source=source,
+    )
+    return DatelineMatch(dateline, m.start(), m.end())
+
+
+# "ALABAMA Montgomery: The state received ...": a state-by-state round-up names the state in
+# capitals, then the town in title case and a colon.
+_STATE_CITY = re.compile(
+    r"(?P<state>[A-Z]{2,}(?: [A-Z]{2,}){0,2}) (?P<city>[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){0,2})"
+    r"(?P<sep>:[ \t]+)(?=[\"“‘]?[A-Z0-9])"
+)
+STATE_CITY_TEXT = 20  # the item's sentence after the colon is at least this long
+
+
+def _state_then_city(line: str, pos: int, anchors: DateAnchors) -> DatelineMatch | None:
+    """"ALABAMA Montgomery: ...": a state (or province) the gazetteer knows, whole, and a
+    town it knows in that country ("TEXAS Governor: ..." is a label and a title)."""
+    m = _STATE_CITY.match(line, pos)
+    if m is None or len(line) - m.end() < STATE_CITY_TEXT:
+        return None
+    regions = region_of(m.group("state"))
+    if not regions:
+        return None
+    region, country = regions[0]
+    if find_city(m.group("city"), country) is None:
+        return None
+    date, source = no_date(anchors.dump, anchors.page)
+    dateline = Dateline(
+        raw=line[m.start() : m.start("sep")],
+        place=m.group("city"),
+        region=region,
+        country=country,
         agencies=(),
         date=date,
         date_source=source,

@@ -2158,3 +2158,40 @@ def test_a_byline_run_into_a_dateline_of_several_places_keeps_them_all() -> None
 def test_more_credits_the_shape_corpus_showed(line: str, agencies: tuple[str, ...]) -> None:
     found = match_dateline(line, D)
     assert found is not None and found.dateline.agencies == agencies
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "region", "country"),
+    [
+        ("ALABAMA Montgomery: The state won a grant to widen its early learning scheme.",
+         "Montgomery", "Alabama", "US"),
+        ("NEW HAMPSHIRE Concord: Lawmakers voted to keep the old toll plazas for a year.",
+         "Concord", "New Hampshire", "US"),
+        ("ARKANSAS Little Rock: A panel will hear plans to move the war memorial again.",
+         "Little Rock", "Arkansas", "US"),
+        ("ONTARIO Hamilton: The city council backed a new bus lane on the main street.",
+         "Hamilton", "Ontario", "CA"),
+    ],
+)
+def test_a_state_by_state_item_names_the_state_then_its_town(
+    line: str, place: str, region: str, country: str
+) -> None:
+    found = match_dateline(line, None)
+    assert found is not None
+    assert (found.dateline.place, found.dateline.region, found.dateline.country) == (
+        place, region, country
+    )
+    assert line[found.end :].startswith(("The", "Lawmakers", "A ", "The city"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "TEXAS Governor: We will not raise the gas tax this year, whatever the deficit.",
+        "BRIEFLY Stockton: Police say a crackdown on gangs led to dozens of arrests.",
+        "ALABAMA Montgomery: Grant won.",
+    ],
+)
+def test_a_state_word_before_a_title_or_a_short_note_is_no_dateline(line: str) -> None:
+    found = match_dateline(line, None)
+    assert found is None or found.dateline.region is None
