@@ -195,6 +195,19 @@ def _unglue(line: str, dump_date: dt.date | None) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+ECHO_TITLE_CHARS = 15  # a title printed again at the head of its item's text is this long
+
+
+def _title_echo(above: str, line: str, dump_date: dt.date | None) -> int:
+    """Where the item's own text starts on a line that opens with the title just above it,
+    run straight into the item's dateline; 0 where the line does not."""
+    if len(above) < ECHO_TITLE_CHARS or len(line) <= len(above) or not line.startswith(above):
+        return 0
+    rest = line[len(above) :].lstrip()
+    found = match_dateline(rest, dump_date)
+    return len(above) if found is not None and found.start == 0 else 0
+
+
 def to_units(lines: list[str], dump_date: dt.date | None) -> list[Unit]:
     few = len(lines) <= FLAT_MAX_LINES
     units: list[Unit] = []
@@ -206,6 +219,13 @@ def to_units(lines: list[str], dump_date: dt.date | None) -> list[Unit]:
             units.extend(Unit(piece) for piece in item) if item else units.append(Unit(line))
         return units
     for line in lines:
+        echo = _title_echo(units[-1].text if units else "", line, dump_date)
+        if echo:
+            # "Sultan greets Zambia's president" / "Sultan greets Zambia's president
+            # Muscat, 23 Oct (ONA) --- ...": the title printed again before the dateline is
+            # a unit of its own (an echo, which the splitter drops), the dateline opens one.
+            units.append(Unit(line[:echo]))
+            line = line[echo:].lstrip()
         pieces = None
         if few and len(line) >= FLAT_MIN_CHARS:
             pieces = _segment(line, dump_date, force=len(line) >= FLAT_LINE_CHARS)

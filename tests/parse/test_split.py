@@ -1778,3 +1778,41 @@ def test_the_first_published_signoff_credits_the_story_above_it() -> None:
     dump = parse_bytes(text.encode("utf-8"), source="ferry.txt")
     assert dump.stories[0].agencies == ("CP",)
     assert all("first published" not in p.text for p in dump.stories[0].paragraphs)
+
+
+ECHOED_TITLES = """Royal News
+
+Sultan sends greetings to the President of Zambia
+
+Sultan sends greetings to the President of ZambiaSalalah, 25 Oct (ONA) --- The Sultan \
+today sent a cable of greetings to the President of Zambia on his country's national day.
+
+Cabinet approves budget for the coming year
+
+Cabinet approves budget for the coming year Muscat, 23 Oct (ONA) --- The Council of \
+Ministers approved the state budget for next year at its weekly meeting today.
+"""
+
+
+def test_a_title_printed_again_before_its_dateline_is_an_echo() -> None:
+    """A listing prints each item's title, then the title again run into the dateline."""
+    dump = parse_bytes(ECHOED_TITLES.encode("utf-8"), source="royal.txt")
+    assert [s.headline for s in dump.stories] == [
+        "Sultan sends greetings to the President of Zambia",
+        "Cabinet approves budget for the coming year",
+    ]
+    assert [s.dateline.place if s.dateline else None for s in dump.stories] == [
+        "Salalah", "Muscat",
+    ]
+    assert all(s.agencies == ("ONA",) for s in dump.stories)
+    assert dump.stories[0].paragraphs[0].text.startswith("The Sultan today sent")
+
+
+def test_a_line_that_only_starts_like_the_title_keeps_its_text() -> None:
+    text = (
+        "Port traffic rises\n\n"
+        "Port traffic rises for a third month as exporters rush to beat the new tariffs, "
+        "the harbour authority said on Monday.\n"
+    )
+    dump = parse_bytes(text.encode("utf-8"), source="port.txt")
+    assert dump.stories[0].paragraphs[0].text.startswith("Port traffic rises for a third")
