@@ -195,7 +195,8 @@ _CAPTION = re.compile(
     r"|^[\W_]*(?:photo|picture|image|caption|credit)s?\s*:|\bfile\s+(?:photo|picture|image)\b"
     r"|\b(?:FOTO|Foto|Fotó|Photo|PHOTO):\s*[\w./ -]{2,40}$"
     r"|^(?!by\s)(?:[\w .,'’&-]{2,60}/\s*){1,4}(?:AFP|AP|REUTERS|Reuters|EPA|EPA-EFE|Getty\s+Images"
-    r"|Xinhua|ANSA|dpa|Anadolu|Shutterstock|AAP|Yonhap|Kyodo|Bloomberg)\s*\)?$"
+    r"|Xinhua|ANSA|dpa|Anadolu|Shutterstock|Thinkstock|iStock(?:photo)?|Alamy|AAP|Yonhap|Kyodo"
+    r"|Bloomberg)\s*\)?$"
     r"|\b(?:the\s+canadian\s+press|ap\s+photo|afp\s+photo|reuters|getty\s+images|epa)"
     r"\s*/\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?\s*\)?\s*$"
     r"|\bphotos?\s+(?:credits?|by)\b",

@@ -1975,8 +1975,9 @@ _AGGREGATOR_TAG = re.compile(
     r"^(?:\d\d-\d\d-\d\d\s+)?\(MENAFN\s*-\s*(?P<source>[^()]{1,60}(?:\([^()]{1,20}\))?[^()]{0,20})\)"
 )
 _CUT_POINT = re.compile(
-    r"(?:^|(?<=[\s)\]|»›>])|(?<=[12]\d\d\d)(?=[A-Z]{2}))(?=\(?[A-Z\u0620-\u064a\u0900-\u097f])"
-)
+    r"(?:^|(?<=[\s)\]|»›>])|(?<=[12]\d\d\d)(?=[A-Z]{2})|(?<=[a-z])(?=\([A-Z]))"
+    r"(?=\(?[A-Z\u0620-\u064a\u0900-\u097f])"
+)  # (and a credit run into a bracketed place: "Getty Images(KOGELO, Kenya) –")
 
 
 # An editor's tag before the dateline: "(Updated 10:30 a.m.)", "UPDATED:", "BREAKING -".

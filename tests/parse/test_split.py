@@ -1816,3 +1816,24 @@ def test_a_line_that_only_starts_like_the_title_keeps_its_text() -> None:
     )
     dump = parse_bytes(text.encode("utf-8"), source="port.txt")
     assert dump.stories[0].paragraphs[0].text.startswith("Port traffic rises for a third")
+
+
+@pytest.mark.parametrize(
+    ("credit", "place"),
+    [
+        ("JANE ROE/AFP/Getty Images", "Kisumu"),
+        ("iStockphoto/Thinkstock", "Nairobi"),
+    ],
+)
+def test_a_picture_credit_run_into_a_bracketed_dateline(credit: str, place: str) -> None:
+    """A radio site's story: the picture's credit, then "(PLACE, Country) --" with no space."""
+    text = (
+        "Village celebrates a native son's win\n\n"
+        f"{credit}({place.upper()}, Kenya) -- Dancers filled the square on Wednesday after "
+        "the results came in from the overnight count.\n\n"
+        "Elders said the celebrations would go on until the weekend.\n"
+    )
+    story = parse_bytes(text.encode("utf-8"), source="radio.txt").stories[0]
+    assert story.dateline is not None
+    assert (story.dateline.place, story.dateline.country) == (place, "KE")
+    assert story.paragraphs[0].text.startswith("Dancers filled the square")
