@@ -424,7 +424,9 @@ class _Splitter:
             return start, dateline, end  # "United Nations, New York, ...": a place, too
         if place.split()[0].casefold().rstrip(".") in _PLACE_PREFIXES:
             return start, dateline, end  # "Camp Zeist", "Fort Hood": the word is the name's
-        for word in re.finditer(r"(?<=\s)\S", text[start : start + len(dateline.raw)]):
+        # (a word start, or a place in capitals run into the word before it: a source's
+        # name glued to the dateline, "... in Liberia SyracuseMONROVIA, Liberia (AP) -")
+        for word in _PLACE_START.finditer(text[start : start + len(dateline.raw)]):
             at = start + word.start()
             found = match_dateline(text[at:], self.dump_date, page_date=self.page_date)
             if (
@@ -1974,6 +1976,7 @@ BRIEFS_TITLE_LINES = 4  # where a page's title stands
 _AGGREGATOR_TAG = re.compile(
     r"^(?:\d\d-\d\d-\d\d\s+)?\(MENAFN\s*-\s*(?P<source>[^()]{1,60}(?:\([^()]{1,20}\))?[^()]{0,20})\)"
 )
+_PLACE_START = re.compile(r"(?<=\s)\S|(?<=[a-z])(?=[A-Z]{3})")
 _CUT_POINT = re.compile(
     r"(?:^|(?<=[\s)\]|»›>])|(?<=[12]\d\d\d)(?=[A-Z]{2})|(?<=[a-z])(?=\([A-Z]))"
     r"(?=\(?[A-Z\u0620-\u064a\u0900-\u097f])"

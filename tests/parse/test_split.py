@@ -1837,3 +1837,16 @@ def test_a_picture_credit_run_into_a_bracketed_dateline(credit: str, place: str)
     assert story.dateline is not None
     assert (story.dateline.place, story.dateline.country) == (place, "KE")
     assert story.paragraphs[0].text.startswith("Dancers filled the square")
+
+
+def test_a_source_name_glued_to_the_dateline_is_no_part_of_the_place() -> None:
+    """An archive's line: title, the source's name, then the dateline with no space."""
+    text = (
+        "Flooding cuts the coastal road in Liberia DailyPostMONROVIA, Liberia (AP) - Heavy "
+        "rains have cut the coastal road south of the capital for a second week, officials "
+        "said on Friday, leaving several towns reachable only by boat.\n"
+    )
+    story = parse_bytes(text.encode("utf-8"), source="archive.txt").stories[0]
+    assert story.dateline is not None
+    assert (story.dateline.place, story.dateline.country) == ("Monrovia", "LR")
+    assert story.agencies == ("AP",)
