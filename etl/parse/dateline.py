@@ -1359,10 +1359,16 @@ HOUSE_DASH_KNOWN = 2  # datelines of the form with a known place before an unkno
 HOUSE_DASH_TEXT = 40  # ... and the sentence after it runs at least this long
 
 
+def _dash_kind(dash: str) -> str:
+    """A long dash, en or em (sites mix the two on one page), or a hyphen's, single or
+    double."""
+    return "—" if dash in "–—" else "-"
+
+
 def caps_dash(line: str) -> tuple[str, str] | None:
-    """(place, dash) where the line opens "PLACE – Sentence" in that form, else None."""
+    """(place, dash kind) where the line opens "PLACE – Sentence" in that form, else None."""
     m = _CAPS_DASH.match(line)
-    return (m.group("place"), m.group("dash")) if m else None
+    return (m.group("place"), _dash_kind(m.group("dash"))) if m else None
 
 
 def house_dateline(
@@ -1376,7 +1382,7 @@ def house_dateline(
     the dash its known datelines use), a place in capitals before that dash and a sentence
     is a dateline though the gazetteer lacks the place."""
     m = _CAPS_DASH.match(line)
-    if m is None or m.group("dash") not in dashes:
+    if m is None or _dash_kind(m.group("dash")) not in dashes:
         return None
     place = m.group("place")
     words = [fold(w) for w in place.split()]

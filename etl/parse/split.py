@@ -1920,15 +1920,15 @@ RESIDUE_CREDIT_CHARS = 60  # a picture credit or share bar before a dateline is 
 RESIDUE_CREDIT_WORDS = 6
 DATELINE_REACH = 80  # a dateline's separator, bracket or date comes this soon after its start
 _AGO = re.compile(
-    r"^\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|uur|heures?|horas?|stunden?|ore)\s+"
-    r"(?:ago|geleden)?$|^(?:il\s+y\s+a|hace|vor)\s+\d{1,2}\s+\w+$",
+    r"^\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|uur|minuten|minuut|heures?|horas?|stunden?|ore)"
+    r"\s+(?:ago|geleden)?$|^(?:il\s+y\s+a|hace|vor)\s+\d{1,2}\s+\w+$",
     re.IGNORECASE,
 )
 
 
 _AGO_GLUED = re.compile(
-    r"^\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|uur|heures?|horas?|stunden?|ore)\s+"
-    r"(?:ago|geleden)(?=[A-Z])",
+    r"^\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|uur|minuten|minuut|heures?|horas?|stunden?|ore)"
+    r"\s+(?:ago|geleden)(?=[A-Z])",
 )
 
 

@@ -46,20 +46,28 @@ def test_one_known_place_is_no_house_form() -> None:
 def test_a_label_in_that_form_is_no_place() -> None:
     assert house_dateline(
         "UPDATE – The council has now confirmed that the ferry will run all season.",
-        frozenset("–"),
+        frozenset("—"),
         None,
     ) is None
 
 
 def test_a_title_in_capitals_after_the_dash_is_no_sentence() -> None:
     line = "TANNAVALE – SCHOOL ROOF REBUILT BY VILLAGERS AFTER THE STORM OF LAST MONTH"
-    assert house_dateline(line, frozenset("–"), None) is None
+    assert house_dateline(line, frozenset("—"), None) is None
 
 
 def test_only_the_page_s_own_dash_counts() -> None:
     line = "TANNAVALE - Villagers have rebuilt the school roof that a storm tore away."
     assert caps_dash(line) == ("TANNAVALE", "-")
-    assert house_dateline(line, frozenset("–"), None) is None
+    assert house_dateline(line, frozenset("—"), None) is None
     found = house_dateline(line, frozenset("-"), None)
     assert found is not None and found.dateline.place == "Tannavale"
     assert line[found.end :].startswith("Villagers")
+
+
+def test_en_and_em_dashes_are_one_house_form() -> None:
+    """Sites mix en and em dashes from brief to brief; both are the page's long dash."""
+    text = ISLAND_BRIEFS.replace("SUVA –", "SUVA —").replace("TANNAVALE –", "TANNAVALE —")
+    dump = _parse(text)
+    places = [s.dateline.place if s.dateline else None for s in dump.stories]
+    assert places == ["Suva", "Korovou", "Port Vila", "Tannavale"]

@@ -178,9 +178,13 @@ def test_stamp_glued_to_the_dateline_in_a_list_of_briefs() -> None:
         "onderhoud, meldt de provincie.\n"
         "5 uur geledenARNHEM (ANP) - De rechtbank doet volgende week uitspraak in de zaak "
         "over de brug.\n"
+        "48 minuten geledenZWOLLE (ANP) - De stadsbus rijdt vanaf maandag weer door het "
+        "centrum, nu de werkzaamheden klaar zijn.\n"
     )
-    assert datelines(dump) == ["UTRECHT (ANP)", "GRONINGEN (ANP)", "ARNHEM (ANP)"]
-    assert [s.headline for s in dump.stories][1:] == [None, None]
+    assert datelines(dump) == [
+        "UTRECHT (ANP)", "GRONINGEN (ANP)", "ARNHEM (ANP)", "ZWOLLE (ANP)"
+    ]
+    assert [s.headline for s in dump.stories][1:] == [None, None, None]
     assert "Meer uit Binnenland" in dump.leftover
     assert "1 uur geleden" in dump.leftover
 
