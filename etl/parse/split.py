@@ -224,7 +224,7 @@ class _Splitter:
             found = match_dateline(
                 text[:GLUED_TITLE_REACH], self.dump_date, anywhere=True, page_date=self.page_date
             )
-            head = text[: found.start].strip() if found else ""
+            head = text[: found.start].strip().rstrip(PREFIX_TAIL) if found else ""
             if found is not None and not (
                 found.dateline.agencies
                 and headline_candidate(head, min_words=4)

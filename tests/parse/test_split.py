@@ -1850,3 +1850,22 @@ def test_a_source_name_glued_to_the_dateline_is_no_part_of_the_place() -> None:
     assert story.dateline is not None
     assert (story.dateline.place, story.dateline.country) == ("Monrovia", "LR")
     assert story.agencies == ("AP",)
+
+
+def test_a_title_in_capitals_and_a_colon_run_into_a_long_item_s_dateline() -> None:
+    """AP's sports and state briefs: "TITLE IN CAPITALS: PLACE (AP) — ...", one long line."""
+    lines = [
+        "Sports briefs",
+        "CLUB NAMES NEW COACH AFTER A SEASON OF LOSSES: DENVER (AP) — The club named its new "
+        "coach on Tuesday, a week after the old one left, and said the search had taken less "
+        "time than it expected.",
+        "KEEPER SAYS HE'S READY TO RETURN FROM INJURY: ARLINGTON, Texas (AP) — The goalkeeper "
+        "said on Wednesday that he is ready to play again after missing six weeks with a knee "
+        "injury, though the club will decide.",
+    ]
+    dump = parse_bytes("\n\n".join(lines).encode("utf-8"), source="briefs.txt")
+    assert [s.headline for s in dump.stories] == [
+        "CLUB NAMES NEW COACH AFTER A SEASON OF LOSSES",
+        "KEEPER SAYS HE'S READY TO RETURN FROM INJURY",
+    ]
+    assert [s.dateline.place for s in dump.stories if s.dateline] == ["Denver", "Arlington"]
