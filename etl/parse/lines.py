@@ -237,7 +237,7 @@ _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 BYLINE_TAIL = re.compile(
     rf"\s+(?:[|•·]|[-–—]\s|(?:published|updated|posted|on)\b|\d{{1,3}}\s+min(?:ute)?s?\s+read\b"
     rf"|\d{{1,3}}\s+(?:mins?|minutes?|hours?|hrs?|days?)\s+ago\b|\d{{1,2}}\s+{_MONTHS}\s"
-    rf"|{_MONTHS}\s+\d{{1,2}}\b|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+    rf"|{_MONTHS}\s+\d{{1,2}}\b|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}-\d{{1,2}}-\d{{2,4}}\b"
     rf"|\d{{1,2}}:\d{{2}})",
     re.IGNORECASE,
 )

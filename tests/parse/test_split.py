@@ -1869,3 +1869,21 @@ def test_a_title_in_capitals_and_a_colon_run_into_a_long_item_s_dateline() -> No
         "KEEPER SAYS HE'S READY TO RETURN FROM INJURY",
     ]
     assert [s.dateline.place for s in dump.stories if s.dateline] == ["Denver", "Arlington"]
+
+
+def test_an_author_page_s_cards_with_a_dashed_short_date_after_the_byline() -> None:
+    """"By AFP 03-07-23 16:42" under each title: the stamp is cut off the byline, so each
+    card is a story of its own."""
+    cards = [
+        ("Farmers welcome early rains across the east", "03-07-23 16:42"),
+        ("Court clears way for coastal wind farm", "03-07-23 10:11"),
+        ("City opens its first night market in years", "02-07-23 22:18"),
+    ]
+    text = "Archives for AFP\n\n" + "".join(
+        f"{title}\n\nBy AFP {stamp}\n\nThe story under this card runs for two sentences "
+        "of plain text. It ends here with a full stop.\n\n"
+        for title, stamp in cards
+    )
+    dump = parse_bytes(text.encode("utf-8"), source="author.txt")
+    assert [s.headline for s in dump.stories] == [title for title, _ in cards]
+    assert all(s.agencies == ("AFP",) for s in dump.stories)
