@@ -90,7 +90,7 @@ from etl.parse.listing import (
 from etl.parse.pagedate import HEAD_LINES, stamp_date
 from etl.parse.places import STATELESS, find_city, fold
 from etl.parse.starts import cut_starts
-from etl.parse.unwrap import Unit, to_units, unwrap_lines
+from etl.parse.unwrap import Unit, slug_labels, to_units, unwrap_lines
 
 HEADLINE_REACH = 8  # how many lines above a dateline the headline may stand
 STEAL_REACH = 3  # a headline may stand this many paragraphs from a story's end
@@ -2335,5 +2335,7 @@ def split_text(
             (code for line in lines[:SECTION_HEAD_LINES] if (code := section_agency(line))),
             None,
         )
-    splitter.run(to_units(lines, dump_date), headline, meta_title)
+    units = to_units(lines, dump_date)
+    splitter.chrome = splitter.chrome | slug_labels(units, dump_date)
+    splitter.run(units, headline, meta_title)
     return splitter.result()

@@ -195,6 +195,83 @@ def _unglue(line: str, dump_date: dt.date | None) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+# PTI's "top stories" digests print each item on one line: its slug ("DEL14"), its keywords
+# in capitals ("OXYGEN PLANTS"), its title, then its dateline and text ("New Delhi: ...").
+_WIRE_SLUG = re.compile(r"(?:^|(?<=\s))[A-Z]{3}\d{1,3}(?=\s+[A-Z0-9])")
+_SLUG_KEYWORD = re.compile(r"[A-Z0-9][A-Z0-9'’&./-]*")
+# A dateline's place and its colon after a title: one to three words in title case (a state
+# code in brackets may follow), then ": " and the text.
+_PLACE_COLON = re.compile(
+    r"(?<=\s)(?P<place>[A-Z][\w'’.-]+(?:/[A-Z][\w'’.-]+)*(?:\s+\(?[A-Z][\w'’.-]*\)?){0,2})"
+    r":\s+(?=[\"“‘]?[A-Z0-9])"
+)
+SLUG_ITEMS_MIN = 2  # lines of this shape on a page before any is cut
+SLUG_REACH = 160  # the slug stands this close to the line's start
+SLUG_ITEM_CHARS = 120  # the whole line runs at least this long
+
+
+def _slug_item(line: str, dump_date: dt.date | None) -> list[str] | None:
+    """[lead, slug and keywords, title, dateline and text] for a digest's item line, the
+    lead (a section word, the digest's own opening) left out when there is none."""
+    if len(line) < SLUG_ITEM_CHARS:
+        return None
+    slug = _WIRE_SLUG.search(line, 0, SLUG_REACH)
+    if slug is None:
+        return None
+    words = list(re.finditer(r"\S+", line[slug.end() :]))
+    title_at = None
+    for index, word in enumerate(words):
+        if any(ch.islower() for ch in word.group()):
+            # (a title that opens with a name in capitals: "... BANK FRAUD CBI searches")
+            back = index - 1 if word.group()[:1].islower() and index > 1 else index
+            title_at = back if back >= 1 else None
+            break
+        if not _SLUG_KEYWORD.fullmatch(word.group()):
+            return None
+    if title_at is None:
+        return None
+    title_start = slug.end() + words[title_at].start()
+    for m in _PLACE_COLON.finditer(line, title_start):
+        place_words = m.group("place").split()
+        # The longest run of the words before the colon that makes a dateline ("Centre New
+        # Delhi:" is the title's "Centre", then "New Delhi:").
+        for cut in range(len(place_words)):
+            at = m.start("place") + len(" ".join(place_words[:cut])) + (1 if cut else 0)
+            found = match_dateline(line[at:], dump_date)
+            if (
+                found is not None
+                and found.start == 0
+                and found.dateline.place
+                and at - title_start >= SLUG_TITLE_MIN
+            ):
+                lead = line[: slug.start()].strip()
+                pieces = [lead] if lead else []
+                pieces += [line[slug.start() : title_start].strip(), line[title_start:at].strip()]
+                return [*pieces, line[at:].strip()]
+    return None
+
+
+SLUG_TITLE_MIN = 15  # a title between the keywords and the dateline is this long
+_SLUG_LINE = re.compile(r"[A-Z]{3}\d{1,3}(?:\s+[A-Z0-9][A-Z0-9'’&./-]*)+")
+
+
+def slug_labels(units: list[Unit], dump_date: dt.date | None) -> frozenset[str]:
+    """A digest item's slug and keywords ("DEL14 OXYGEN PLANTS") where its own title comes
+    between them and its dateline: the desk's filing label, page furniture. (A slug with
+    no title under it, straight over the dateline, is the item's only heading.)"""
+    labels = set()
+    for index in range(len(units) - 2):
+        text = units[index].text
+        if (
+            _SLUG_LINE.fullmatch(text)
+            and match_dateline(units[index + 1].text, dump_date) is None
+            and (found := match_dateline(units[index + 2].text, dump_date)) is not None
+            and found.start == 0
+        ):
+            labels.add(text)
+    return frozenset(labels)
+
+
 ECHO_TITLE_CHARS = 15  # a title printed again at the head of its item's text is this long
 
 
@@ -218,7 +295,14 @@ def to_units(lines: list[str], dump_date: dt.date | None) -> list[Unit]:
         for line, item in zip(lines, items, strict=True):
             units.extend(Unit(piece) for piece in item) if item else units.append(Unit(line))
         return units
-    for line in lines:
+    slugged = [_slug_item(line, dump_date) if _WIRE_SLUG.search(line, 0, SLUG_REACH) else None
+               for line in lines]
+    if sum(item is not None for item in slugged) < SLUG_ITEMS_MIN:
+        slugged = [None] * len(lines)
+    for line, item in zip(lines, slugged, strict=True):
+        if item is not None:
+            units.extend(Unit(piece) for piece in item)
+            continue
         echo = _title_echo(units[-1].text if units else "", line, dump_date)
         if echo:
             # "Sultan greets Zambia's president" / "Sultan greets Zambia's president
