@@ -234,8 +234,13 @@ _PHOTOGRAPHER_CREDIT = re.compile(
     r"(?:AFP|AP|REUTERS|EPA|EPA-EFE|ANSA|XINHUA|ANADOLU|DPA|GETTY\s+IMAGES)\s*$"
 )
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# "By Jane Doe Tuesday 21 Jun 2022, 9:14 AM": a stamp may open with its weekday.
+_WEEKDAY_STAMP = (
+    rf"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
+    rf"(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}})"
+)
 BYLINE_TAIL = re.compile(
-    rf"\s+(?:[|•·]|[-–—]\s|(?:published|updated|posted|on)\b|\d{{1,3}}\s+min(?:ute)?s?\s+read\b"
+    rf"\s+(?:[|•·]|[-–—]\s|(?:published|updated|posted|on)\b|{_WEEKDAY_STAMP}|\d{{1,3}}\s+min(?:ute)?s?\s+read\b"
     rf"|\d{{1,3}}\s+(?:mins?|minutes?|hours?|hrs?|days?)\s+ago\b|\d{{1,2}}\s+{_MONTHS}\s"
     rf"|{_MONTHS}\s+\d{{1,2}}\b|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}-\d{{1,2}}-\d{{2,4}}\b"
     rf"|\d{{1,2}}:\d{{2}})",
@@ -429,7 +434,8 @@ _WEB_BYLINE_CUT = re.compile(
 )
 # "Jane Doe October 3, 2019", "Jane Doe 3 Oct 2019": the stamp straight after the name.
 _NAME_THEN_DATE = re.compile(
-    rf"\s+(?={_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}\b|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\b)",
+    rf"\s+(?=(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
+    rf"(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}\b|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\b))",
     re.IGNORECASE,
 )
 

@@ -155,6 +155,7 @@ def test_web_bylines(line: str, authors: tuple[str, ...], agencies: tuple[str, .
         ("Jane Doe October 3, 2019", "Jane Doe", "October 3, 2019"),
         ("Jane Doe Oct 3, 2019 Updated Oct 3, 2019", "Jane Doe", "Oct 3, 2019 Updated Oct 3, 2019"),
         ("Jane Doe 3 October 2019 10:20 GMT", "Jane Doe", "3 October 2019 10:20 GMT"),
+        ("Jane Doe Friday, October 4, 2019", "Jane Doe", "Friday, October 4, 2019"),
     ],
 )
 def test_a_name_run_into_its_stamp(line: str, author: str, stamp: str) -> None:

@@ -1887,3 +1887,13 @@ def test_an_author_page_s_cards_with_a_dashed_short_date_after_the_byline() -> N
     dump = parse_bytes(text.encode("utf-8"), source="author.txt")
     assert [s.headline for s in dump.stories] == [title for title, _ in cards]
     assert all(s.agencies == ("AFP",) for s in dump.stories)
+
+
+def test_a_byline_run_into_a_stamp_that_opens_with_its_weekday() -> None:
+    text = (
+        "Flood waters recede in the north\n\n"
+        "By Ciara Dunne Tuesday 21 Jun 2022, 9:14 AM\n\n"
+        "Residents began clearing mud on Tuesday as the river fell back below its banks.\n"
+    )
+    main = parse(text).stories[0]
+    assert main.byline is not None and main.byline.authors == ("Ciara Dunne",)
