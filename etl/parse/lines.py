@@ -464,6 +464,17 @@ MAX_WEB_BYLINE = 100
 _READ_TIME = re.compile(r"^\d+\s+min(?:ute)?s?\s+read$", re.IGNORECASE)
 
 
+# A writer's title after the name and a comma: "Senior Editor", "Staff Writer",
+# "Editor-at-Large", "Special Correspondent Europe"; then a bar or the line's end.
+_ROLE = re.compile(
+    r"(?:(?:senior|associate|special|staff|chief|deputy|managing|contributing|executive"
+    r"|foreign|political|business|science|health)\s+)*"
+    r"(?:editor(?:-at-large)?|writer|correspondent|reporter|contributor|columnist)"
+    r"(?:\s+(?-i:[A-Z][a-z]+))?(?P<end>)\s*(?:\|\s*|$)",
+    re.IGNORECASE,
+)
+
+
 def web_byline(text: str) -> tuple[Byline, str] | None:
     """"Jane Doe | Oct 3, 2019", "Jane Doe Published August 5, 2022", "Jane Doe, The
     Associated Press", "Jane Doe | Reuters": a name with no "By" beside a stamp or a credit.
@@ -488,6 +499,14 @@ def web_byline(text: str) -> tuple[Byline, str] | None:
     if cut is None:
         return None
     name, rest = text[: cut.start()].strip(), text[cut.end() :].strip()
+    role = _ROLE.match(rest) if cut.group(0).startswith(",") else None
+    if role is not None and (not rest[role.end() :] or is_stamp_line(rest[role.end() :])):
+        # "Jane Doe, Senior Editor | Oct 16, 2024, 4:12 PM EDT": the writer's title, then
+        # perhaps a stamp (cut off for leftover)
+        byline = _person_byline(name)
+        if byline is not None:
+            raw = text[: cut.end() + role.start("end")].strip()
+            return Byline(raw=raw, authors=byline.authors), rest[role.end() :]
     credit = credit_line(rest)
     dated = _CREDIT_THEN_STAMP.match(rest) if not credit else None
     if dated is not None and is_stamp_line(dated.group(2)):

@@ -13,7 +13,7 @@ import pytest
 
 from etl.parse.byline import parse_byline
 from etl.parse.dateline import match_dateline
-from etl.parse.lines import is_boilerplate, name_then_stamp, strip_read_more
+from etl.parse.lines import is_boilerplate, name_then_stamp, strip_read_more, web_byline
 from etl.parse.places import resolve_place
 from tests.parse.test_real_shapes import parse
 
@@ -814,3 +814,27 @@ def test_each_items_own_stamp_run_into_its_dateline_dates_it() -> None:
         (dateline, dt.datetime.strptime(stamp, "%B %d, %Y").date())
         for _, stamp, dateline in items
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "rest"),
+    [
+        ("Nora Quist, Senior Editor |", "Nora Quist", ""),
+        ("Pavel Orr, Special Correspondent | Oct 16, 2024, 2:55 PM EDT", "Pavel Orr",
+         "Oct 16, 2024, 2:55 PM EDT"),
+        ("Ines Marr, Editor-at-Large |", "Ines Marr", ""),
+        ("Tom Fenwick, Staff Writer", "Tom Fenwick", ""),
+    ],
+)
+def test_a_name_and_the_writer_s_title(line: str, author: str, rest: str) -> None:
+    found = web_byline(line)
+    assert found is not None
+    assert found[0].authors == (author,)
+    assert found[1] == rest
+
+
+@pytest.mark.parametrize(
+    "line", ["Ports, Editor | Oct 1, 2024", "Floods, writer says more rain is due"]
+)
+def test_a_title_word_after_a_comma_is_no_byline(line: str) -> None:
+    assert web_byline(line) is None
