@@ -1301,15 +1301,22 @@ def _place_country(line: str, pos: int, anchors: DateAnchors) -> DatelineMatch |
     resolved = resolve_place(raw)
     if resolved.country != code:
         return None
+    return _undated(raw, resolved.place, resolved.region, resolved.country, anchors, m)
+
+
+def _undated(
+    raw: str,
+    place: str | None,
+    region: str | None,
+    country: str | None,
+    anchors: DateAnchors,
+    m: re.Match[str],
+) -> DatelineMatch:
+    """An uncredited dateline with no date of its own, spanning the match: dated by the
+    page's stamp, else the dump's date."""
     date, source = no_date(anchors.dump, anchors.page)
     dateline = Dateline(
-        raw=raw,
-        place=resolved.place,
-        region=resolved.region,
-        country=resolved.country,
-        agencies=(),
-        date=date,
-        date_source=source,
+        raw=raw, place=place, region=region, country=country, date=date, date_source=source
     )
     return DatelineMatch(dateline, m.start(), m.end())
 
@@ -1335,17 +1342,8 @@ def _state_then_city(line: str, pos: int, anchors: DateAnchors) -> DatelineMatch
     region, country = regions[0]
     if find_city(m.group("city"), country) is None:
         return None
-    date, source = no_date(anchors.dump, anchors.page)
-    dateline = Dateline(
-        raw=line[m.start() : m.start("sep")],
-        place=m.group("city"),
-        region=region,
-        country=country,
-        agencies=(),
-        date=date,
-        date_source=source,
-    )
-    return DatelineMatch(dateline, m.start(), m.end())
+    raw = line[m.start() : m.start("sep")]
+    return _undated(raw, m.group("city"), region, country, anchors, m)
 
 
 # ---------------------------------------------------------------- a page's own dateline form
@@ -1393,14 +1391,6 @@ def house_dateline(
     rest = line[m.end() :]
     if len(rest.strip()) < HOUSE_DASH_TEXT or all_caps(rest[:HOUSE_DASH_TEXT]):
         return None  # a title in capitals, not the item's first sentence
-    date, source = no_date(dump_date, page_date)
     where = resolve_place(place)
-    dateline = Dateline(
-        raw=place,
-        place=where.place,
-        region=where.region,
-        country=where.country,
-        date=date,
-        date_source=source,
-    )
-    return DatelineMatch(dateline, 0, m.end())
+    anchors = DateAnchors(page=page_date, dump=dump_date)
+    return _undated(place, where.place, where.region, where.country, anchors, m)

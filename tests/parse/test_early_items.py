@@ -216,13 +216,13 @@ The market's traders said the stores had passed every check until this year.
 
 (AFP )
 
-Storms flooded the old town for the second time in a month, and the mayor asked for \
-national help.
+A landslide closed the mountain pass for the third day, and lorries queued for miles on \
+both sides of it.
 
 (AFP )
 
-The central bank held its main rate for a fourth meeting, citing prices that are still \
-rising faster than wages.
+The new ferry made its first crossing on Sunday, an hour faster than the boat it replaces \
+on the route.
 """
 
 
