@@ -208,6 +208,7 @@ _PLACE_COLON = re.compile(
 SLUG_ITEMS_MIN = 2  # lines of this shape on a page before any is cut
 SLUG_REACH = 160  # the slug stands this close to the line's start
 SLUG_ITEM_CHARS = 120  # the whole line runs at least this long
+SLUG_TITLE_MIN = 15  # a title between the keywords and the dateline is this long
 
 
 def _slug_item(line: str, dump_date: dt.date | None) -> list[str] | None:
@@ -251,7 +252,6 @@ def _slug_item(line: str, dump_date: dt.date | None) -> list[str] | None:
     return None
 
 
-SLUG_TITLE_MIN = 15  # a title between the keywords and the dateline is this long
 _SLUG_LINE = re.compile(r"[A-Z]{3}\d{1,3}(?:\s+[A-Z0-9][A-Z0-9'’&./-]*)+")
 
 
@@ -295,8 +295,7 @@ def to_units(lines: list[str], dump_date: dt.date | None) -> list[Unit]:
         for line, item in zip(lines, items, strict=True):
             units.extend(Unit(piece) for piece in item) if item else units.append(Unit(line))
         return units
-    slugged = [_slug_item(line, dump_date) if _WIRE_SLUG.search(line, 0, SLUG_REACH) else None
-               for line in lines]
+    slugged = [_slug_item(line, dump_date) for line in lines]
     if sum(item is not None for item in slugged) < SLUG_ITEMS_MIN:
         slugged = [None] * len(lines)
     for line, item in zip(lines, slugged, strict=True):
