@@ -119,6 +119,9 @@ def _cover(line: str, required: Counter[str], optional: Counter[str]) -> bool:
     return False
 
 
+JOIN_REACH = 8  # the most lines one piece joined from neighbours is looked for
+
+
 def unaccounted(text: str, dump: ParsedDump) -> list[str]:
     """Problems with the nothing-lost rule: lines no piece accounts for, and pieces that
     no line holds (invented text). Empty when every non-blank line lands exactly once.
@@ -137,8 +140,24 @@ def unaccounted(text: str, dump: ParsedDump) -> list[str]:
             at += 1
         elif at:
             block, at = block + 1, 0
+    # A piece that is exactly some neighbouring lines joined ("Title" printed twice, joined
+    # as one unit) claims them first, so a later line of the same text keeps its own piece.
+    joined_lines: set[int] = set()
+    for first in range(len(lines)):
+        for end in range(min(len(lines), first + JOIN_REACH), first + 1, -1):
+            run = lines[first:end]
+            if run[-1][0] != run[0][0] or joined_lines.intersection(range(first, end)):
+                continue
+            joinings = _joinings([w[2] for w in run])
+            hit = next((j for j in joinings if required[j] > 0 or optional[j] > 0), None)
+            if hit is not None:
+                (required if required[hit] > 0 else optional)[hit] -= 1
+                joined_lines.update(range(first, end))
+                break
     composite = []
-    for where in lines:  # whole-line pieces first, so a short piece is not spent elsewhere
+    for index, where in enumerate(lines):  # whole-line pieces next, before any composite
+        if index in joined_lines:
+            continue
         if required[where[2]] > 0:
             required[where[2]] -= 1
         else:
@@ -735,6 +754,36 @@ def test_unaccounted_detects_a_lost_line() -> None:
         ),
     )
     assert unaccounted(text, truncated) == ["line not accounted for: 'Dropped line.'"]
+
+
+def test_unaccounted_gives_a_title_printed_twice_and_joined_its_own_lines() -> None:
+    """A card prints its title twice (link and alt text), joined as one unit, and the title
+    again over its text: the joined piece takes the first two lines, the headline the
+    third; losing that headline is still found."""
+    title = "Ferry service resumes after winter storms"
+    second = "Storm damage repairs finish early at the pier"
+    text = (
+        f"logo\n#\n\nLatest news with #FERRIES\n\n{title}\n{title}\n\nHarbour Weekly\n\n"
+        f"time2 hours ago\n\n  \u2022 Travel\n  \u2022 Harbour Weekly\n\n{title}\n\n"
+        "The island ferry ran again on Monday after two weeks of cancelled sailings, the "
+        "operator said, and extra crossings were added for the weekend.\n\n"
+        f"{second}\n{second}\n\nHarbour Weekly\n\ntime3 hours ago\n\n"
+        f"  \u2022 Local\n  \u2022 Harbour Weekly\n\n{second}\n\n"
+        "Workers completed repairs to the pier two weeks ahead of schedule, the council said "
+        "on Tuesday, and it reopened to walkers.\n"
+    )
+    dump = parse(text)
+    assert dump.stories[0].headline == title
+    assert f"{title} {title}" in dump.leftover
+    story = dump.stories[0]
+    untitled = story.__class__(
+        **{**{f: getattr(story, f) for f in story.__slots__}, "headline": None}
+    )
+    lost = ParsedDump(
+        source=dump.source, sha256=dump.sha256, format=dump.format, encoding=dump.encoding,
+        dump_date=dump.dump_date, stories=(untitled, *dump.stories[1:]), leftover=dump.leftover,
+    )
+    assert unaccounted(text, lost) == [f"line not accounted for: {title!r}"]
 
 
 def test_byline_line_with_a_time_stamp_keeps_the_byline_and_leftovers_the_rest() -> None:
