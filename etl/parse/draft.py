@@ -22,7 +22,8 @@ class Draft:
     # Paragraph counts at which a "read more" line stood inside the text: where a listing
     # folded into one story is cut back into items, the item ending there is a teaser.
     more_after: set[int] = field(default_factory=set)
+    cut_off: bool = False  # a title the page breaks off after: an item with no text
 
     @property
     def empty(self) -> bool:
-        return not (self.paragraphs or self.dateline or self.byline)
+        return not (self.paragraphs or self.dateline or self.byline or self.cut_off)

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from etl.agencies import home_country
 from etl.model import Byline, Dateline, DumpError, Paragraph, RejectReason, Story
@@ -729,8 +730,58 @@ class _Splitter:
                 self.leftover.append(units[index].text)  # a title printed twice (link, alt)
                 continue
             self._step(units, index)
+        self._title_cut_off(units)
         self.flush_pending()
         self.trim_trailing_chrome()
+
+    def _title_cut_off(self, units: list[Unit]) -> None:
+        """A stored page is its text from the beginning, so a list of items often breaks
+        off right after the next item's title: that title is one more item, not furniture
+        nor a line of the item above it."""
+        current = self.current
+        if current is None or len(units) < 2 or self.footer:
+            return
+        last = units[-1].text
+        titled = [d for d in self.stories if d.headline and not d.empty]
+        after_more = is_read_more_only(units[-2].text)  # the item above ended in "Read more"
+        if len(titled) < 2 and not (titled and titled[-1].is_teaser) and not after_more:
+            return  # no list above: a single story's last line is its own
+        if (
+            not _teaser_headline_like(last)
+            or is_prose(last)
+            or last.rstrip("\"'”’ ").endswith(",")  # a quote cut off mid-sentence
+            or self.furniture(last)
+        ):
+            return
+        if self.pending and self.pending[-1] == last:
+            self.pending.pop()
+        elif (
+            current.paragraphs
+            and current.paragraphs[-1].text == last
+            and current.paragraphs[-1].kind == "text"
+            and (
+                after_more
+                and len(current.paragraphs) >= 2
+                or current is not self.stories[0]
+                and current.headline
+                and len(current.paragraphs) == 2
+                and len(titled) >= 3
+                and all(len(d.paragraphs) <= 1 for d in titled[1:-1])
+            )
+        ):
+            # Every item above is a title and one lede (or it ended in "Read more"): so did
+            # the last one, and this line is the next title, not its second paragraph.
+            current.paragraphs.pop()
+        elif self.leftover and self.leftover[-1] == last and current.headline:
+            self.leftover.pop()
+        else:
+            return
+        teaser = current.is_teaser
+        self.flush_pending()
+        story = self.start_story(titled=True)
+        story.headline = debullet(last)
+        story.is_teaser = teaser
+        story.cut_off = True
 
     def _house_dashes(self, units: list[Unit]) -> frozenset[str]:
         """The dash of the page's own "PLACE – Sentence" datelines, where at least two of
@@ -1678,6 +1729,9 @@ class _Splitter:
                 drafts[0].is_teaser = True
         _mark_previews(drafts)
         _even_out_teasers(drafts)
+        for before, draft in pairwise(drafts):
+            if draft.cut_off:
+                draft.is_teaser = before.is_teaser  # an item like the one above it
         if self.separators:
             # A list of untitled items under stamps or credits: its items are alike, a
             # paragraph each is a list of cut-off teasers, longer ones are briefs told whole.
