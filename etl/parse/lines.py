@@ -813,6 +813,55 @@ def is_deck(headline: str, line: str) -> bool:
     return capitals <= len(words) // 3
 
 
+STACKED_TITLE_WORDS = 6  # a line over a title that is itself a full title, no label
+STACKED_DECK_WORDS = 4
+
+
+def is_stacked_deck(title: str, line: str) -> bool:
+    """Whether `line`, right under `title`, is its deck though no longer than it: two full
+    titles stacked over a dateline ("Trade talks stall over farm quotas" / "Negotiators to
+    meet again next month"), the upper the headline. A label, a site's or a section's name,
+    a dated line or a caption above is no title (`is_deck` takes a longer deck)."""
+    if title == line or title.rstrip().endswith((":", "|")) or date_in(title) is not None:
+        return False
+    if not (
+        headline_candidate(title, min_words=STACKED_TITLE_WORDS)
+        and headline_candidate(line, min_words=STACKED_DECK_WORDS)
+    ):
+        return False
+    if is_section_label(title) or is_caption(title) or is_caption(line):
+        return False
+    if is_prose(title) or "..." in title or "…" in title:
+        return False  # a teaser's lede cut off above the title, not a title
+    if _CLOCK.search(title) or not (title[-1:].isalnum() or title[-1:] in "\"'”’)?"):
+        return False  # "AP Top News at 6:17 a.m. EST", a widget's text run together
+    if _CAPS_LEAD.match(title) and _CAPS_LEAD.match(line):
+        return False  # "ACME CORP: Sued Over ..." twice: two items of a list, alike
+    if sum(any(ch.isdigit() for ch in word) for word in title.split()) >= 2:
+        return False  # "Protein 6.7 gm Cow's milk: 3.2 gm": a table's row, no title
+    if title.split()[-1].lower() in _FUNCTION_WORDS or line.lstrip()[:1] in BULLET_MARKS:
+        return False  # a lede cut off ("... and confirmed the") over a bulleted title
+    words = {w.strip(".,:;!?'\"‘’“”()").lower() for w in title.split()}
+    if words & _LABEL_WORDS:
+        return False  # "The latest Container shipping News & Analysis"
+    if any(agency_code(word) for word in title.split() if word[:1].isupper()):
+        return False  # "Sydney SYDNEY Reuters Australia harbour": a page's tags
+    return any(ch.islower() for ch in title) and any(ch.islower() for ch in line)
+
+
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_CAPS_LEAD = re.compile(r"^[A-Z][A-Z0-9&.' -]{2,}:\s")
+# Words of a site's, a section's, a listing's or a tool's line over the first title ("Sorted
+# by date Results 1 - 25", "Latest Shipping News & Analysis"); rare in a headline.
+_LABEL_WORDS = frozenset(
+    (
+        "news", "media", "online", "latest", "results", "sorted", "printable", "version",
+        "follow", "archive", "archives", "category", "headlines", "highlights", "digest",
+        "briefs", "summary", "newswire", "feed", "rss", "edition", "section", "analysis",
+    )
+)  # fmt: skip
+
+
 def sentence_like(text: str) -> bool:
     """Running text even without its full stop (a page's copy may end mid-sentence): long,
     and most of its words in lower case."""

@@ -67,6 +67,7 @@ from etl.parse.lines import (
     is_prose,
     is_read_more_only,
     is_section_label,
+    is_stacked_deck,
     is_stamp_line,
     is_terminal,
     is_title_like,
@@ -548,6 +549,9 @@ class _Splitter:
             self.flush_pending()
         elif self.pending:
             *chrome, headline = self.pending
+            if chrome and is_stacked_deck(chrome[-1], headline):
+                # "Title" / "Its deck" over the item's dateline: the upper is the title
+                *chrome, headline = [*chrome[:-1], headline, chrome[-1]]
             draft.headline = debullet(headline)
             self.leftover.extend(chrome)
             self.pending = []
@@ -586,6 +590,21 @@ class _Splitter:
                     return None  # the previous story would keep nothing
                 tail = paras[len(paras) - back + 1 :]
                 del paras[len(paras) - back :]
+                upper = paras[-1] if paras else None
+                if (
+                    upper is not None
+                    and upper.kind == "text"
+                    and back == 1
+                    and self._dateline_with_text()
+                    and (len(paras) > 1 or previous.dateline is not None)
+                    and not ends_sentence(upper.text)
+                    and not ends_sentence(candidate.text)
+                    and is_stacked_deck(upper.text, candidate.text)
+                ):
+                    # "Title" / "Its deck" over the next dateline: the upper is the title
+                    paras.pop()
+                    tail.insert(0, candidate)
+                    candidate = upper
                 self.leftover.extend(p.text for p in tail)
                 if len(paras) > 1 and _kicker(paras[-1].text):
                     # "Irbid City" over "Self-Help Groups bring ...": a section label above
@@ -595,6 +614,12 @@ class _Splitter:
             if candidate.kind != "text" or is_prose(candidate.text) or len(candidate.text) > 120:
                 return None
         return None
+
+    def _dateline_with_text(self) -> bool:
+        """Whether the unit being read opens with a dateline and runs on into its story (a
+        dateline alone on its line may be a stamp closing the item above it)."""
+        found = self.dateline_at(self.units[self.at].text) if self.units else None
+        return found is not None and bool(found[3].strip())
 
     def flush_pending(self) -> None:
         self.leftover.extend(self.pending)
@@ -1171,6 +1196,8 @@ class _Splitter:
                         source_under_title(pre[index - 1].text, pre[index].text)
                         or is_deck(pre[index - 1].text, pre[index].text)
                         or _label_under_title(pre[index - 1].text, pre[index].text)
+                        or index == len(pre) - 1
+                        and is_stacked_deck(pre[index - 1].text, pre[index].text)
                     ):
                         index -= 1  # a headline with a deck or two, or its source, under it
                     if (
