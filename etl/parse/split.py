@@ -420,6 +420,18 @@ class _Splitter:
             again = match_dateline(text[start + named :], self.dump_date, page_date=self.page_date)
             if again is not None and again.start == 0:
                 return start + named, again.dateline, start + named + again.end
+        tail = _caps_tail(text[start : start + len(dateline.raw)], dateline.agencies)
+        if tail:
+            # "... on the way to Bakhmut ANDRIIVKA, Ukraine (AP) —", "via AP MARENGO, Wis.
+            # (AP) –": a title's or a credit's last words run into a place in capitals
+            again = match_dateline(text[start + tail :], self.dump_date, page_date=self.page_date)
+            if (
+                again is not None
+                and again.start == 0
+                and again.dateline.agencies == dateline.agencies
+                and again.dateline.country == dateline.country
+            ):
+                return start + tail, again.dateline, start + tail + again.end
         if dateline.country is not None and find_city(place) is not None:
             return start, dateline, end  # "Rio de Janeiro", "New York": the whole is a city
         if fold(place) in STATELESS:
@@ -2058,6 +2070,28 @@ _AGGREGATOR_TAG = re.compile(
     r"^(?:\d\d-\d\d-\d\d\s+)?\(MENAFN\s*-\s*(?P<source>[^()]{1,60}(?:\([^()]{1,20}\))?[^()]{0,20})\)"
 )
 _PLACE_START = re.compile(r"(?<=\s)\S|(?<=[a-z])(?=[A-Z]{3})")
+_PLACE_WORDS = re.compile(r"[^,(\[\u2013\u2014-]+")
+
+
+def _caps_tail(raw: str, agencies: tuple[str, ...]) -> int:
+    """Where a place in capitals starts after words that are no part of it, in a credited
+    dateline's place: a word in lower or title case, or the dateline's own agency, before
+    the capitals ("Bakhmut ANDRIIVKA", "AP MARENGO"). 0 when the place is all one case."""
+    head = _PLACE_WORDS.match(raw)
+    if head is None or not agencies:
+        return 0
+    words = list(re.finditer(r"\S+", head.group()))
+    for index in range(1, len(words)):
+        rest = [w.group() for w in words[index:]]
+        lead = [w.group() for w in words[:index]]
+        if not all(w.isupper() and sum(ch.isalpha() for ch in w) >= 3 for w in rest):
+            continue
+        if len(lead) == 1 and agency_code(lead[0]) in agencies:
+            return words[index].start()  # the agency's name, then its dateline
+        if not any(w.isupper() for w in lead):
+            return words[index].start()  # (not "SAN FRANCISCO and LOS ANGELES")
+        return 0
+    return 0
 _CUT_POINT = re.compile(
     r"(?:^|(?<=[\s)\]|»›>])|(?<=[12]\d\d\d)(?=[A-Z]{2})|(?<=[a-z])(?=\([A-Z]))"
     r"(?=\(?[A-Z\u0620-\u064a\u0900-\u097f])"
