@@ -144,6 +144,29 @@ def stamp_date(line: str) -> dt.date | None:
     return None
 
 
+DATED_TITLE_WORDS = 12
+
+
+def dated_title(line: str) -> dt.date | None:
+    """The date a digest's or a summary's title ends in ("KUNA main news for Tuesday, May 24,
+    2022", "Kyodo news summary - July 18, 2014"): the page's own date, though no stamp."""
+    text = line.strip().rstrip(".)] ")
+    if not text or len(text.split()) > DATED_TITLE_WORDS:
+        return None
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if m.end() == len(text) and _TITLE_DATE_LEAD.search(text[: m.start()]):
+                return _from_match(m, day_first=bool(_DAY_FIRST_HINT.search(text)))
+    return None
+
+
+# What comes right before a title's closing date: "for", "of", a dash, a comma or a colon,
+# then perhaps a weekday.
+_TITLE_DATE_LEAD = re.compile(
+    r"(?:\b(?:for|of|on|from|del|de|du|vom)|[-–—,:|(\[])\s*(?:[^\W\d_]+,?\s*)?$"
+)
+
+
 _LEAD_WORDS = re.compile(
     r"(?:[\W\d_]|\b(?:updated?|published|posted|modified|last|first|date[ds]?|on|at"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"

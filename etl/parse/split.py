@@ -89,7 +89,7 @@ from etl.parse.listing import (
     split_slug_items,
     split_title_run,
 )
-from etl.parse.pagedate import HEAD_LINES, stamp_date
+from etl.parse.pagedate import HEAD_LINES, dated_title, stamp_date
 from etl.parse.places import STATELESS, find_city, fold
 from etl.parse.starts import cut_starts
 from etl.parse.unwrap import Unit, slug_labels, to_units, unwrap_lines
@@ -2400,7 +2400,7 @@ def _page_date(lines: list[str]) -> dt.date | None:
     """The page's own time stamp among its first lines; a dateline's date is the story's,
     not the page's, so dateline lines are passed over."""
     for line in lines[:HEAD_LINES]:
-        found = stamp_date(line)
+        found = stamp_date(line) or dated_title(line)
         if found is None:
             continue
         dateline = match_dateline(line, None)

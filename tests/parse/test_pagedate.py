@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from etl.parse import parse_bytes
-from etl.parse.pagedate import date_in, stamp_date
+from etl.parse.pagedate import date_in, dated_title, stamp_date
 
 OCT3 = dt.date(2019, 10, 3)
 
@@ -102,3 +102,40 @@ def test_a_time_zone_outside_the_americas_reads_slashed_dates_day_first(
     line: str, want: dt.date
 ) -> None:
     assert stamp_date(line) == want
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Agency main news for Thursday, October 3, 2019", OCT3),
+        ("Wire news summary - October 3, 2019", OCT3),
+        ("Daily digest of 3 October 2019", OCT3),
+        ("Resumen de noticias del jueves 3 de octubre de 2019", OCT3),
+    ],
+)
+def test_a_digests_title_ending_in_a_date_dates_the_page(line: str, want: dt.date) -> None:
+    assert dated_title(line) == want
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Floods cut roads in the north",
+        "October 3, 2019 was the wettest day on record, forecasters say",  # no title's end
+        "A long report on the floods that cut roads and bridges across the north, "
+        "published on October 3, 2019",  # too long for a title
+    ],
+)
+def test_other_lines_are_no_dated_title(line: str) -> None:
+    assert dated_title(line) is None
+
+
+def test_undated_briefs_under_a_dated_digest_title_take_its_date() -> None:
+    page = (
+        "Agency main news for Thursday, October 3, 2019\n\n"
+        "DOHA -- The ministry opened a new desalination plant on the coast, officials said.\n\n"
+        "MUSCAT -- The port authority said container traffic rose by a tenth in September.\n"
+    )
+    dump = parse_bytes(page.encode(), source="digest.txt")
+    dated = [(s.dateline.date, s.dateline.date_source) for s in dump.stories if s.dateline]
+    assert dated == [(OCT3, "page_date"), (OCT3, "page_date")]
