@@ -711,6 +711,7 @@ class _Splitter:
     # -- the main loop -------------------------------------------------------------------
 
     def run(self, units: list[Unit], headline: str | None, meta_title: str | None) -> None:
+        units = self._drop_preview_cards(units)
         self.body_titles = frozenset(debullet(u.text) for u in units)
         lead = self._lead_links(units)
         if lead:
@@ -819,6 +820,22 @@ class _Splitter:
         story.headline = debullet(last)
         story.is_teaser = teaser
         story.cut_off = True
+
+    def _drop_preview_cards(self, units: list[Unit]) -> list[Unit]:
+        """"Title" / "Jane Doe, The Canadian Press 4 minute read Preview" / "Title" / the
+        byline with its stamp / the story: a card announcing the story printed right under
+        it. The card (its title and its line) is furniture, so the story keeps one title."""
+        cards: set[int] = set()
+        for index in range(1, len(units) - 1):
+            if (
+                _PREVIEW_CARD.search(units[index].text)
+                and units[index - 1].text == units[index + 1].text
+            ):
+                cards.update((index - 1, index))
+        if not cards:
+            return units
+        self.leftover.extend(units[index].text for index in sorted(cards))
+        return [unit for index, unit in enumerate(units) if index not in cards]
 
     def _house_dashes(self, units: list[Unit]) -> frozenset[str]:
         """The dash of the page's own "PLACE – Sentence" datelines, where at least two of
@@ -2069,6 +2086,7 @@ BRIEFS_TITLE_LINES = 4  # where a page's title stands
 _AGGREGATOR_TAG = re.compile(
     r"^(?:\d\d-\d\d-\d\d\s+)?\(MENAFN\s*-\s*(?P<source>[^()]{1,60}(?:\([^()]{1,20}\))?[^()]{0,20})\)"
 )
+_PREVIEW_CARD = re.compile(r"\b\d{1,3}\s+min(?:ute)?s?\s+read\s+Preview$", re.IGNORECASE)
 _PLACE_START = re.compile(r"(?<=\s)\S|(?<=[a-z])(?=[A-Z]{3})")
 _PLACE_WORDS = re.compile(r"[^,(\[\u2013\u2014-]+")
 
