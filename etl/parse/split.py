@@ -789,8 +789,9 @@ class _Splitter:
             or is_prose(last)
             or last.rstrip("\"'”’ ").endswith(",")  # a quote cut off mid-sentence
             or self.furniture(last)
+            or any(last.startswith(unit.text) for unit in units[-4:-1])
         ):
-            return
+            return  # (nor a title printed again as its link: "Title Read More »")
         if self.pending and self.pending[-1] == last:
             self.pending.pop()
         elif (

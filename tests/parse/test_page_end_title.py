@@ -101,3 +101,17 @@ def test_a_briefs_cut_body_line_is_no_title() -> None:
         "Storm cuts power to coastal towns",
     ]
     assert dump.stories[-1].paragraphs[-1].text.startswith("Crews from two")
+
+
+def test_a_title_printed_again_as_its_link_is_no_item() -> None:
+    """"Title" / its lede / "Title Read More »": the link repeats the item above it."""
+    title = "Asian shares slip as a firmer yen weighs on exporters"
+    page = (
+        f"{title}\n"
+        "SYDNEY, Nov 23 (Reuters) \u2013 Shares across Asia edged lower on Wednesday as a "
+        "firmer yen weighed on Japanese exporters, and Tokyo's benchmark shed 0.5% after Wall "
+        "Street \u2026\n"
+        f"{title} Read More \u00bb\n"
+    )
+    dump = _parse(page)
+    assert [s.headline for s in dump.stories] == [title]
