@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from etl.agencies import AGENCIES as AGENCIES  # re-exported: the registry's one home
 from etl.agencies import ALIASES, CASE_STRICT, REGISTRY
+from etl.parse.caching import PREDICATE_CACHE
 from etl.parse.pagedate import stamp_date
 
 AGENCY_SPELLINGS: tuple[str, ...] = tuple(sorted({*REGISTRY, *ALIASES}, key=len, reverse=True))
@@ -76,6 +78,7 @@ def _split_hyphenated(piece: str, *, strict_case: bool) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=PREDICATE_CACHE)
 def _split(text: str, *, strict_case: bool) -> tuple[str, ...]:
     codes: list[str] = []
     whole = _lookup(text, strict_case=strict_case)

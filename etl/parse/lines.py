@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from etl.model import Byline
 from etl.parse.agencies import (
@@ -14,6 +15,7 @@ from etl.parse.agencies import (
     split_agencies,
 )
 from etl.parse.byline import BY_WORD, parse_byline
+from etl.parse.caching import PREDICATE_CACHE
 from etl.parse.months import MONTH_WORDS
 from etl.parse.pagedate import date_in, stamp_date
 from etl.parse.places import STATELESS, fold, resolve_place
@@ -306,6 +308,7 @@ def subhead_text(text: str) -> str | None:
     return inner if WORD.search(inner) else None
 
 
+@lru_cache(maxsize=PREDICATE_CACHE)
 def is_boilerplate(text: str) -> bool:
     if len(text) <= 200 and (
         _BOILERPLATE.match(text) or _SECTION_LABEL.match(text) or is_end_marker(text)
@@ -341,6 +344,7 @@ CAPTION_MAX_CHARS = 350  # a longer line is a caption only when it opens like on
 CAPTION_HEAD = 120
 
 
+@lru_cache(maxsize=PREDICATE_CACHE)
 def is_caption(text: str) -> bool:
     lower = text.lower()
     if "/" not in lower and not any(word in lower for word in _CAPTION_WORDS):
@@ -376,6 +380,7 @@ _TITLE_TAG = re.compile(
 )
 
 
+@lru_cache(maxsize=PREDICATE_CACHE)
 def is_title_like(text: str, *, min_words: int = 3) -> bool:
     """Short, capitalised, not a sentence: what a headline line looks like."""
     text = debullet(text)
@@ -634,6 +639,7 @@ STAMP_CHARS = 120  # a time-stamp line is short: a date, a time, a name, a label
 _DIGIT = re.compile(r"\d")
 
 
+@lru_cache(maxsize=PREDICATE_CACHE)
 def line_stamp(text: str) -> dt.date | None:
     """The date of a time-stamp line ("Updated: 03-10-2019 11:20 IST", "Jane Doe|Jan 13,
     2019"), else None: a stamp is short, has a digit and few words."""
@@ -677,6 +683,7 @@ def is_bare_stamp(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=PREDICATE_CACHE)
 def headline_candidate(text: str, *, min_words: int = 3) -> bool:
     """A title line that is not site furniture: not a time stamp, a credit, a byline, a
     caption, a bare address or an agency's name alone ("The Associated Press")."""

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from etl.parse.alternation import trie_regex
+from etl.parse.caching import PREDICATE_CACHE
 from etl.parse.months import MONTH_WORDS
 
 # How many non-blank lines from the top may hold the page's stamp.
@@ -121,6 +123,7 @@ def date_in(text: str) -> dt.date | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=PREDICATE_CACHE)
 def stamp_date(line: str) -> dt.date | None:
     """The date of a time-stamp line ("Updated: 03-10-2019 11:20 IST"), else None.
 
