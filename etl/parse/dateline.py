@@ -418,6 +418,7 @@ _NOT_PLACE = frozenset(
         "Friday",
         "Saturday",
         "Sunday",
+
         "Reporting",
         "Editing",
         "Writing",
@@ -649,6 +650,11 @@ _SOURCE_WORDS = frozenset(
 )
 
 
+_SHORT_WEEKDAYS = frozenset(
+    fold(w) for w in ("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun")
+)
+
+
 def _place_ok(place: str, shape: str, *, anywhere: bool) -> bool:
     """Guard against sentences: the head must read like a place, not like prose."""
     head = place.split(",")[0].split("(")[0].strip()
@@ -658,6 +664,8 @@ def _place_ok(place: str, shape: str, *, anywhere: bool) -> bool:
     first = place.split()[0] if place.split() else ""
     if fold(first) in _NOT_PLACE and not is_known_place(head):
         return False  # "In Paris, ..." opens a sentence; "The Hague" is a place
+    if fold(head) in _SHORT_WEEKDAYS:
+        return False  # "Updated: Mon, Oct 20, 2014": a stamp's weekday (Mon State is rare)
     if _CLOCK_WORD.match(head) or head in _ZONES:
         return False  # "Updated 10:32 AM ET, Thu October 3, 2019": a stamp's time, no place
     if split_agencies(head) and not is_known_place(head):

@@ -139,3 +139,23 @@ def test_undated_briefs_under_a_dated_digest_title_take_its_date() -> None:
     dump = parse_bytes(page.encode(), source="digest.txt")
     dated = [(s.dateline.date, s.dateline.date_source) for s in dump.stories if s.dateline]
     assert dated == [(OCT3, "page_date"), (OCT3, "page_date")]
+
+
+def test_a_stamp_with_a_short_weekday_is_no_dateline() -> None:
+    """"Updated: Mon, Oct 20, 2014" between a listing's title and its dateline: "Mon" is
+    the stamp's weekday, not a place, so each item keeps its own title and dateline."""
+    page = (
+        "  \u2022 Port workers end strike after pay deal\n\n"
+        "    Updated: Mon, Oct 20, 2014\n\n"
+        "    LAGOS, Nigeria (AP) \u2014 Dock workers at the country's main port returned to "
+        "work on Monday after the union accepted a new pay offer.\n\n"
+        "  \u2022 Flights resume at island airport after storm\n\n"
+        "    Updated: Mon, Oct 20, 2014\n\n"
+        "    SUVA, Fiji (AP) \u2014 Flights resumed at the main airport on Monday, two days "
+        "after a storm closed its runway.\n"
+    )
+    dump = parse_bytes(page.encode(), source="listing.txt")
+    assert [(s.headline, s.dateline.place if s.dateline else None) for s in dump.stories] == [
+        ("Port workers end strike after pay deal", "Lagos"),
+        ("Flights resume at island airport after storm", "Suva"),
+    ]
