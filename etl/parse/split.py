@@ -1324,6 +1324,9 @@ class _Splitter:
             self.flush_pending()
             self.leftover.append(text)  # "TURKEY" over "ANKARA – ...": the section's name
             return
+        if self._caps_kicker(units, index):
+            self.leftover.append(text)  # "MARSDAILY" over an item's title and dateline
+            return
         if text in self.separators:
             if current.paragraphs:
                 current = self.start_story(titled=True)
@@ -1560,6 +1563,28 @@ class _Splitter:
                 current.headline = debullet(text)
                 return
         self.add_text(text)
+
+    def _caps_kicker(self, units: list[Unit], index: int) -> bool:
+        """A section's name in capitals, a word or three, right over an item's title that
+        stands over the item's dateline: the item's kicker, no line of the item above."""
+        text = units[index].text
+        if (
+            index + 2 >= len(units)
+            or not text.isupper()
+            or len(text) > KICKER_CHARS
+            or not 1 <= len(text.split()) <= KICKER_WORDS - 1
+            or any(ch.isdigit() for ch in text)
+            or not text[:1].isalpha()
+            or credit_line(text)
+            or signoff_agencies(text)
+            or self.dateline_at(text) is not None
+        ):
+            return False  # (not "- AP", a sign-off closing the item above)
+        title = units[index + 1].text
+        if title.isupper() or not headline_candidate(title, min_words=3):
+            return False
+        below = self.dateline_at(units[index + 2].text)
+        return below is not None and not below[1] and below[0] is None
 
     def _stamp_between_stories(self, units: list[Unit], index: int) -> None:
         """A stamp after a story's body, beside a title with text under it, starts the next
