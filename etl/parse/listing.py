@@ -293,7 +293,7 @@ def _bare_title(para: Paragraph) -> bool:
         and headline_candidate(text, min_words=3)
         and not all_caps(text)
         and not lede_cut_short(text)
-        and not text.rstrip("\"'”’)] ").endswith((".", "!", "?", ":", ";", ","))
+        and not text.rstrip("\"'”’)] ").endswith((".", "!", ":", ";", ","))
     )
 
 
