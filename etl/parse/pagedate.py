@@ -163,6 +163,29 @@ def dated_title(line: str) -> dt.date | None:
     return None
 
 
+# What may follow a title's own date: an agency's short name ("- 07/03/2016 MAP").
+_TITLE_DATE_TAIL = re.compile(r"(?:\s+[A-Z]{2,6})?\s*$")
+TITLE_DATE_WORDS = 3  # a title keeps at least this many words before its date
+
+
+@lru_cache(maxsize=PREDICATE_CACHE)
+def title_date(title: str) -> dt.date | None:
+    """The date a listing prints at the end of an item's title ("Landslides cut main highway
+    28 Jun 2015", "Tea seized at border - 07/03/2016 MAP"): that item's own date."""
+    text = _TITLE_DATE_TAIL.sub("", title.strip()) if title else ""
+    if not text:
+        return None
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if m.end() != len(text):
+                continue
+            before = text[: m.start()].rstrip(" -–—|,(")
+            if len(before.split()) < TITLE_DATE_WORDS or before[-1:].isdigit():
+                continue
+            return _from_match(m, day_first=bool(_DAY_FIRST_HINT.search(text)))
+    return None
+
+
 # What comes right before a title's closing date: "for", "of", a dash, a comma or a colon,
 # then perhaps a weekday.
 _TITLE_DATE_LEAD = re.compile(

@@ -89,7 +89,7 @@ from etl.parse.listing import (
     split_slug_items,
     split_title_run,
 )
-from etl.parse.pagedate import HEAD_LINES, dated_title, stamp_date
+from etl.parse.pagedate import HEAD_LINES, dated_title, stamp_date, title_date
 from etl.parse.places import STATELESS, find_city, fold
 from etl.parse.starts import cut_starts
 from etl.parse.unwrap import Unit, slug_labels, to_units, unwrap_lines
@@ -1811,6 +1811,8 @@ class _Splitter:
                 drafts[0].is_teaser = True
         _mark_previews(drafts)
         _even_out_teasers(drafts)
+        _first_like_its_teasers(drafts)
+        _date_from_titles(drafts)
         for before, draft in pairwise(drafts):
             if draft.cut_off:
                 draft.is_teaser = before.is_teaser  # an item like the one above it
@@ -1900,6 +1902,46 @@ def _mark_previews(drafts: list[Draft]) -> None:
             for at, later in enumerate(drafts[index + 1 :], index + 1)
         ):
             draft.is_teaser = True
+
+
+FIRST_TEASER_ITEMS = 2  # teasers under the first item before its size is judged by theirs
+FIRST_TEASER_RATIO = 2.0  # a first item no longer than this many of its teasers is one
+
+
+def _first_like_its_teasers(drafts: list[Draft]) -> None:
+    """A list whose items below the first are all teasers, and whose first item is no
+    longer than about two of them, is a page of teasers (a tag, archive or section page):
+    a main story over its related teasers is several times their length.
+
+    (On the real-page dev pages, every such first item up to twice the teasers' median
+    text was labelled a teaser, every one from 2.3 times up a main story.)"""
+    if len(drafts) <= FIRST_TEASER_ITEMS or drafts[0].is_teaser or drafts[0].byline:
+        return  # (a signed story is told in full)
+    if not all(d.is_teaser for d in drafts[1:]):
+        return
+    if drafts[0].headline is not None and not all(d.headline for d in drafts[1:]):
+        return  # a titled story over untitled teasers (the wire's own page): its main story
+    chars = [sum(len(p.text) for p in d.paragraphs if p.kind == "text") for d in drafts]
+    rest = sorted(chars[1:])
+    median = rest[len(rest) // 2]
+    if median and chars[0] <= FIRST_TEASER_RATIO * median:
+        drafts[0].is_teaser = True
+
+
+def _date_from_titles(drafts: list[Draft]) -> None:
+    """An item whose title ends in a date ("... sparks anger 29 Jun 2015") is of that day,
+    where its dateline gives no date of its own (none, or the page's or the dump's)."""
+    for draft in drafts:
+        dateline = draft.dateline
+        if (
+            dateline is None
+            or draft.headline is None
+            or dateline.date_source not in (None, "page_date", "dump_date")
+        ):
+            continue
+        when = title_date(draft.headline)
+        if when is not None and when != dateline.date:
+            draft.dateline = replace(dateline, date=when, date_source="page_date")
 
 
 def _lede_cut(draft: Draft) -> bool:

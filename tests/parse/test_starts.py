@@ -59,7 +59,9 @@ def test_a_card_list_without_marks_is_cut_at_each_title() -> None:
         "City library closes east wing for roof repairs",
         "Overnight lane closures planned on harbor bridge",
     ]
-    assert [s.is_teaser for s in stories] == [False, True, True]
+    # Three cards of one size: the first is a teaser like the others, no main story
+    # (split.py `_first_like_its_teasers`).
+    assert [s.is_teaser for s in stories] == [True, True, True]
     assert stories[0].dateline is not None and stories[0].dateline.place == "Port Angeles"
     assert stories[2].paragraphs[0].text.startswith("Crews will close two lanes")
 
