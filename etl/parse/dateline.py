@@ -717,6 +717,9 @@ def _resolves(place: str | None) -> bool:
     if not place:
         return False
     head = place.split(",")[0].split("(")[0].strip()
+    if "/" in head and place.strip() == head:
+        # "Washington/Bangkok –": a story filed from two places, each one the gazetteer's
+        return all(_resolves(part.strip()) for part in head.split("/"))
     return fold(head) in _STATELESS_KEYS or resolve_place(place).country is not None
 
 
