@@ -159,6 +159,8 @@ class _Splitter:
         # Items above the main story: a links box's titles, or titles over a cut-off lede
         self.lead_links: list[tuple[str, str | None]] = []
         self.side_links: list[str] = []  # news titles listed under the main headline
+        # "Also read: <title>" inside a story's text: (the paragraph above it, the line)
+        self.inline_links: list[tuple[Paragraph, str]] = []
         self.units: list[Unit] = []  # the page's units, and the one being read
         self.at = 0
         self.separators: frozenset[str] = frozenset()  # stamps or credits parting items
@@ -550,6 +552,28 @@ class _Splitter:
         ):
             return False
         return _name_over(units[index].text, units[index + 1].text)
+
+    def _place_inline_links(self, drafts: list[Draft]) -> list[Draft]:
+        """Each "Also read: <title>" line becomes a teaser right after the story it was
+        printed in (found by the paragraph above it), in page order."""
+        if not self.inline_links:
+            return drafts
+        after: dict[int, list[Draft]] = {}
+        for anchor, line in self.inline_links:
+            home = next(
+                (i for i, d in enumerate(drafts) if any(p is anchor for p in d.paragraphs)), None
+            )
+            if home is None:
+                self.leftover.append(line)  # (its story was cut away as furniture)
+                continue
+            after.setdefault(home, []).append(
+                Draft(headline=line, is_teaser=True, closed=True)
+            )
+        placed: list[Draft] = []
+        for i, draft in enumerate(drafts):
+            placed.append(draft)
+            placed.extend(after.get(i, []))
+        return placed
 
     # -- story bookkeeping ---------------------------------------------------------------
 
@@ -1464,6 +1488,16 @@ class _Splitter:
             elif rest:
                 self.add_text(rest)
             return
+        if (
+            current.paragraphs
+            and not self.footer
+            and _inline_link(text)
+            and not (index + 1 < len(units) and self.dateline_at(units[index + 1].text))
+        ):
+            # "Lea también: <title>" between two paragraphs: a teaser of another story (over
+            # a datelined item it is that item's label, furniture)
+            self.inline_links.append((current.paragraphs[-1], text))
+            return
         glued_by = _FURNITURE_THEN_BY.match(text) if "By " in text else None
         if (is_boilerplate(text) or is_caption(text) or is_masthead(text)) and not (
             glued_by is not None and self.byline_split(text) is not None
@@ -1822,6 +1856,7 @@ class _Splitter:
             teasers = all(len(d.paragraphs) <= 1 for d in drafts)
             for draft in drafts:
                 draft.is_teaser = teasers
+        drafts = self._place_inline_links(drafts)
         for position, (title, lede) in enumerate(self.lead_links):
             # (Links above the story come first, in page order; the story stays the main.)
             text = strip_read_more(lede)[0] if lede else ""
@@ -1942,6 +1977,25 @@ def _date_from_titles(drafts: list[Draft]) -> None:
         when = title_date(draft.headline)
         if when is not None and when != dateline.date:
             draft.dateline = replace(dateline, date=when, date_source="page_date")
+
+
+# "Also read: <title>", "Lea también: <title>": a link to another story set inside the text.
+_INLINE_LINK = re.compile(
+    r"(?:also\s+read|read\s+also|read\s+more|see\s+also|related|related\s+story"
+    r"|lea\s+tambi[ée]n|le\s+puede\s+interesar|te\s+puede\s+interesar|de\s+inter[ée]s"
+    r"|lee\s+tambi[ée]n|leia\s+tamb[ée]m|lire\s+aussi|[àa]\s+lire\s+aussi|leggi\s+anche"
+    r"|lesen\s+sie\s+auch)\s*:\s*(?P<title>\S.*)",
+    re.IGNORECASE,
+)
+INLINE_LINK_CHARS = 220
+
+
+def _inline_link(text: str) -> bool:
+    m = _INLINE_LINK.fullmatch(text.strip())
+    if m is None or len(text) > INLINE_LINK_CHARS:
+        return False
+    title = m.group("title").strip().removeprefix("[Video]").strip()
+    return headline_candidate(title, min_words=3) and not title.endswith(".")
 
 
 def _lede_cut(draft: Draft) -> bool:
