@@ -284,9 +284,19 @@ TITLE_RUN_MIN = 4  # bare titles in a row before they read as a list of other st
 TITLE_RUN_CHARS = 160  # a list's title is one line; a longer line is text
 
 
-def _bare_title(para: Paragraph) -> bool:
-    """A line of a list of links: a title alone, in sentence or title case, no full stop."""
-    text = para.text
+_DASH_ITEM = re.compile(r"[-–][ \t]+(?=\S)")
+
+
+def _item_text(text: str) -> str:
+    """A list line without its bullet, a dash one included ("- Title", "– Title")."""
+    m = _DASH_ITEM.match(text)
+    return text[m.end() :] if m is not None else debullet(text)
+
+
+def _bare_title(para: Paragraph, *, dashes: bool = False) -> bool:
+    """A line of a list of links: a title alone, in sentence or title case, no full stop
+    (with `dashes`, perhaps set off by a dash: "- Title")."""
+    text = _item_text(para.text) if dashes else debullet(para.text)
     return (
         para.kind == "text"
         and len(text) <= TITLE_RUN_CHARS
@@ -311,14 +321,16 @@ def _lede_under(title: Paragraph, text: str) -> bool:
     )
 
 
-def _title_items(paras: list[Paragraph], *, ledes: bool) -> list[tuple[int, int]]:
+def _title_items(
+    paras: list[Paragraph], *, ledes: bool, dashes: bool = False
+) -> list[tuple[int, int]]:
     """The list closing `paras`, last item first: (title index, end index) per item."""
     items: list[tuple[int, int]] = []
     end = len(paras)
     while end > 0:
         if ledes and end >= 2 and _lede_under(paras[end - 2], paras[end - 1].text):
             items.append((end - 2, end))
-        elif _bare_title(paras[end - 1]):
+        elif _bare_title(paras[end - 1], dashes=dashes):
             items.append((end - 1, end))
         else:
             break
@@ -338,6 +350,10 @@ def split_title_run(draft: Draft) -> list[Draft]:
     items = _title_items(paras, ledes=True)
     if 2 * sum(stop - title > 1 for title, stop in items) < len(items):
         items = _title_items(paras, ledes=False)  # a few long titles, not titles and ledes
+    if len(items) < TITLE_RUN_MIN:
+        dashed = _title_items(paras, ledes=False, dashes=True)
+        if dashed and dashed[-1][0] == 0 and not (draft.headline or draft.dateline):
+            items = dashed  # a page of "- Title" lines and nothing else: a list of links
     end = items[-1][0] if items else len(paras)
     if len(items) < TITLE_RUN_MIN or draft.is_teaser:
         return [draft]
@@ -346,7 +362,7 @@ def split_title_run(draft: Draft) -> list[Draft]:
         return [draft]  # short lines above the run: a list of points, not a story and links
     teasers = [
         Draft(
-            headline=debullet(paras[title].text),
+            headline=_item_text(paras[title].text),
             paragraphs=list(paras[title + 1 : stop]),
             is_teaser=True,
             closed=True,
