@@ -1351,6 +1351,14 @@ class _Splitter:
         if self._caps_kicker(units, index):
             self.leftover.append(text)  # "MARSDAILY" over an item's title and dateline
             return
+        if (ticker := _TICKER_TITLE.fullmatch(text)) and len(ticker["title"].split()) >= 3:
+            # "+++ 16.19 Uhr: Rail strike loses support +++": a live ticker's entry opens
+            if current.paragraphs or current.headline or current.dateline:
+                current = self.start_story(titled=True)
+            else:
+                self.flush_pending()
+            current.headline = text
+            return
         if text in self.separators:
             if current.paragraphs:
                 current = self.start_story(titled=True)
@@ -1996,6 +2004,13 @@ def _inline_link(text: str) -> bool:
         return False
     title = m.group("title").strip().removeprefix("[Video]").strip()
     return headline_candidate(title, min_words=3) and not title.endswith(".")
+
+
+# A live ticker's entry: "+++ 16.19 Uhr: Title +++" (its time, perhaps, then its title).
+_TICKER_TITLE = re.compile(
+    r"\+\+\+[ \t]*(?:\d{1,2}[.:]\d\d(?:[ \t]*(?:Uhr|h))?[ \t]*[:\-–][ \t]*)?"
+    r"(?P<title>[^\W\d_][^+]{10,200}?)[ \t]*\+\+\+"
+)
 
 
 def _lede_cut(draft: Draft) -> bool:
