@@ -193,6 +193,8 @@ REGISTRY: dict[str, str] = {
     "FederalPress": "FederalPress (РИА ФедералПресс)",
     "ARKA": "ARKA News Agency",
     "INP": "Independent News Pakistan",
+    "OTS": "APA-OTS Originaltext-Service",
+    "RNZ": "Radio New Zealand",
 }
 
 AGENCIES: Mapping[str, str] = MappingProxyType(REGISTRY)
@@ -237,6 +239,10 @@ ALIASES: dict[str, str] = {
     "associated press of pakistan": "APP",
     "islamic republic news agency": "IRNA",
     "korean central news agency": "KCNA",
+    "apa-ots": "OTS",
+    "radio new zealand": "RNZ",
+    "rnz pacific": "RNZ",
+    "pacific rnz": "RNZ",
     "middle east news agency": "MENA",
     "emirates news agency": "WAM",
     "saudi press agency": "SPA",
@@ -414,7 +420,7 @@ HOME_COUNTRY: Mapping[str, str] = MappingProxyType({
     "MINA": "MK", "Fena": "BA", "Beta": "RS", "Tanjug": "RS", "ANA-MPA": "GR",
     "Keystone-SDA": "CH", "Azertac": "AZ", "Trend": "AZ", "WAFA": "PS", "ELTA": "LT",
     "TASS": "RU", "RIA": "RU", "Interfax": "RU", "CNS": "CN", "ZANIS": "ZM",
-    "FederalPress": "RU", "ARKA": "AM", "INP": "PK",
+    "FederalPress": "RU", "ARKA": "AM", "INP": "PK", "RNZ": "NZ",
 })  # fmt: skip
 
 

@@ -57,6 +57,11 @@ def test_registry_is_read_only() -> None:
         ("Anadolu Agency", "AA"),
         ("(Anadolu)", "AA"),
         ("SPX", "SPX"),
+        ("Pacific RNZ", "RNZ"),
+        ("RNZ Pacific", "RNZ"),
+        ("Radio New Zealand", "RNZ"),
+        ("OTS", "OTS"),
+        ("APA-OTS", "OTS"),
     ],
 )
 def test_agency_code_aliases(token: str, code: str) -> None:
@@ -199,3 +204,16 @@ def test_credit_lines_of_footers(line: str, codes: tuple[str, ...]) -> None:
     from etl.parse.agencies import credit_line
 
     assert credit_line(line) == codes
+
+
+def test_a_release_on_the_austrian_wire_is_credited_to_it() -> None:
+    from etl.parse import parse_bytes
+
+    page = (
+        "Stadt eröffnet neues Bad im Osten\n\n"
+        "Wien (OTS/RK) - Die Stadt hat am Montag ein neues Hallenbad im Osten eröffnet, das "
+        "jährlich 200.000 Gäste aufnehmen soll.\n"
+    )
+    story = parse_bytes(page.encode(), source="page.txt").stories[0]
+    assert story.dateline is not None and story.dateline.place == "Wien"
+    assert story.agencies == ("OTS",)
