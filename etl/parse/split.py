@@ -1932,10 +1932,15 @@ def _even_out_teasers(drafts: list[Draft]) -> None:
             draft.is_teaser = True
 
 
+def _text_chars(draft: Draft) -> int:
+    """How much text an item shows (subheads aside): what list items are compared by."""
+    return sum(len(p.text) for p in draft.paragraphs if p.kind == "text")
+
+
 def _mark_previews(drafts: list[Draft]) -> None:
     """A story printed again further down the page, in full under the same headline: the
     first, shorter copy is the page's preview of it (a teaser list above the article)."""
-    chars = [sum(len(p.text) for p in d.paragraphs if p.kind == "text") for d in drafts]
+    chars = [_text_chars(d) for d in drafts]
     for index, draft in enumerate(drafts):
         if draft.is_teaser or not draft.headline:
             continue
@@ -1964,7 +1969,7 @@ def _first_like_its_teasers(drafts: list[Draft]) -> None:
         return
     if drafts[0].headline is not None and not all(d.headline for d in drafts[1:]):
         return  # a titled story over untitled teasers (the wire's own page): its main story
-    chars = [sum(len(p.text) for p in d.paragraphs if p.kind == "text") for d in drafts]
+    chars = [_text_chars(d) for d in drafts]
     rest = sorted(chars[1:])
     median = rest[len(rest) // 2]
     if median and chars[0] <= FIRST_TEASER_RATIO * median:
@@ -1999,6 +2004,7 @@ INLINE_LINK_CHARS = 220
 
 
 def _inline_link(text: str) -> bool:
+    """A label, a colon and a title; not a sentence ("Read more: how we check facts.")."""
     m = _INLINE_LINK.fullmatch(text.strip())
     if m is None or len(text) > INLINE_LINK_CHARS:
         return False
