@@ -204,6 +204,7 @@ AGENCIES: Mapping[str, str] = MappingProxyType(REGISTRY)
 ALIASES: dict[str, str] = {
     "agence france-presse": "AFP",
     "agence france presse": "AFP",
+    "agence-france-presse": "AFP",  # (a carrier's byline slot: "Agence-France-Presse . Sydney")
     "agence france press": "AFP",
     "france-presse": "AFP",
     "france presse": "AFP",
@@ -312,6 +313,8 @@ ALIASES: dict[str, str] = {
     "athens news agency": "ANA-MPA",
     "sda": "Keystone-SDA",
     "ats": "Keystone-SDA",
+    "keystone-ats": "Keystone-SDA",  # (its French service's credit)
+    "keystone-sda": "Keystone-SDA",
     "apro": "Apro",
     "agencia proceso": "Apro",
     "pajhwok afghan news": "Pajhwok",

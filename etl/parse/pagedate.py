@@ -189,7 +189,8 @@ def title_date(title: str) -> dt.date | None:
 # What comes right before a title's closing date: "for", "of", a dash, a comma or a colon,
 # then perhaps a weekday.
 _TITLE_DATE_LEAD = re.compile(
-    r"(?:\b(?:for|of|on|from|del|de|du|vom)|[-–—,:|(\[])\s*(?:[^\W\d_]+,?\s*)?$"
+    r"(?:\b(?:for|of|on|from|del|de|du|vom)|[-–—,:|(\[])\s*(?:[^\W\d_]+,?\s*)?$",
+    re.IGNORECASE,  # (a digest's title in capitals: "LE MONDE EN BREF DU JEUDI 18 ...")
 )
 
 

@@ -746,6 +746,9 @@ class _Splitter:
         if units and self.section and section_agency(units[0].text):
             self.leftover.append(units[0].text)  # "AFP Africa" over the section's stories
             units = units[1:]
+        if units and self._header_dateline(units):
+            self.leftover.append(units[0].text)  # "AFP . Sydney" over that author's items
+            units = units[1:]
         main = Draft(headline=headline)
         self.stories.append(main)
         self.current = main
@@ -795,6 +798,17 @@ class _Splitter:
         self._title_cut_off(units)
         self.flush_pending()
         self.trim_trailing_chrome()
+
+    def _header_dateline(self, units: list[Unit]) -> bool:
+        """A page that opens with a dateline alone on its line, which its items then print
+        again as their own ("Agence-France-Presse . Sydney" over "Agence-France-Presse .
+        Sydney | Updated ..."): an author or source page's name, no story of its own."""
+        first = units[0].text.strip()
+        found = self.dateline_at(first)
+        if found is None or found[1] or found[3].strip():
+            return False
+        again = sum(u.text.startswith(first) for u in units[1:HEADER_ECHO_REACH])
+        return again >= HEADER_ECHOES
 
     def _title_cut_off(self, units: list[Unit]) -> None:
         """A stored page is its text from the beginning, so a list of items often breaks
@@ -2537,6 +2551,9 @@ def _clean_title(title: str) -> str | None:
     head = re.split(r"\s+(?:\||–|—|-|::)\s+", title.strip())[0].strip()
     return head or None
 
+
+HEADER_ECHOES = 2  # a page's opening dateline printed again this often is its header
+HEADER_ECHO_REACH = 60  # units looked at for those echoes
 
 REPEATED_MIN = 3  # a short line printed this often on one page is its furniture
 REPEATED_CHARS = 60

@@ -62,6 +62,9 @@ def test_registry_is_read_only() -> None:
         ("Radio New Zealand", "RNZ"),
         ("OTS", "OTS"),
         ("APA-OTS", "OTS"),
+        ("Agence-France-Presse", "AFP"),
+        ("Keystone-ATS", "Keystone-SDA"),
+        ("Keystone-SDA", "Keystone-SDA"),
     ],
 )
 def test_agency_code_aliases(token: str, code: str) -> None:
