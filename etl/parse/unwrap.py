@@ -272,6 +272,49 @@ def slug_labels(units: list[Unit], dump_date: dt.date | None) -> frozenset[str]:
     return frozenset(labels)
 
 
+# Kyodo's news summaries run their items together, each after a rule of hyphens: "...
+# standby. ---------- Survey ship seen in Japan's EEZ NAHA, Japan - A Chinese ship ...".
+_RULE = re.compile(r"(?:^|(?<=\s))-{6,}(?=\s|$)")
+# Where an item's dateline may start after its title: a word in capitals after a space.
+_CAPS_START = re.compile(r"(?<=\s)(?=[A-Z][A-Z.'’-]+[\s,])")
+RULE_TITLE_WORDS = 3  # a title before the item's dateline has at least this many words
+
+
+def _rule_items(line: str, dump_date: dt.date | None) -> list[str] | None:
+    """[text before, rule, title, dateline and text, rule, ...] for a line whose items
+    follow rules of hyphens, each a title run into a dateline in capitals; else None."""
+    rules = list(_RULE.finditer(line))
+    if not rules:
+        return None
+    pieces = [line[: rules[0].start()].strip()]
+    bounds = [*(m.start() for m in rules[1:]), len(line)]
+    for rule, end in zip(rules, bounds, strict=True):
+        item = line[rule.end() : end].strip()
+        cut = _title_end(item, dump_date)
+        if cut is None:
+            return None  # every item must show the shape, or the rules are something else
+        pieces += [rule.group(), item[:cut].strip(), item[cut:].strip()]
+    return [piece for piece in pieces if piece]
+
+
+def _title_end(item: str, dump_date: dt.date | None) -> int | None:
+    """Where the dateline starts in "Title PLACE - text": the first word in capitals that
+    opens a dateline of a known place, after a title of a few words."""
+    for m in _CAPS_START.finditer(item):
+        if len(item[: m.start()].split()) < RULE_TITLE_WORDS:
+            continue
+        rest = item[m.start() :]
+        found = match_dateline(rest, dump_date)
+        if (
+            found is not None
+            and found.start == 0
+            and rest.startswith(found.dateline.raw)  # ("EEZ NAHA, Japan -" is not one)
+            and found.dateline.country is not None
+        ):
+            return m.start()
+    return None
+
+
 ECHO_TITLE_CHARS = 15  # a title printed again at the head of its item's text is this long
 
 
@@ -301,6 +344,10 @@ def to_units(lines: list[str], dump_date: dt.date | None) -> list[Unit]:
     for line, item in zip(lines, slugged, strict=True):
         if item is not None:
             units.extend(Unit(piece) for piece in item)
+            continue
+        ruled = _rule_items(line, dump_date) if "------" in line else None
+        if ruled is not None:
+            units.extend(Unit(piece) for piece in ruled)
             continue
         echo = _title_echo(units[-1].text if units else "", line, dump_date)
         if echo:
