@@ -297,10 +297,16 @@ def _rule_items(line: str, dump_date: dt.date | None) -> list[str] | None:
     return [piece for piece in pieces if piece]
 
 
-def _title_end(item: str, dump_date: dt.date | None) -> int | None:
-    """Where the dateline starts in "Title PLACE - text": the first word in capitals that
-    opens a dateline of a known place, after a title of a few words."""
-    for m in _CAPS_START.finditer(item):
+def _title_end(
+    item: str,
+    dump_date: dt.date | None,
+    starts: re.Pattern[str] = _CAPS_START,
+    reach: int | None = None,
+) -> int | None:
+    """Where the dateline starts in "Title PLACE - text": the first word in capitals (or
+    where `starts` says) that opens a dateline of a known place, after a title of a few
+    words, within `reach` characters of the item's start."""
+    for m in starts.finditer(item, 0, len(item) if reach is None else reach):
         if len(item[: m.start()].split()) < RULE_TITLE_WORDS:
             continue
         rest = item[m.start() :]
@@ -313,6 +319,44 @@ def _title_end(item: str, dump_date: dt.date | None) -> int | None:
         ):
             return m.start()
     return None
+
+
+# A card list flattened one card a line: "Section Title Place – Lede... Read more 25 Sep,
+# 2021", the title run into its dateline with only a space between them.
+_WORD_START = re.compile(r"(?<=\s)(?=[A-Z])")
+_RUN_IN_DASH = re.compile(r"\s[-–—]\s")
+RUN_IN_ITEMS_MIN = 3  # lines of this shape on one page before any is cut
+RUN_IN_REACH = 200  # the item's dateline starts this close to the line's start
+RUN_IN_LINE_CHARS = 80
+
+
+def _run_in_item(line: str, dump_date: dt.date | None) -> list[str] | None:
+    """[title, dateline and text] for a card's line of that shape, else None."""
+    if (
+        len(line) < RUN_IN_LINE_CHARS
+        or not _RUN_IN_DASH.search(line, 0, RUN_IN_REACH + 60)
+        or _RULE.search(line)  # (a summary's rules of hyphens are _rule_items')
+    ):
+        return None
+    cut = _title_end(line, dump_date, _WORD_START, RUN_IN_REACH)
+    if cut is None:
+        return None
+    title, rest = line[:cut].strip(), line[cut:].strip()
+    if SENTENCE_END.search(title + " X") and not is_title_like(title):
+        return None  # (a sentence that names a place before a dash is text, not a card)
+    found = match_dateline(rest, dump_date)
+    if (
+        found is None
+        or found.dateline.agencies
+        or found.dateline.date_source == "dateline"
+        or not set(rest[len(found.dateline.raw) : found.end]) & set("-–—")
+        or match_dateline(title, dump_date) is not None
+    ):
+        # Only "Place – text", a bare place and a dash as the cards print it; a credited
+        # or dated dateline run into text is _unglue's, and a line that opens with a
+        # dateline is no card.
+        return None
+    return [title, rest]
 
 
 ECHO_TITLE_CHARS = 15  # a title printed again at the head of its item's text is this long
@@ -338,6 +382,11 @@ def to_units(lines: list[str], dump_date: dt.date | None) -> list[Unit]:
         for line, item in zip(lines, items, strict=True):
             units.extend(Unit(piece) for piece in item) if item else units.append(Unit(line))
         return units
+    run_in = [_run_in_item(line, dump_date) for line in lines]
+    if sum(item is not None for item in run_in) >= RUN_IN_ITEMS_MIN:
+        lines = [piece for line, item in zip(lines, run_in, strict=True)
+                 for piece in (item or [line])]
+        few = len(lines) <= FLAT_MAX_LINES
     slugged = [_slug_item(line, dump_date) for line in lines]
     if sum(item is not None for item in slugged) < SLUG_ITEMS_MIN:
         slugged = [None] * len(lines)
