@@ -43,7 +43,11 @@ _READ_MORE_WORDS = ("more", "reading", "full", "más", "mas", "suite", "weiterle
                     "meer", "mais")
 _READ_MORE_ONLY = re.compile(
     r"^\s*(?:[A-Z]\d{2,4}\s+)?(?:\.{2,}|…)?\s*[(\[]?\s*(?:read\s+more|(?:read\s+(?:the\s+)?)?full"
-    r"\s+(?:story|article)|continue\s+reading)\s*[)\]]?\s*(?:»|>>|›|→|\.{2,}|…)?\s*$",
+    r"\s+(?:story|article)|continue\s+reading"
+    # the same link in the other languages the wire is read in
+    r"|lire\s+la\s+suite|leer\s+m[áa]s|weiterlesen|leggi\s+tutto|leia\s+mais|lees\s+(?:meer|verder)"
+    r"|baca\s+selengkapnya|selengkapnya|devam[ıi]n[ıi]\s+oku|czytaj\s+dalej|l[äæ]s\s+mer[e]?"
+    r"|les\s+mer|читать\s+далее|подробнее)\s*[)\]]?\s*(?:»|>>|›|→|\.{2,}|…)?\s*$",
     re.IGNORECASE,
 )  # (a picture's size code may lead the link: "W140 Full Story")
 READ_MORE_ANYWHERE = re.compile(

@@ -97,7 +97,15 @@ def split_listing(
         # article that runs on before them, not the titles of a listing's items.
         return [draft]
     items = [size - 1 for size in sizes[1:]]  # the title is not an item's paragraph
-    if max(items) > LISTING_ITEM_MAX and not (briefs_page and draft.dateline is None):
+    # A "read more" link closing every item before the next title marks a listing of
+    # teasers, however long each lede runs ("Title / text / quote / Read more"); the
+    # first title follows the page's own text, with no link above it.
+    linked = len(breaks) >= 2 and all(j in draft.more_after for j in breaks[1:])
+    if (
+        max(items) > LISTING_ITEM_MAX
+        and not (briefs_page and draft.dateline is None)
+        and not linked
+    ):
         return _split_at_attributed_titles(draft, breaks)
     if (
         len(breaks) < 2
