@@ -16,16 +16,19 @@ ROUND_UP = (
     "Pengelola menutup pasar malam di Kemayoran selama dua pekan untuk memperbaiki "
     "saluran air yang rusak akibat hujan deras.\n\n"
     "\"Kami minta maaf kepada pedagang dan pengunjung,\" kata kepala pengelola pasar.\n\n"
+    "Pasar akan dibuka lagi setelah saluran selesai diperiksa petugas dinas.\n\n"
     "{more}\n\n"
     "Warga Cempaka Putih tanam seribu pohon\n\n"
     "Warga di Cempaka Putih menanam seribu pohon di sepanjang jalan utama pada hari "
     "Minggu bersama pelajar dan petugas kelurahan.\n\n"
     "Camat mengatakan pohon-pohon itu akan dirawat oleh warga setiap rukun tetangga.\n\n"
+    "Kegiatan serupa akan diadakan di kecamatan lain bulan depan.\n\n"
     "{more}\n\n"
     "Harga cabai turun menjelang akhir pekan\n\n"
     "Harga cabai merah di pasar-pasar Jakarta Timur turun hampir sepertiga karena "
     "pasokan dari daerah kembali lancar.\n\n"
     "Pedagang berharap harga tetap stabil hingga bulan depan, kata seorang pedagang.\n\n"
+    "Harga bawang juga mulai turun di beberapa pasar, menurut dinas perdagangan.\n\n"
     "{more}\n"
 )
 
@@ -39,7 +42,7 @@ def test_each_linked_item_of_a_round_up_is_a_teaser(more: str) -> None:
         "Harga cabai turun menjelang akhir pekan",
     ]
     assert all(s.is_teaser for s in dump.stories[1:])
-    assert all(len(s.paragraphs) == 2 for s in dump.stories[1:])
+    assert all(len(s.paragraphs) == 3 for s in dump.stories[1:])
 
 
 def test_long_sections_without_links_are_not_cut_as_teasers() -> None:
