@@ -93,7 +93,10 @@ _COMMAPART = rf",[ \t]*{_NOT_DATE}(?:{_PLACE}(?:[ \t]+(?:Pref|Prov|Dist)\.)?|{_A
 # copy the agency alternation into every shape several times over.)
 _NOT_CREDIT = rf"(?![ \t]*{_AG}[ \t]*(?:[)\]/,&+-]|and\b))"
 # "Moscow (Russia)", "Moscow [Russia]", "Mumbai (Maharashtra) [India]".
-_PAREN_COUNTRY = rf"(?:[ \t]*[(\[]{_NOT_CREDIT}[ \t]*{_PLACE}[ \t]*[)\]]){{1,2}}"
+_PAREN_COUNTRY = (
+    rf"(?:[ \t]*[(\[]{_NOT_CREDIT}[ \t]*(?:{_PLACE}|(?:[A-Z]{{1,3}}\.[ \t]?){{1,3}}[A-Z]{{0,3}}\.?)"
+    rf"[ \t]*[)\]]){{1,2}}"
+)  # (or a country's initials with their stops: "Providence (EE.UU.)", "(R.D.)")
 _STATE_CODE = (
     r"[ \t]+(?:[A-Z]{2}(?=[ \t]*[(\[,|])"
     r"|D\.?C\.?(?=[ \t]*(?:[(\[,|]|[-–—])))"  # "WASHINGTON D.C. —": the capital's own code

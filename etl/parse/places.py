@@ -632,7 +632,16 @@ def find_city(name: str, country: str | None = None) -> _City | None:
     key = fold(name)
     if not key:
         return None
-    city = _primary_index().get(key) or _alternate_index().get(key)
+    city = _primary_index().get(key)
+    other = _alternate_index().get(key)
+    if city is None or (
+        other is not None
+        and other.population >= BIG_CITY
+        and other.population >= EXONYM_RATIO * city.population
+    ):
+        # "Pekín", "Pékin": the Spanish and French for Beijing, not Pekin, Illinois. A
+        # world city's other name outweighs a small town's own.
+        city = other
     if city is not None and country is not None and city.country != country:
         return _find_city_in(key, country)
     return city
@@ -707,6 +716,7 @@ def _tail(head: str, tail: str) -> tuple[str | None, str | None]:
 # A city this big keeps its own country against a same-named region elsewhere ("LAHORE,
 # Punjab"); a small namesake abroad does not ("PALM BEACH, Florida" is in the US).
 BIG_CITY = 500_000
+EXONYM_RATIO = 20  # a world city this many times a small town's size takes its name
 
 # Words of a paper's or a broadcaster's name: "(Taiwan News)", "(Gulf Times)".
 _MEDIA_WORDS = frozenset({

@@ -7,6 +7,7 @@ import pytest
 
 from etl.parse import parse_bytes
 from etl.parse.dateline import match_dateline
+from etl.parse.places import resolve_place
 
 
 @pytest.mark.parametrize(
@@ -51,3 +52,33 @@ def test_a_digest_item_filed_from_two_places_is_its_own_story() -> None:
     dump = parse_bytes(page.encode(), source="page.txt")
     places = [s.dateline.place for s in dump.stories if s.dateline]
     assert places == ["Washington/Bangkok", "Jerusalén"]
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "country"),
+    [
+        ("Providence (EE.UU).- Las autoridades mantienen cerrada la zona mientras siguen "
+         "las investigaciones.", "Providence", "US"),
+        ("Santo Domingo (R.D.).- El gobierno anunció este martes un nuevo plan de obras "
+         "para los barrios del norte.", "Santo Domingo", "DO"),
+    ],
+)
+def test_a_country_in_brackets_by_its_initials(line: str, place: str, country: str) -> None:
+    found = match_dateline(line, None)
+    assert found is not None
+    assert (found.dateline.place, found.dateline.country) == (place, country)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Pekín", "CN"), ("Pékin", "CN"), ("Peking", "CN"), ("Rome", "IT"), ("Memphis", "US")],
+)
+def test_a_world_citys_other_name_outweighs_a_small_towns_own(name: str, country: str) -> None:
+    assert resolve_place(name).country == country
+
+
+def test_a_named_state_still_picks_the_small_town() -> None:
+    found = match_dateline("HANOVER, N.H. (AP) — The college said on Monday it would "
+                           "expand its aid program.", None)
+    assert found is not None
+    assert (found.dateline.country, found.dateline.region) == ("US", "New Hampshire")
