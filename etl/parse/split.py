@@ -90,7 +90,7 @@ from etl.parse.listing import (
     split_title_run,
 )
 from etl.parse.pagedate import HEAD_LINES, dated_title, stamp_date, title_date
-from etl.parse.places import STATELESS, find_city, fold
+from etl.parse.places import STATELESS, find_city, fold, region_of
 from etl.parse.starts import cut_starts
 from etl.parse.unwrap import Unit, slug_labels, to_units, unwrap_lines
 
@@ -165,6 +165,7 @@ class _Splitter:
         self.at = 0
         self.separators: frozenset[str] = frozenset()  # stamps or credits parting items
         self.section_labels: set[str] = set()  # place names over a datelined item's line
+        self.section_label: str | None = None  # the last one read, for the item under it
         self.house_dashes: frozenset[str] = frozenset()  # the dash of the page's "PLACE –"
 
     # -- recognisers bound to the dump date --------------------------------------------
@@ -789,6 +790,8 @@ class _Splitter:
                 bulleted = units[start].text[:1] in KEY_POINT_MARKS
                 self._preamble(pre, at, main, meta_title, bulleted=bulleted)
         self.units = units
+        if start and units[start - 1].text in self.section_labels:
+            self.section_label = units[start - 1].text  # "ARIZONA" over the first brief
         for index in range(start, len(units)):
             self.at = index
             if index and is_echo(units[index - 1].text, units[index].text):
@@ -798,6 +801,17 @@ class _Splitter:
         self._title_cut_off(units)
         self.flush_pending()
         self.trim_trailing_chrome()
+
+    def _section_region(self, dateline: Dateline) -> Dateline:
+        """The dateline with the state its section label names ("ARIZONA" over "Apache
+        Junction: ..." in a round-up of the states), where the dateline names none."""
+        label, self.section_label = self.section_label, None
+        if label is None or dateline.region is not None or dateline.place is None:
+            return dateline
+        regions = [r for r in region_of(label) if r[1] == dateline.country]
+        if len(regions) != 1 or fold(regions[0][0]) != fold(label):
+            return dateline  # (only a label that is the state's whole name)
+        return replace(dateline, region=regions[0][0])
 
     def _header_dateline(self, units: list[Unit]) -> bool:
         """A page that opens with a dateline alone on its line, which its items then print
@@ -1361,6 +1375,7 @@ class _Splitter:
         if text in self.section_labels:
             self.flush_pending()
             self.leftover.append(text)  # "TURKEY" over "ANKARA – ...": the section's name
+            self.section_label = text
             return
         if self._caps_kicker(units, index):
             self.leftover.append(text)  # "MARSDAILY" over an item's title and dateline
@@ -1493,7 +1508,7 @@ class _Splitter:
                 current.headline = debullet(prefix)
             elif prefix:
                 self.leftover.append(prefix)
-            current.dateline = dateline
+            current.dateline = self._section_region(dateline)
             current.bare_dateline = not rest.strip() if rest else True
             if rest and (
                 is_boilerplate(rest)
