@@ -253,7 +253,30 @@ def credit_line(text: str) -> tuple[str, ...]:
     if codes:
         return codes
     code = agency_code(body)
-    return (code,) if code else ()
+    if code:
+        return (code,)
+    site = _SITE_WITH.match(text.strip())
+    if site is not None and (
+        len(site["site"].split()) >= 2 or _NEWSROOM.fullmatch(site["site"])
+    ):
+        return credit_line(text.strip()[site.end() :])  # "Porto Canal com Lusa"
+    return ()
+
+
+# A site's or a newsroom's name joined to the agency it used: "Porto Canal com Lusa",
+# "Redacción con EFE", "La rédaction avec AFP". (One word alone must be a newsroom's: a
+# title such as "Interview with AFP" is no credit.)
+_NEWSROOM_WORDS = (
+    r"(?:la\s+|el\s+|a\s+)?(?:redacci[óo]n|r[ée]daction|reda[çc][ãa]o|redaktion|red\.|staff"
+    r"|newsroom|desk)"
+)
+_SITE_WITH = re.compile(
+    rf"(?P<site>{_NEWSROOM_WORDS}\s+|(?:(?:the|la|le|el|o|die|der)\s+)?"
+    r"(?:(?-i:[A-ZÀ-Ý])[\w.'’-]*\s+){1,4}?)"
+    r"(?:com|con|avec|mit|with|und|y|e|et)\s+(?:agências?\s+|agencias\s+|agences\s+)?",
+    re.IGNORECASE,
+)
+_NEWSROOM = re.compile(rf"\s*{_NEWSROOM_WORDS}\s*", re.IGNORECASE)
 
 
 # "Kyodo News Digest: Aug. 28", "Reuters World News Summary", "Yonhap News Summary": a page

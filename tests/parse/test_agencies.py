@@ -201,6 +201,12 @@ def test_home_country_needs_every_credit_to_agree() -> None:
         ("Ann Lee/kl", ()),  # initials after a person, no agency
         ("Source: Harbour Times | Staff", ()),
         ("Readers contributed to this report.", ()),
+        ("Canal Norte com Lusa", ("Lusa",)),  # a site's name joined to its agency
+        ("Redacción con EFE", ("EFE",)),
+        ("La rédaction avec AFP", ("AFP",)),
+        ("Red. mit dpa", ("dpa",)),
+        ("Interview with AFP", ()),  # one word before "with": a title, no credit
+        ("Talks held with Reuters", ()),
     ],
 )
 def test_credit_lines_of_footers(line: str, codes: tuple[str, ...]) -> None:
