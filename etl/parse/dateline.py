@@ -1150,13 +1150,45 @@ _WINDOW = 400  # longer than any dateline a shape can match
 def _match_at(
     line: str, pos: int, anchors: DateAnchors, *, anywhere: bool
 ) -> DatelineMatch | None:
-    bracket = line[pos : pos + 1] in ("(", "[")
-    caps_word = re.match(r"[^\s,(]+", line[pos : pos + 40])
     # Shapes that need a credit mark or a pipe cannot match a window without one.
     window = line[pos : pos + _WINDOW]
-    marked = "(" in window or "[" in window or "/" in window
-    piped = "|" in window
-    hijri = "AH" in window or "A.H" in window
+    key = (
+        "(" in window or "[" in window or "/" in window,
+        "|" in window,
+        "AH" in window or "A.H" in window,
+        line[pos : pos + 1] in ("(", "["),
+        anywhere,
+        pos == 0 or not line[:pos].strip(_BULLETS),
+        not anywhere or _caps_word(line, pos),
+    )
+    shapes = _SHAPES_FOR.get(key)
+    if shapes is None:
+        shapes = _SHAPES_FOR[key] = _shapes_for(*key)
+    for name, pattern in shapes:
+        m = pattern.match(line, pos)
+        if m is None:
+            continue
+        found = _build(line, m, name, anchors, anywhere=anywhere)
+        if found is not None:
+            return found
+    return None
+
+
+_FIRST_WORD = re.compile(r"[^\s,(]+")
+
+
+def _caps_word(line: str, pos: int) -> bool:
+    word = _FIRST_WORD.match(line, pos, pos + 40)
+    return word is not None and word[0].isupper()
+
+
+def _shapes_for(
+    marked: bool, piped: bool, hijri: bool, bracket: bool, anywhere: bool, at_start: bool,
+    caps: bool,
+) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The shapes worth trying at a position, by what the window holds: the same for every
+    position alike, so worked out once per kind of position, not once per line."""
+    out = []
     for name, pattern in _SHAPES:
         if not marked and name in _NEEDS_MARK or not piped and name in _NEEDS_PIPE:
             continue
@@ -1168,17 +1200,15 @@ def _match_at(
             continue
         if anywhere and name in _LINE_START_ONLY:
             continue  # no anchor inside running text: only where a paragraph starts
-        if name == "date_first" and not (pos == 0 or not line[:pos].strip(_BULLETS)):
+        if name == "date_first" and not at_start:
             continue
-        if name == "date_only" and anywhere and not (caps_word and caps_word[0].isupper()):
+        if name == "date_only" and not caps:
             continue
-        m = pattern.match(line, pos)
-        if m is None:
-            continue
-        found = _build(line, m, name, anchors, anywhere=anywhere)
-        if found is not None:
-            return found
-    return None
+        out.append((name, pattern))
+    return tuple(out)
+
+
+_SHAPES_FOR: dict[tuple[bool, ...], tuple[tuple[str, re.Pattern[str]], ...]] = {}
 
 
 # Where a dateline may begin inside running text: a capital, "(" or "[" after a gap.
