@@ -260,7 +260,8 @@ _DATE_WORD = re.compile(
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
     r"|updated?|published|posted|modified|last|ago|hours?|hrs?|mins?|minutes?|seconds?|secs?"
-    r"|days?|weeks?|at|on|by|and",
+    r"|days?|weeks?|at|on|by|and"
+    r"|\d{1,2}:\d{2}(?::\d{2})?",  # "2005-02-23 07:35:00": a feed's clock time
     re.IGNORECASE,
 )
 # A title may end in an abbreviation's stop: "... for Kagoshima Pref.", "... in U.S."
@@ -746,6 +747,13 @@ _MASTHEAD_MARKS = frozenset(
 _LABEL_FILLER = frozenset(("in", "of", "and", "the", "&", "from", "-", "–", "—", "|"))
 MASTHEAD_WORDS = 6
 MASTHEAD_CHARS = 80
+# "Latest Russian Defence Ministry Stories", "Recent Press Releases", "More Headlines": the
+# heading of a list of items (a topic page's), whatever topic it names, never a title.
+_LIST_HEADING = re.compile(
+    r"(?i:latest|recent|more|other|top|related)"
+    r"(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|and|the|in|on|for|&)){0,4}?\s+"
+    r"(?i:stories|news|articles|headlines|press\s+releases|releases|posts|updates|reports)"
+)  # (the topic's words in capitals: "Recent graduates tell their stories" is a title)
 
 
 def is_masthead(text: str) -> bool:
@@ -754,6 +762,8 @@ def is_masthead(text: str) -> bool:
     a place or an agency), so it heads a page or a list and is never a story's title."""
     if len(text) > MASTHEAD_CHARS:
         return False
+    if _LIST_HEADING.fullmatch(text.strip()):
+        return True
     low = text.lower()
     if not any(mark in low for mark in _MASTHEAD_MARKS):
         return False  # (the cheap test first: most lines hold no label's word at all)

@@ -923,8 +923,14 @@ class _Splitter:
             if len(at) < SEPARATED_ITEMS_MIN:
                 continue
             bounds = [*at, len(units)]
+            # (A short line printed in every item, "No image available", is the list's
+            # furniture: no paragraph of any item.)
+            furniture = {
+                text for text, n in short.items()
+                if n >= SEPARATED_ITEMS_MIN and _separator_kind(text, repeated=True) is None
+            }
             blocks = [
-                [u for u in units[a + 1 : b] if u.text.strip()]
+                [u for u in units[a + 1 : b] if u.text.strip() and u.text not in furniture]
                 for a, b in zip(bounds, bounds[1:], strict=False)
             ]
             whole = all(
