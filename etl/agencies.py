@@ -266,6 +266,7 @@ ALIASES: dict[str, str] = {
     "reuters news agency": "Reuters",
     "reuters health": "Reuters",  # Reuters' own desks
     "reuters breakingviews": "Reuters",
+    "RTRS": "Reuters",  # Reuters' own ticker code, in the brackets of financial pages
     "thomson reuters": "Reuters",
     "ansamed": "Ansamed",
     "canadian press": "CP",

@@ -235,7 +235,8 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "mixed_credit",
         re.compile(
-            rf"{_HEAD}(?:,[ \t]*{_DATE})?(?:[ \t]*|-{{1,2}})\((?P<ag_mixed>[^()\n]{{2,80}})\){_SEP}"
+            rf"{_HEAD}(?:,[ \t]*{_DATE})?(?:,?[ \t]*|-{{1,2}})"
+            rf"\((?P<ag_mixed>[^()\n]{{2,80}})\){_SEP}"
             rf"(?=[ \t]*(?:[\"“‘'(]?(?:{_U}|\d|{_UNCASED_CHAR})|$))"
         ),
     ),
@@ -897,6 +898,32 @@ def _mixed_credit_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     )
 
 
+def _unregistered_source(credit: str) -> tuple[str, ...]:
+    """A source the registry lacks, credited in a dateline's brackets: "(CNN)", "(WGME)",
+    "(PSCU)", "(Capital FM)". The archive keeps it by the name the page prints, so its
+    stories can be counted; a date or a place in the brackets is none, nor is one word in
+    lower case after its capital (a province the gazetteer lacks, most often)."""
+    name = " ".join(credit.split())
+    if "/" in name:  # "(UN NEWS CENTRE/BBC NEWS)": two sources, each by its name
+        parts = [_unregistered_source(part) for part in name.split("/")]
+        return tuple(p[0] for p in parts) if all(parts) else ()
+    if (
+        not _SOURCE_NAME.fullmatch(name)
+        or not UNREGISTERED_SOURCE_MIN <= len(name) <= UNREGISTERED_SOURCE_CHARS
+        or date_in(name) is not None
+        or name.split()[0].rstrip(".,").casefold() in _MONTHS  # "(Nov. 3)"
+        or country_code(name) is not None
+        or region_of(name)
+        or (not name.isupper() and is_known_place(name))
+        or (" " not in name and not name.isupper())  # "(Kanagawa)": a prefecture's name
+    ):
+        return ()
+    return (name,)
+
+
+UNREGISTERED_SOURCE_CHARS = 30
+UNREGISTERED_SOURCE_MIN = 3  # "Lucknow (UP)", "Bhopal (MP)": two capitals are a state's
+
 _SOURCE_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:[ /][A-Z0-9][\w&'’.-]*){0,5}")
 
 
@@ -1032,6 +1059,8 @@ def _build(
         if shape == "source_first":
             start = m.start("ag_bare")  # "By IANS, Kolkata :": the "By" is the byline's word
     agencies = split_agencies(_agency_text(m))
+    if shape == "mixed_credit" and not agencies:
+        agencies = _unregistered_source(m.group("ag_mixed"))
     if (
         "o_s" in m.re.groupindex
         and m.group("o_s")
@@ -1121,6 +1150,11 @@ def _build(
     if raw.endswith("/.") or shape == "dash_agency":
         raw = raw.rstrip(" \t.")
     resolved = resolve_place(place_text) if place_text else None
+    if resolved is not None and resolved.region is not None:
+        if split_agencies(resolved.region):
+            return None  # "Rocha, Reuters (...)": a reporter's name and agency, a byline
+        if resolved.region.rstrip(".").casefold() in _MONTHS:
+            resolved = replace(resolved, region=None)  # "BEIJING, Dec." cut before its day
     dateline = Dateline(
         raw=raw,
         place=resolved.place if resolved else None,

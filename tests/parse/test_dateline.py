@@ -1951,7 +1951,7 @@ SHAPES = [
     Shape("SEVILLA, 4 (EUROPA PRESS)", "SEVILLA, 4 (EUROPA PRESS)", "Sevilla", None, "ES",
           ("Europa Press",), dt.date(2019, 10, 4), "inferred_year", ""),
     Shape("Havana, 26 abril (RHC).- Los ministros se reunieron.", "Havana, 26 abril (RHC)",
-          "Havana", None, "CU", (), dt.date(2019, 4, 26), "inferred_year",
+          "Havana", None, "CU", ("RHC",), dt.date(2019, 4, 26), "inferred_year",
           "Los ministros se reunieron."),
     # other languages, day first
     Shape("Moscou, 3 oct. (AFP) – La banque centrale a baissé son taux.",
