@@ -2644,6 +2644,12 @@ def split_text(
     splitter.digest = next(
         (code for line in lines[:HEAD_LINES] if (code := digest_agency(line))), None
     )
+    if splitter.digest is None and headline and (code := digest_agency(headline)):
+        # " date 2022-08-17 Yonhap News Summary": the crawl's header names the digest; the
+        # page's title then, no brief's.
+        splitter.digest = code
+        splitter.leftover.append(headline)
+        headline = None
     if splitter.digest is None:
         splitter.section = next(
             (code for line in lines[:SECTION_HEAD_LINES] if (code := section_agency(line))),
