@@ -2646,9 +2646,8 @@ def split_text(
     )
     if splitter.digest is None and headline and (code := digest_agency(headline)):
         # " date 2022-08-17 Yonhap News Summary": the crawl's header names the digest; the
-        # page's title then, no brief's.
+        # page's title then, no brief's (the header line stays the dump's own).
         splitter.digest = code
-        splitter.leftover.append(headline)
         headline = None
     if splitter.digest is None:
         splitter.section = next(
