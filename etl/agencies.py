@@ -267,6 +267,7 @@ ALIASES: dict[str, str] = {
     "reuters health": "Reuters",  # Reuters' own desks
     "reuters breakingviews": "Reuters",
     "RTRS": "Reuters",  # Reuters' own ticker code, in the brackets of financial pages
+    "PL": "Prensa Latina",  # its own short credit: "Bogotá, 19 jul (PL)"
     "thomson reuters": "Reuters",
     "ansamed": "Ansamed",
     "canadian press": "CP",

@@ -24,6 +24,8 @@ _INDEX: dict[str, str] = {code.casefold(): code for code in REGISTRY}
 _INDEX.update({alias.casefold(): code for alias, code in ALIASES.items()})
 
 _EDGE = " \t\r\n.,;:()[]{}|/\\\"'`«»“”‘’*"
+# Aliases the registry writes in capitals match only so written.
+_EXACT_ALIASES: dict[str, str] = {a.casefold(): a for a in ALIASES if a.isupper()}
 
 
 def _lookup(token: str, *, strict_case: bool) -> str | None:
@@ -32,6 +34,9 @@ def _lookup(token: str, *, strict_case: bool) -> str | None:
     if not key:
         return None
     code = _INDEX.get(key.casefold())
+    exact = _EXACT_ALIASES.get(key.casefold())
+    if exact is not None and key != exact:
+        return None  # "PL" is Prensa Latina; "pl" is a desk's initials ("AFP/pl")
     if code is None:
         base = _NEWS_TAIL.sub("", key)
         if base == key or not base:

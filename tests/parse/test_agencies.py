@@ -226,3 +226,24 @@ def test_a_release_on_the_austrian_wire_is_credited_to_it() -> None:
     story = parse_bytes(page.encode(), source="page.txt").stories[0]
     assert story.dateline is not None and story.dateline.place == "Wien"
     assert story.agencies == ("OTS",)
+
+
+@pytest.mark.parametrize(
+    ("token", "code"),
+    [("PL", "Prensa Latina"), ("pl", None), ("Pl", None), ("RTRS", "Reuters"), ("rtrs", None)],
+)
+def test_an_alias_written_in_capitals_matches_only_in_capitals(
+    token: str, code: str | None
+) -> None:
+    assert agency_code(token) == code
+
+
+def test_a_desk_mark_that_spells_an_alias_in_lower_case_stays_a_desk_mark() -> None:
+    assert signoff_agencies("Talks resume on Monday. - AFP/pl") == ("AFP",)
+
+
+def test_prensa_latina_by_its_short_credit() -> None:
+    from etl.parse.dateline import match_dateline
+
+    found = match_dateline("Lima, 4 mar (PL) El Congreso aprobó hoy la reforma del sistema.", None)
+    assert found is not None and found.dateline.agencies == ("Prensa Latina",)
