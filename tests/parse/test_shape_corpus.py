@@ -22,8 +22,9 @@ from tests.parse.test_split import unaccounted
 
 REPO = Path(__file__).resolve().parents[2]
 # Raised when the parser gains; never lowered to let a regression through.
-SCORE_FLOOR = 0.813  # parser 2.15.0 measures 0.8130 on 2,317 pages (round 16 added, scored blind)
-# (2.15.0: 0.8179 on the 2,216 before round 16, where 2.14.3 measures 0.8106;
+SCORE_FLOOR = 0.815  # parser 2.16.0 measures 0.8155 on 2,317 pages, where 2.15.0 measures 0.8130
+# (round 16 added and scored blind by 2.15.0; 2.15.0: 0.8179 on the 2,216 before round 16,
+# where 2.14.3 measures 0.8106;
 # 2.14.1: 0.8098 on 2,121, 0.8154 on the 2,034 before round 14; 2.14.0: 0.8142 on 2,034,
 # 0.8169 on 1,947; 2.13.1: 0.8151 on 1,947, 2.13.0 0.8148, 2.12.0 0.8105; 2.10.0: 0.805 on
 # 1,458, where 2.9.0 measures 0.793; 2.9.0: 0.799 on 1,338; 2.8.0: 0.800
