@@ -918,17 +918,18 @@ class _Splitter:
             else None
             for unit in units
         ]
+        # A short line printed in every item ("No image available") is the list's furniture,
+        # no paragraph of any item.
+        furniture = {
+            unit.text
+            for unit, kind in zip(units, kinds, strict=True)
+            if kind is None and short[unit.text] >= SEPARATED_ITEMS_MIN
+        }
         for kind in ("stamp", "credit"):
             at = [i for i, k in enumerate(kinds) if k == kind]
             if len(at) < SEPARATED_ITEMS_MIN:
                 continue
             bounds = [*at, len(units)]
-            # (A short line printed in every item, "No image available", is the list's
-            # furniture: no paragraph of any item.)
-            furniture = {
-                text for text, n in short.items()
-                if n >= SEPARATED_ITEMS_MIN and _separator_kind(text, repeated=True) is None
-            }
             blocks = [
                 [u for u in units[a + 1 : b] if u.text.strip() and u.text not in furniture]
                 for a, b in zip(bounds, bounds[1:], strict=False)
