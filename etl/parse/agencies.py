@@ -29,12 +29,12 @@ _EXACT_ALIASES: dict[str, str] = {a.casefold(): a for a in ALIASES if a.isupper(
 
 
 def _lookup(token: str, *, strict_case: bool) -> str | None:
-    key = token.strip(_EDGE).strip()
-    key = re.sub(r"\s+", " ", key)
+    key = " ".join(token.strip(_EDGE).split())  # (runs of spaces as one)
     if not key:
         return None
-    code = _INDEX.get(key.casefold())
-    exact = _EXACT_ALIASES.get(key.casefold())
+    folded = key.casefold()
+    code = _INDEX.get(folded)
+    exact = _EXACT_ALIASES.get(folded)
     if exact is not None and key != exact:
         return None  # "PL" is Prensa Latina; "pl" is a desk's initials ("AFP/pl")
     if code is None:
@@ -42,7 +42,7 @@ def _lookup(token: str, *, strict_case: bool) -> str | None:
         if base == key or not base:
             return None
         return _lookup(base, strict_case=True)  # "ANTARA News", "Xinhua News Agency"
-    same_word = key.casefold() == code.casefold()
+    same_word = folded == code.casefold()
     # "Trend" must look like a name, never like the word "trend"; and in running text
     # a bare code only counts in its house case or in capitals.
     if (code in CASE_STRICT or strict_case) and same_word and key not in (code, code.upper()):

@@ -1179,11 +1179,21 @@ _LINE_START_ONLY = frozenset(
      "glued_agency", "date_semicolon")
 )  # fmt: skip
 _WINDOW = 400  # longer than any dateline a shape can match
+_Shapes = tuple[tuple[str, re.Pattern[str]], ...]
 
 
 def _match_at(
     line: str, pos: int, anchors: DateAnchors, *, anywhere: bool
 ) -> DatelineMatch | None:
+    shapes, fewer = shapes_at(line, pos, anywhere=anywhere)
+    if fewer is not shapes and _HEAD_PUNCT.match(line, pos) is None:
+        shapes = fewer  # no place here goes on as most place-first shapes need
+    return try_shapes(shapes, line, pos, anchors, anywhere=anywhere)
+
+
+def shapes_at(line: str, pos: int, *, anywhere: bool) -> tuple[_Shapes, _Shapes]:
+    """The shapes worth trying at `pos`, and the same less those _HEAD_PUNCT must let
+    through (the two are one object where there are none such)."""
     # Shapes that need a credit mark or a pipe cannot match a window without one.
     window = line[pos : pos + _WINDOW]
     key = (
@@ -1192,12 +1202,19 @@ def _match_at(
         "AH" in window or "A.H" in window,
         line[pos : pos + 1] in ("(", "["),
         anywhere,
-        pos == 0 or not line[:pos].strip(_BULLETS),
+        pos <= _LEAD.match(line).end(),  # type: ignore[union-attr]  # only bullets before
         not anywhere or _caps_word(line, pos),
     )
-    shapes = _SHAPES_FOR.get(key)
-    if shapes is None:
-        shapes = _SHAPES_FOR[key] = _shapes_for(*key)
+    kinds = _SHAPES_FOR.get(key)
+    if kinds is None:
+        kinds = _SHAPES_FOR[key] = _shapes_for(*key)
+    return kinds
+
+
+def try_shapes(
+    shapes: _Shapes, line: str, pos: int, anchors: DateAnchors, *, anywhere: bool
+) -> DatelineMatch | None:
+    """The first of `shapes`, in order, that matches at `pos` and holds up."""
     for name, pattern in shapes:
         m = pattern.match(line, pos)
         if m is None:
@@ -1209,6 +1226,7 @@ def _match_at(
 
 
 _FIRST_WORD = re.compile(r"[^\s,(]+")
+_LEAD = re.compile(f"[{re.escape(_BULLETS)}]*")
 
 
 def _caps_word(line: str, pos: int) -> bool:
@@ -1219,9 +1237,10 @@ def _caps_word(line: str, pos: int) -> bool:
 def _shapes_for(
     marked: bool, piped: bool, hijri: bool, bracket: bool, anywhere: bool, at_start: bool,
     caps: bool,
-) -> tuple[tuple[str, re.Pattern[str]], ...]:
+) -> tuple[_Shapes, _Shapes]:
     """The shapes worth trying at a position, by what the window holds: the same for every
-    position alike, so worked out once per kind of position, not once per line."""
+    position alike, so worked out once per kind of position, not once per line. Second,
+    the same less the place-first shapes that need _HEAD_PUNCT, for where it fails."""
     out = []
     for name, pattern in _SHAPES:
         if not marked and name in _NEEDS_MARK or not piped and name in _NEEDS_PIPE:
@@ -1239,10 +1258,25 @@ def _shapes_for(
         if name == "date_only" and not caps:
             continue
         out.append((name, pattern))
-    return tuple(out)
+    shapes = tuple(out)
+    fewer = tuple(
+        (name, pattern) for name, pattern in shapes
+        if name in _SPACED
+        or not (pattern.pattern.startswith(_HEAD) or name == "place_dash" and not bracket)
+    )  # ("(OTTAWA) —" opens with its bracket: only there is "place_dash" not place-first)
+    return shapes, fewer if len(fewer) < len(shapes) else shapes
 
 
-_SHAPES_FOR: dict[tuple[bool, ...], tuple[tuple[str, re.Pattern[str]], ...]] = {}
+_SHAPES_FOR: dict[tuple[bool, ...], tuple[_Shapes, _Shapes]] = {}
+
+# Most lines open with a capitalised word that each shape opening with a place (_HEAD)
+# would try as one and reject. All but four of those shapes need, right after the place,
+# a comma, stop, bracket, slash, pipe, colon or dash, the line's end, or a space after the
+# place's own closing bracket: matched once, this tells that none of them can match there.
+# The four (_SPACED) may go on with a space and a date, an agency or "and" (a joint
+# release): they are always tried (a like test for them costs what it saves).
+_HEAD_PUNCT = re.compile(rf"{_HEAD}(?=[ \t]*(?:[,.(\[/|:;\-–—•·_]|$)|(?<=\)))")
+_SPACED = frozenset(("date_agency", "caps_date", "bare_agency_date", "glued_agency"))
 
 
 # Where a dateline may begin inside running text: a capital, "(" or "[" after a gap.
@@ -1258,7 +1292,7 @@ _ANCHOR = re.compile(
     rf"|{_YEAR}-[01]\d-[0-3]\d"
 )
 # Web pages space datelines with no-break and thin spaces ("SEOUL, South Korea\xa0—").
-_SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " "})
+_ODD_SPACES = ("\xa0", "\u2007", "\u2009", "\u202f")
 # How far before its anchor a dateline may start.
 _REACH = 200
 
@@ -1279,7 +1313,11 @@ def match_dateline(
         return None
     if isinstance(dump_date, dt.datetime):  # a timestamp from metadata: its day counts
         dump_date = dump_date.date()
-    spaced = line if line.isascii() else line.translate(_SPACES)  # one for one
+    spaced = line
+    if not line.isascii():  # one for one, and only the spaces the line holds
+        for odd in _ODD_SPACES:
+            if odd in spaced:
+                spaced = spaced.replace(odd, " ")
     found = _match(spaced, DateAnchors(page=page_date, dump=dump_date), anywhere=anywhere)
     if found is None or spaced == line:
         return found
