@@ -385,6 +385,22 @@ def section_agency(line: str) -> str | None:
     return _lookup(m.group("c"), strict_case=False)
 
 
+# "AFP", "Xinhua News Agency", "Reuters logo", "By The Canadian Press": a line that is only
+# an agency's name, the masthead of its page or its author page.
+_MASTHEAD = re.compile(
+    r"^\s*(?:by\s+)?\(?\s*(?P<c>[^()|]{2,40}?)\s*\)?(?:\s+logo)?\s*$", re.IGNORECASE
+)
+MASTHEAD_CHARS = 45
+
+
+def masthead_agency(line: str) -> str | None:
+    """The agency a line names and nothing else ("Xinhua News Agency"), else None."""
+    if len(line) > MASTHEAD_CHARS:
+        return None
+    m = _MASTHEAD.match(line)
+    return _lookup(m.group("c"), strict_case=True) if m else None
+
+
 # "Vucic: Serbia is stable (B92, Tanjug)": a title that names its sources in brackets at its
 # end, or the page's title with its source after a pipe ("Oil slips | Reuters"); the
 # agencies among them are the story's credits (papers and broadcasters are not).

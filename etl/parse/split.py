@@ -27,6 +27,7 @@ from etl.parse.agencies import (
     credit_line,
     digest_agency,
     digest_lead,
+    masthead_agency,
     section_agency,
     signoff_agencies,
     source_label,
@@ -1942,6 +1943,23 @@ _FURNITURE_THEN_BY = re.compile(r"^(?P<pre>.{3,60}?[!.?:)])\s*(?P<by>By\s+[A-Z].
 
 
 SECTION_HEAD_LINES = 3  # a section's label opens the page: "AFP Africa", then the list
+MASTHEAD_LINES = 3  # non-blank lines at the page's top where an agency's masthead stands
+MASTHEAD_AFTER_WORDS = 5  # what may stand above it: "Advertisement", "UPI NEWS AT A GLANCE"
+
+
+def _masthead(lines: list[str]) -> str | None:
+    """The agency whose name alone stands at the page's top ("Xinhua News Agency" over a
+    digest, "AFP" over its author page), unless it is a byline's affiliation."""
+    seen = [line.strip() for line in lines[: 4 * MASTHEAD_LINES] if line.strip()]
+    for index, line in enumerate(seen[:MASTHEAD_LINES]):
+        code = masthead_agency(line) if len(line) > 2 else None  # "AA": a text-size button
+        if code is not None:
+            if index and seen[index - 1].casefold().startswith("by "):
+                return None  # "By JANE DOE" / "Associated Press": the first story's byline
+            return code
+        if len(line.split()) > MASTHEAD_AFTER_WORDS:
+            return None  # a headline above it: the name is that story's byline
+    return None
 
 EVEN_ITEMS = 3  # datelined items on a page before they are judged as one list
 EVEN_DATELINED = 0.8
@@ -2654,7 +2672,7 @@ def split_text(
         splitter.section = next(
             (code for line in lines[:SECTION_HEAD_LINES] if (code := section_agency(line))),
             None,
-        )
+        ) or _masthead(lines)
     units = to_units(lines, dump_date)
     splitter.chrome = splitter.chrome | slug_labels(units, dump_date)
     splitter.run(units, headline, meta_title)
