@@ -290,7 +290,11 @@ _DIGEST = re.compile(
     r"^\s*(?P<c>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)??)\s+(?:world\s+|top\s+)?(?:news\s+)?"
     r"(?:digest|summary|roundup|round-up|briefs|wrap)\b"
     # "KUNA main news for Tuesday, May 24, 2022"
-    r"|^\s*(?P<c2>[A-Z][\w.-]*)\s+(?:main|top)\s+news\s+(?:for|of)\b",
+    r"|^\s*(?P<c2>[A-Z][\w.-]*)\s+(?:main|top)\s+news\s+(?:for|of)\b"
+    # "Temas del día de EFE Internacional", "Resumen de noticias de Prensa Latina"
+    r"|^\s*(?:temas|titulares|resumen(?:\s+de\s+noticias)?|principales\s+noticias)\s+"
+    r"(?:del\s+d[ií]a\s+)?de\s+(?:la\s+)?(?P<c3>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)??)"
+    r"(?=\s+(?:internacional|nacional|del?|para)\b|\s*[(:,]|\s*$)",
     re.IGNORECASE,
 )
 
@@ -349,7 +353,7 @@ def digest_agency(line: str) -> str | None:
     m = _DIGEST.match(line)
     if m is None:
         return author_page_agency(line)
-    return _lookup(m.group("c") or m.group("c2"), strict_case=True)
+    return _lookup(m.group("c") or m.group("c2") or m.group("c3"), strict_case=True)
 
 
 def author_page_agency(line: str) -> str | None:

@@ -24,7 +24,9 @@ BRIEFS = (
 @pytest.mark.parametrize(
     ("title", "code"),
     [("Kyodo News Digest", "Kyodo"), ("Yonhap News Summary", "Yonhap"),
-     ("Reuters World News Summary", "Reuters")],
+     ("Reuters World News Summary", "Reuters"),
+     ("Temas del día de EFE Internacional del 4 de marzo (19.00 horas)", "EFE"),
+     ("Resumen de noticias de Prensa Latina", "Prensa Latina")],
 )
 def test_a_digest_named_in_the_header_credits_each_brief(title: str, code: str) -> None:
     page = f" date 2021-03-04 {title}\n" + BRIEFS
@@ -44,3 +46,11 @@ def test_a_plain_header_title_stays_the_main_story_headline() -> None:
     dump = parse_bytes(page.encode(), source="story.txt")
     assert dump.stories[0].headline == "Rail fares to rise in April"
     assert dump.stories[0].agencies == ()
+
+
+@pytest.mark.parametrize("title", ["Temas del día de hoy", "Temas del día de la semana"])
+def test_a_topics_title_naming_no_agency_stays_the_headline(title: str) -> None:
+    page = f" date 2021-03-04 {title}\n" + BRIEFS
+    dump = parse_bytes(page.encode(), source="story.txt")
+    assert dump.stories[0].headline == title
+    assert all(s.agencies == () for s in dump.stories)
