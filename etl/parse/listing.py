@@ -292,12 +292,12 @@ TITLE_RUN_MIN = 4  # bare titles in a row before they read as a list of other st
 TITLE_RUN_CHARS = 160  # a list's title is one line; a longer line is text
 
 
-_DASH_ITEM = re.compile(r"[-–][ \t]+(?=\S)")
+_LIST_DASH = re.compile(r"[-–][ \t]+(?=\S)")
 
 
 def _item_text(text: str) -> str:
     """A list line without its bullet, a dash one included ("- Title", "– Title")."""
-    m = _DASH_ITEM.match(text)
+    m = _LIST_DASH.match(text)
     return text[m.end() :] if m is not None else debullet(text)
 
 
