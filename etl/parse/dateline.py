@@ -123,7 +123,7 @@ _SEP = (
     r"|[ \t]*/(?=[\u0620-\u064a]))?"  # Xinhua's Arabic service: "بكين 8 مارس 2017 /..."
 )
 _BULLETS = BULLETS + ">"
-_PRE = rf"[ \t]*(?:[{re.escape(BULLET_MARKS)}>]+[ \t]*)?"
+_PRE = rf"[ \t]*(?:[{re.escape(BULLET_MARKS)}>]+[ \t]*|[-–—](?=[A-ZÀ-Ý][a-zà-ÿ]))?"
 
 # A news site named by its domain: "TEMPO.CO", "KOMPAS.com", "Rappler.com".
 _SITE = (

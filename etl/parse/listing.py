@@ -417,3 +417,53 @@ def split_slug_items(draft: Draft) -> list[Draft]:
     if head or draft.headline or draft.dateline or draft.byline:
         return [replace(draft, paragraphs=list(head)), *items]
     return items
+
+
+# "– The prime minister met the envoy on Monday ...": under a digest's slug, each further
+# report of the topic is a paragraph of its own opening with a dash.
+_DIGEST_DASH = re.compile(
+    r"[ \t]*[-–—](?:[ \t]+|(?=[A-ZÀ-Ý][a-zà-ÿ]))(?P<text>[\"“‘«A-ZÀ-Ý].*)", re.DOTALL
+)
+DIGEST_DASH_CHARS = 100  # a report, not a bulleted title
+
+
+def split_dash_items(draft: Draft) -> list[Draft]:
+    """On an agency's digest, a prose paragraph opening with a dash is one more story of it:
+    the digest's reports on one topic, each a paragraph under the topic's slug."""
+    paras = draft.paragraphs
+    if draft.dateline is None:
+        return [draft]  # the topic's first report opens with its dateline
+    starts = [
+        k
+        for k, para in enumerate(paras)
+        if k
+        and para.kind == "text"
+        and len(para.text) >= DIGEST_DASH_CHARS
+        and _DIGEST_DASH.match(para.text)
+        and is_prose(para.text)
+    ]
+    if not starts:
+        return [draft]
+    items = [replace(draft, paragraphs=list(paras[: starts[0]]))]
+    for at, k in enumerate(starts):
+        stop = starts[at + 1] if at + 1 < len(starts) else len(paras)
+        m = _DIGEST_DASH.match(paras[k].text)
+        assert m is not None
+        items.append(Draft(paragraphs=[Paragraph("text", m.group("text")), *paras[k + 1 : stop]]))
+    return items
+
+
+TOPIC_SLUG_WORDS = 4  # "ISRAEL PALESTINA", "UE MERCOSUR": a digest's topic in capitals
+
+
+def lift_topic_slugs(drafts: list[Draft]) -> None:
+    """A digest's topic slug printed over a report is that report's headline, not the last
+    paragraph of the report before it."""
+    for before, after in zip(drafts, drafts[1:], strict=False):
+        if after.headline or after.dateline is None or len(before.paragraphs) < 2:
+            continue
+        last = before.paragraphs[-1]
+        words = last.text.split()
+        if last.kind == "text" and len(words) <= TOPIC_SLUG_WORDS and all_caps(last.text):
+            before.paragraphs.pop()
+            after.headline = last.text

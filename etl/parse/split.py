@@ -85,7 +85,9 @@ from etl.parse.listing import (
     cut_off,
     is_briefs,
     is_listing,
+    lift_topic_slugs,
     listing_teaser,
+    split_dash_items,
     split_listing,
     split_slug_items,
     split_title_run,
@@ -1856,6 +1858,8 @@ class _Splitter:
         _title_first_item(drafts)
         if self.digest is not None:
             drafts = [piece for draft in drafts for piece in split_slug_items(draft)]
+            drafts = [piece for draft in drafts for piece in split_dash_items(draft)]
+            lift_topic_slugs(drafts)
             for draft in drafts:  # "Kyodo News Digest": each brief is the agency's
                 draft.credits.append(self.digest)
                 _signed_byline(draft)
