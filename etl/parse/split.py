@@ -960,6 +960,12 @@ class _Splitter:
         """A box of links above the main story ("Don't miss"), each a title over its own
         "Read more": those titles are teasers with no text of their own, and the story
         proper starts under the box. Returns the index where the box ends, else 0."""
+        ticker = _lead_ticker(units)
+        if ticker:
+            # "Off the wire" / "Title  • Title  • Title": the site's ticker above the story
+            self.lead_links = [(units[k].text, None) for k in range(ticker) if units[k].ticker]
+            self.leftover.extend(units[k].text for k in range(ticker) if not units[k].ticker)
+            return ticker
         titles: list[tuple[str, str | None]] = []
         box: list[str] = []  # the box's own lines: labels and "Read more" links
         index = end = 0
@@ -1944,6 +1950,22 @@ class _Splitter:
 
 # A widget's line run into the byline under it: "Be the first to comment!By Ann Lee".
 _FURNITURE_THEN_BY = re.compile(r"^(?P<pre>.{3,60}?[!.?:)])\s*(?P<by>By\s+[A-Z].*)$")
+
+
+TICKER_LABELS = 2  # short lines that may stand over a ticker of titles ("Off the wire")
+
+
+def _lead_ticker(units: list[Unit]) -> int:
+    """Where a ticker of titles at the page's top ends (its label over it), else 0."""
+    index = 0
+    while index < min(len(units), TICKER_LABELS) and not units[index].ticker:
+        if is_prose(units[index].text):
+            return 0
+        index += 1
+    start = index
+    while index < len(units) and units[index].ticker:
+        index += 1
+    return index if index > start else 0
 
 
 SECTION_HEAD_LINES = 3  # a section's label opens the page: "AFP Africa", then the list

@@ -52,6 +52,7 @@ class Unit:
     """One block of text: a non-blank line, or a piece of a flattened/shared line."""
 
     text: str
+    ticker: bool = False  # one title of a line of them joined by bullets
 
 
 # ---------------------------------------------------------------- flattened pages
@@ -372,6 +373,24 @@ def _title_echo(above: str, line: str, dump_date: dt.date | None) -> int:
     return len(above) if found is not None and found.start == 0 else 0
 
 
+# "Title one  • Title two  • Title three": a site's ticker of other stories on one line.
+_TICKER_CUT = re.compile(r"\s+•\s+")
+TICKER_TITLES_MIN = 3
+TICKER_TITLE_CHARS = 160
+
+
+def _ticker_titles(line: str) -> list[str] | None:
+    """The titles of a line of them joined by bullets, else None."""
+    if line.count("•") < TICKER_TITLES_MIN - 1:
+        return None
+    titles = _TICKER_CUT.split(line.strip())
+    if len(titles) < TICKER_TITLES_MIN or not all(
+        0 < len(t) <= TICKER_TITLE_CHARS and is_title_like(t) for t in titles
+    ):
+        return None
+    return titles
+
+
 def to_units(lines: list[str], dump_date: dt.date | None) -> list[Unit]:
     few = len(lines) <= FLAT_MAX_LINES
     units: list[Unit] = []
@@ -393,6 +412,10 @@ def to_units(lines: list[str], dump_date: dt.date | None) -> list[Unit]:
     for line, item in zip(lines, slugged, strict=True):
         if item is not None:
             units.extend(Unit(piece) for piece in item)
+            continue
+        titles = _ticker_titles(line) if "•" in line else None
+        if titles is not None:
+            units.extend(Unit(title, ticker=True) for title in titles)
             continue
         ruled = _rule_items(line, dump_date) if "------" in line else None
         if ruled is not None:
