@@ -313,11 +313,13 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # Lagos, Nigeria Reuters Nigerian police said ...  : a place and its country, then the
-    # credit with no bracket and no dash (a site that strips both), then the sentence
+    # credit with no bracket and no dash (a site that strips both; one even the space:
+    # "Rome, ItalyReuters A migrant ship ..."), then the sentence
     (
         "glued_agency",
         re.compile(
-            rf"{_HEAD}[ \t]+(?P<ag_bare>{_AGLIST})(?P<sep>[ \t]+)(?=[\"“‘']?{_U}[a-z]*[ \t])"
+            rf"{_HEAD}(?:[ \t]+|(?<=[a-z]))(?P<ag_bare>{_AGLIST})(?P<sep>[ \t]+)"
+            rf"(?=[\"“‘']?{_U}[a-z]*[ \t])"
         ),
     ),
     # 17 May 2020; AFP: Spraying disinfectant ...  : a whole date, a semicolon and the

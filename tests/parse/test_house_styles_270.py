@@ -476,6 +476,12 @@ def test_a_sentence_ending_in_by_and_a_name_outside_a_digest_is_no_byline() -> N
         ("Quetta, Pakistan Reuters A roadside bomb killed two children and wounded sixteen "
          "people on Saturday, police said.", "Quetta, Pakistan Reuters", "Quetta", "PK",
          ("Reuters",)),
+        # a site that strips even the space: the credit glued to the country (2.17.0)
+        ("Lisbon, PortugalReuters A ferry carrying ninety passengers ran aground off the "
+         "coast on Sunday, the navy said.", "Lisbon, PortugalReuters", "Lisbon", "PT",
+         ("Reuters",)),
+        ("Quito, EcuadorAFP Lawmakers voted on Thursday to lift a ban on night flights over "
+         "the capital's old town.", "Quito, EcuadorAFP", "Quito", "EC", ("AFP",)),
     ],
 )
 def test_place_country_and_agency_with_no_bracket_and_no_dash(
@@ -497,6 +503,8 @@ def test_place_country_and_agency_with_no_bracket_and_no_dash(
         "Visitors, Kenya Reuters Police said on Saturday they had freed twenty students seized.",
         "Lagos, Nigeria Reuters",  # no sentence after it
         "Lagos, Nigeria Vanguard Police said on Saturday they had freed twenty students seized.",
+        "Visitors, KenyaReuters Police said on Saturday they had freed twenty students seized.",
+        "Lagos, NigeriaReuters",
     ],
 )
 def test_no_glued_credit_without_a_city_its_country_a_world_agency_and_a_sentence(
