@@ -913,11 +913,14 @@ class _Splitter:
         one to three paragraphs of prose with no title (an item may open with its dateline).
         None otherwise."""
         short = Counter(u.text for u in units if 0 < len(u.text) <= SEPARATOR_CHARS)
-        if sum(short.values()) < SEPARATED_ITEMS_MIN:
+        if sum(short.values()) < SEPARATED_ITEMS_MIN and sum(
+            " | " in u.text for u in units
+        ) < SEPARATED_ITEMS_MIN:
             return None  # (cheap test first: too few short lines to part any list)
         kinds = [
             _separator_kind(unit.text, repeated=short[unit.text] >= SEPARATED_ITEMS_MIN)
             if unit.text in short
+            else "meta" if meta_line(unit.text) is not None
             else None
             for unit in units
         ]
@@ -928,7 +931,7 @@ class _Splitter:
             for unit, kind in zip(units, kinds, strict=True)
             if kind is None and short[unit.text] >= SEPARATED_ITEMS_MIN
         }
-        for kind in ("stamp", "credit"):
+        for kind in ("stamp", "credit", "meta"):
             at = [i for i, k in enumerate(kinds) if k == kind]
             if len(at) < SEPARATED_ITEMS_MIN:
                 continue
@@ -937,6 +940,8 @@ class _Splitter:
                 [u for u in units[a + 1 : b] if u.text.strip() and u.text not in furniture]
                 for a, b in zip(bounds, bounds[1:], strict=False)
             ]
+            if kind == "meta" and not blocks[-1] and len(blocks) > SEPARATED_ITEMS_MIN:
+                blocks.pop()  # the page cut off under the next item's line: no item of it
             whole = all(
                 1 <= len(block) <= SEPARATED_ITEM_PARAGRAPHS
                 and is_prose(block[0].text)
@@ -1407,7 +1412,7 @@ class _Splitter:
         if text in self.separators:
             if current.paragraphs:
                 current = self.start_story(titled=True)
-            current.credits.extend(credit_line(text))
+            current.credits.extend(credit_line(text) or meta_line(text) or ())
             if (stamp := line_stamp(text)) is not None:
                 self.page_date = stamp  # the item's own date, for a dateline that gives none
             self.leftover.append(text)
@@ -2120,6 +2125,26 @@ def _item_paragraph(text: str) -> bool:
         and len(text.split()) >= SHORT_SENTENCE_WORDS
         and not is_title_like(text)
     )
+
+
+# "Thursday 30 March 2023 | Written by RNZ | Published in Fiji, Regional": a list item's
+# line of its date, its writer and its section.
+META_LINE_CHARS = 160
+_META_WRITER = re.compile(r"(?:written\s+by|posted\s+by|by|source)\s*:?\s*(?P<who>.+)", re.I)
+
+
+def meta_line(text: str) -> tuple[str, ...] | None:
+    """The agencies an item's date-and-writer line names (() for none), or None when the
+    line is not one: a date, then fields parted by pipes, one of them the writer's."""
+    if " | " not in text or len(text) > META_LINE_CHARS:
+        return None
+    date, *fields = (part.strip() for part in text.split("|"))
+    if not (any(ch.isdigit() for ch in date) and is_bare_stamp(date)):
+        return None
+    writers = [m.group("who") for f in fields if (m := _META_WRITER.fullmatch(f))]
+    if not writers:
+        return None
+    return tuple(code for who in writers if (code := agency_code(who)) is not None)
 
 
 def _separator_kind(text: str, *, repeated: bool) -> str | None:
