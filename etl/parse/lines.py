@@ -160,11 +160,13 @@ _BOILERPLATE = re.compile(
 # furniture, never a paragraph of the story above nor a headline of the one below. A label
 # alone on its line, or a label leading a pipe/colon-separated link title.
 _SECTION_LABEL = re.compile(
-    r"^(?:related|latest(?:\s+(?:news|stories|headlines|articles))?|more\s+stories"
+    r"^(?:related|latest(?:\s+(?:news|stories|headlines|articles|additions|updates))?"
+    r"|more\s+stories|must\s+(?:watch|read|see)"
     r"|related\s+(?:stories|articles|news|links)|(?:read|see)\s+also|also\s+(?:read|see)"
     r"|see\s+more|most\s+(?:read|popular|viewed)|trending(?:\s+(?:now|news|stories))?"
     r"|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|top\s+stories"
     r"|editor'?s\s+picks?|don'?t\s+miss|you\s+may\s+also\s+like)"
+    r"(?:\s+(?:more|see\s+all|view\s+all)\s*[»›>]?)?"  # "Related Articles More": its link
     r"\s*(?:[:|]\s*(?:\S.{0,150}[^\s.!?;,])?)?$",
     re.IGNORECASE,
 )
@@ -181,7 +183,7 @@ _COOKIE = re.compile(
 )
 # Boilerplate after which the page is footer: text there is no story text.
 _TERMINAL = re.compile(
-    rf"^(?:related\s+(?:links|stories|articles|news|content|coverage)\b|{_COPYRIGHT}"
+    rf"^(?:related\s+links\b|{_COPYRIGHT}"
     r"|leave\s+a\s+(?:reply|comment)\b|ask\s+about\s+this\s+article|post\s+a\s+comment"
     r"|the\s+content\s+herein|more\s+stories\b"
     r"|most\s+(?:read|popular|viewed)\b|tell\s+a\s+friend|thanks\s+for\s+being\s+here"
