@@ -23,7 +23,10 @@ class Draft:
     # folded into one story is cut back into items, the item ending there is a teaser.
     more_after: set[int] = field(default_factory=set)
     cut_off: bool = False  # a title the page breaks off after: an item with no text
+    listed: bool = False  # a title a line under a list's label: a teaser with no text
 
     @property
     def empty(self) -> bool:
-        return not (self.paragraphs or self.dateline or self.byline or self.cut_off)
+        return not (
+            self.paragraphs or self.dateline or self.byline or self.cut_off or self.listed
+        )

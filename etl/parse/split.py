@@ -167,6 +167,7 @@ class _Splitter:
         self.units: list[Unit] = []  # the page's units, and the one being read
         self.at = 0
         self.separators: frozenset[str] = frozenset()  # stamps or credits parting items
+        self.label_titles: frozenset[int] = frozenset()  # bare titles listed under a label
         self.section_labels: set[str] = set()  # place names over a datelined item's line
         self.section_label: str | None = None  # the last one read, for the item under it
         self.house_dashes: frozenset[str] = frozenset()  # the dash of the page's "PLACE –"
@@ -753,6 +754,7 @@ class _Splitter:
         if units and self._header_dateline(units):
             self.leftover.append(units[0].text)  # "AFP . Sydney" over that author's items
             units = units[1:]
+        self.label_titles = self._label_titles(units)
         main = Draft(headline=headline)
         self.stories.append(main)
         self.current = main
@@ -960,6 +962,33 @@ class _Splitter:
                 self.separators = frozenset(units[i].text for i in at)
                 return at[0]
         return None
+
+    def _label_titles(self, units: list[Unit]) -> frozenset[int]:
+        """Bare titles a line each under a list's label ("ALSO READ", "Related Articles")
+        after a story's text: at least LABEL_TITLES_MIN of them, up to the first line
+        that is no title."""
+        found: set[int] = set()
+        seen_prose = False
+        for index, unit in enumerate(units):
+            if not seen_prose:
+                seen_prose = is_prose(unit.text)
+                continue
+            if not is_section_label(unit.text):
+                continue
+            run = []
+            for k in range(index + 1, len(units)):
+                text = units[k].text
+                if (
+                    not headline_candidate(text, min_words=3)
+                    or is_prose(text) and not is_title_like(text)
+                    or self.dateline_at(text) is not None
+                    or is_section_label(text)
+                ):
+                    break
+                run.append(k)
+            if len(run) >= LABEL_TITLES_MIN:
+                found.update(run)
+        return frozenset(found)
 
     def _lead_links(self, units: list[Unit]) -> int:
         """A box of links above the main story ("Don't miss"), each a title over its own
@@ -1408,6 +1437,15 @@ class _Splitter:
             else:
                 self.flush_pending()
             current.headline = text
+            return
+        if index in self.label_titles:
+            # "ALSO READ" / a title a line: each a teaser of a story told elsewhere
+            if current.paragraphs or current.headline or current.dateline:
+                current = self.start_story(titled=True)
+            else:
+                self.flush_pending()
+            current.headline = debullet(text)
+            current.is_teaser = current.closed = current.listed = True
             return
         if text in self.separators:
             if current.paragraphs:
@@ -1957,6 +1995,7 @@ class _Splitter:
 _FURNITURE_THEN_BY = re.compile(r"^(?P<pre>.{3,60}?[!.?:)])\s*(?P<by>By\s+[A-Z].*)$")
 
 
+LABEL_TITLES_MIN = 3  # titles under a list's label before each is read as a teaser
 TICKER_LABELS = 2  # short lines that may stand over a ticker of titles ("Off the wire")
 
 
