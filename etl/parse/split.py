@@ -2001,6 +2001,8 @@ TICKER_LABELS = 2  # short lines that may stand over a ticker of titles ("Off th
 
 def _lead_ticker(units: list[Unit]) -> int:
     """Where a ticker of titles at the page's top ends (its label over it), else 0."""
+    if not any(unit.ticker for unit in units[: TICKER_LABELS + 1]):
+        return 0
     index = 0
     while index < min(len(units), TICKER_LABELS) and not units[index].ticker:
         if is_prose(units[index].text):
