@@ -1512,3 +1512,47 @@ def house_dateline(
     where = resolve_place(place)
     anchors = DateAnchors(page=page_date, dump=dump_date)
     return _undated(place, where.place, where.region, where.country, anchors, m)
+
+
+# "MYANMAR Defense lawyers for two reporters have filed an appeal ...": a briefs column that
+# opens each item with its country or city in capitals, run straight into the first sentence.
+_CAPS_RUN_IN = re.compile(
+    r"(?P<place>[A-Z][A-Z'‘’.]*[A-Z](?:[ -][A-Z][A-Z'‘’.]*[A-Z]){0,2})(?P<sep>[ \t]+)"
+    r"(?=[\"“‘]?[A-Z][a-z]|[\"“‘]?[A-Z]\.|[a-z]{3,}[ \t])"
+)
+RUN_IN_TEXT = 60  # the item's text after the place runs at least this long
+
+
+def run_in_dateline(
+    line: str,
+    dump_date: dt.date | None,
+    page_date: dt.date | None = None,
+    *,
+    known_only: bool = True,
+) -> DatelineMatch | None:
+    """On a briefs page whose items open "CAMBODIA Opposition leader ...", that place in
+    capitals is the item's dateline. `known_only`: only places the gazetteer knows (the
+    page's form is judged by those); else any capitals in that form (a page that opens
+    other items "CAMBODIA ..." writes "AUSTRALIA-INDONESIA ..." the same way)."""
+    anchors = DateAnchors(page=page_date, dump=dump_date)
+    if not known_only:
+        # "ALASKA Soldotna: ...": in a round-up of the states, a town the gazetteer lacks
+        state = _STATE_CITY.match(line)
+        regions = region_of(state.group("state")) if state is not None else []
+        if state is not None and regions and len(line) - state.end() >= STATE_CITY_TEXT:
+            region, country = regions[0]
+            raw = line[: state.start("sep")]
+            return _undated(raw, state.group("city"), region, country, anchors, state)
+    m = _CAPS_RUN_IN.match(line)
+    if m is None or len(line) - m.end() < RUN_IN_TEXT or all_caps(line[m.end() : m.end() + 30]):
+        return None
+    place = m.group("place")
+    words = [fold(w) for w in re.split(r"[ -]", place)]
+    if any(w in _LABEL_WORDS or w in _NOT_PLACE for w in words) or len(place) < 4:
+        return None
+    where = resolve_place(place.replace("-", " ") if "-" in place else place)
+    if known_only and not where.country:
+        return None
+    if "-" in place and not known_only:
+        return _undated(place, None, None, None, anchors, m)
+    return _undated(place, where.place, where.region, where.country, anchors, m)

@@ -42,6 +42,7 @@ from etl.parse.dateline import (
     house_dateline,
     match_dateline,
     no_date,
+    run_in_dateline,
 )
 from etl.parse.draft import Draft
 from etl.parse.fields import read_record
@@ -171,6 +172,7 @@ class _Splitter:
         self.section_labels: set[str] = set()  # place names over a datelined item's line
         self.section_label: str | None = None  # the last one read, for the item under it
         self.house_dashes: frozenset[str] = frozenset()  # the dash of the page's "PLACE –"
+        self.run_ins = False  # the page's briefs open "CAMBODIA Opposition leader ..."
 
     # -- recognisers bound to the dump date --------------------------------------------
 
@@ -252,6 +254,8 @@ class _Splitter:
             found = self._glued_caps_dateline(text)
         if found is None and self.house_dashes:
             found = house_dateline(text, self.house_dashes, self.dump_date, self.page_date)
+        if found is None and self.run_ins:
+            found = run_in_dateline(text, self.dump_date, self.page_date, known_only=False)
         if found is None:
             # A dateline after a stamp or image residue, running into its first sentence
             # ("Thursday, 3 October 2019 () Nairobi (AFP) Oct 3, 2019 ...").
@@ -760,6 +764,14 @@ class _Splitter:
         self.current = main
         self.kickers = self._kickers(units)
         self.house_dashes = self._house_dashes(units)
+        self.run_ins = (
+            sum(
+                run_in_dateline(u.text, self.dump_date, self.page_date) is not None
+                for u in units
+                if u.text[:2].isupper()
+            )
+            >= RUN_IN_ITEMS
+        )
         first = self._separated_items(units)
         start = None if first is not None else self._main_start(units)
         if first is not None:
@@ -1996,6 +2008,7 @@ _FURNITURE_THEN_BY = re.compile(r"^(?P<pre>.{3,60}?[!.?:)])\s*(?P<by>By\s+[A-Z].
 
 
 LABEL_TITLES_MIN = 3  # titles under a list's label before each is read as a teaser
+RUN_IN_ITEMS = 3  # briefs opening with a known place in capitals before the page's form counts
 TICKER_LABELS = 2  # short lines that may stand over a ticker of titles ("Off the wire")
 
 
