@@ -119,6 +119,11 @@ SIDE_TITLE_WORDS = (3, 16)
 TITLE_UNDER_DATELINE_WORDS = 20  # a title line under a dateline alone on its line
 
 _DatelineAt = tuple[Byline | None, str, Dateline, str]
+_DATE_THEN_BY = re.compile(
+    r"(?P<dl>[^\n]{5,60}?\d)[ \t]*(?P<by>[Bb]y[ \t]+[A-Z][^:\n]{2,60}?[ \t]*-[ \t]*"
+    r"[A-Z][\w.-]{1,20}:)(?P<rest>.*)",
+    re.DOTALL,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +255,15 @@ class _Splitter:
                     if again is None
                     else replace(again, start=at + again.start, end=at + again.end)
                 )
+        if found is None and (by := _DATE_THEN_BY.match(text)) is not None:
+            # "Baku, Azerbaijan, Apr. 27By Ann Lee - Trend:Text ...": the date, the writer
+            # and the agency, then the text, with no space between them
+            head = match_dateline(by.group("dl") + ".", self.dump_date, page_date=self.page_date)
+            byline = parse_byline(by.group("by"))
+            if head is not None and head.start == 0 and byline is not None and byline.agencies:
+                raw = head.dateline.raw[: len(by.group("dl"))]  # (not the stop added)
+                dateline = replace(head.dateline, raw=raw, agencies=byline.agencies)
+                return byline, "", dateline, by.group("rest").strip()
         if found is None:
             found = self._glued_caps_dateline(text)
         if found is None and self.house_dashes:
