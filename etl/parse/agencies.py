@@ -299,10 +299,11 @@ _DIGEST = re.compile(
 )
 
 
-# "Author: Reuters", "Stories by AFP", "About The Canadian Press": an agency's author page,
-# a list of its stories.
+# "Author: Reuters", "Stories by AFP", "About The Canadian Press", "Recent Articles from The
+# Associated Press": an agency's author page, a list of its stories.
 _AUTHOR_PAGE = re.compile(
-    r"^\s*(?:author|about|(?:articles?|stories|posts|news)\s+(?:written\s+)?by)\s*:?\s*(?P<c>[A-Z][\w.-]*"
+    r"^\s*(?:author|about|(?:(?:recent|latest|more|all)\s+)?(?:articles?|stories|posts|news)\s+"
+    r"(?:written\s+by|by|from))\s*:?\s*(?P<c>[A-Z][\w.-]*"
     r"(?:\s+[A-Z][\w.-]*){0,3})\s*$",
     re.IGNORECASE,
 )

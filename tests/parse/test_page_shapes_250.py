@@ -362,7 +362,10 @@ def test_an_agency_s_author_page_lists_its_stories_ledes_cut_or_not() -> None:
     [("Author: Reuters", "Reuters"), ("Stories by AFP", "AFP"),
      ("Posts by The Associated Press", "AP"), ("Author: Jane Doe", None),
      ("Stories by our staff", None), ("Articles written by Bloomberg News", "Bloomberg"),
-     ("Articles written by Jane Doe", None)],
+     ("Articles written by Jane Doe", None),
+     # (2.17.0) a site's list of an agency's latest copy
+     ("Recent Articles from The Associated Press", "AP"), ("Latest stories from AFP", "AFP"),
+     ("Recent articles from our readers", None)],
 )
 def test_an_author_page_names_its_agency(line: str, code: str | None) -> None:
     assert digest_agency(line) == code
