@@ -862,11 +862,24 @@ class _Splitter:
         current = self.current
         if current is None or len(units) < 2 or self.footer:
             return
+        fragment = self._cut_fragment(units)
+        if fragment is not None:
+            # "Title" / "CHIBA, Japan – Ja": the page cut the item's text after its title
+            if not self._title_then_fragment(units[:-1], fragment):
+                self._restore_fragment(fragment)
+            return
+        self._title_then_fragment(units, None)
+
+    def _title_then_fragment(self, units: list[Unit], fragment: tuple[str, str] | None) -> bool:
+        """The last title as one more item (with the fragment of its text cut under it);
+        whether it was made one."""
+        current = self.current
+        assert current is not None
         last = units[-1].text
         titled = [d for d in self.stories if d.headline and not d.empty]
         after_more = is_read_more_only(units[-2].text)  # the item above ended in "Read more"
         if len(titled) < 2 and not (titled and titled[-1].is_teaser) and not after_more:
-            return  # no list above: a single story's last line is its own
+            return False  # no list above: a single story's last line is its own
         if (
             not _teaser_headline_like(last)
             or is_prose(last)
@@ -874,7 +887,7 @@ class _Splitter:
             or self.furniture(last)
             or any(last.startswith(unit.text) for unit in units[-4:-1])
         ):
-            return  # (nor a title printed again as its link: "Title Read More »")
+            return False  # (nor a title printed again as its link: "Title Read More »")
         if self.pending and self.pending[-1] == last:
             self.pending.pop()
         elif (
@@ -897,13 +910,74 @@ class _Splitter:
         elif self.leftover and self.leftover[-1] == last and current.headline:
             self.leftover.pop()
         else:
-            return
+            return False
         teaser = current.is_teaser
         self.flush_pending()
         story = self.start_story(titled=True)
         story.headline = debullet(last)
         story.is_teaser = teaser
         story.cut_off = True
+        if fragment is not None:
+            text = fragment[1]
+            found = self.dateline_at(text)
+            cut = _CUT_AFTER_DASH.fullmatch(text) if found is None else None
+            head = (
+                match_dateline(cut["head"], self.dump_date, page_date=self.page_date)
+                if cut is not None
+                else None
+            )
+            if found is not None and not found[1]:
+                story.dateline = found[2]
+                if found[3]:
+                    story.paragraphs.append(Paragraph("text", found[3]))
+            elif cut is not None and head is not None and head.start == 0:
+                # "CHIBA, Japan – Ja": the dateline whole, its sentence cut after a word
+                story.dateline = head.dateline
+                story.paragraphs.append(Paragraph("text", cut["rest"]))
+            else:
+                story.paragraphs.append(Paragraph("text", text))
+        return True
+
+    def _cut_fragment(self, units: list[Unit]) -> tuple[str, str] | None:
+        """The page's last line when it is the first words of one more item's text, cut off
+        by the stored page's end under that item's title, taken from where the reading put
+        it: (where, text). None when the last line is anything else."""
+        current = self.current
+        text = units[-1].text
+        if (
+            current is None
+            or len(units) < 3
+            or len(text) > FRAGMENT_CHARS
+            or text.rstrip().endswith((".", "!", "?", ":", ";", '"', "”", ")", "»"))
+            or self.furniture(text)
+            or text.lstrip()[:1] in BULLET_MARKS
+            or BY_START.match(text)  # (a byline cut off: no text of the item yet)
+            or line_stamp(text) is not None
+            or not _teaser_headline_like(units[-2].text)
+            or is_prose(units[-2].text)
+            or units[-2].text == units[-3].text  # (a title printed twice: read as an echo)
+            or (current.headline and debullet(current.headline) == debullet(units[-2].text))
+        ):
+            return None  # (the last clause: the item was read whole, its text is the line)
+        if self.leftover and self.leftover[-1] == text:
+            self.leftover.pop()
+            return "leftover", text
+        if current.paragraphs and current.paragraphs[-1].text == text:
+            current.paragraphs.pop()
+            return "paragraph", text
+        if self.pending and self.pending[-1] == text:
+            self.pending.pop()
+            return "pending", text
+        return None
+
+    def _restore_fragment(self, fragment: tuple[str, str]) -> None:
+        where, text = fragment
+        if where == "leftover":
+            self.leftover.append(text)
+        elif where == "paragraph" and self.current is not None:
+            self.current.paragraphs.append(Paragraph("text", text))
+        else:
+            self.pending.append(text)
 
     def _drop_preview_cards(self, units: list[Unit]) -> list[Unit]:
         """"Title" / "Jane Doe, The Canadian Press 4 minute read Preview" / "Title" / the
@@ -2022,6 +2096,8 @@ _FURNITURE_THEN_BY = re.compile(r"^(?P<pre>.{3,60}?[!.?:)])\s*(?P<by>By\s+[A-Z].
 
 
 LABEL_TITLES_MIN = 3  # titles under a list's label before each is read as a teaser
+FRAGMENT_CHARS = 40  # a stored page's last line cut off under the last item's title
+_CUT_AFTER_DASH = re.compile(r"(?P<head>.+?[-–—:])[ \t]+(?P<rest>\S{1,20})")
 RUN_IN_ITEMS = 3  # briefs opening with a known place in capitals before the page's form counts
 TICKER_LABELS = 2  # short lines that may stand over a ticker of titles ("Off the wire")
 
