@@ -69,7 +69,7 @@ _BOILERPLATE = re.compile(
     r"|sponsored(?:\s+(?:content|links?|stories))?\s*:?\s*$"
     r"|(?:xml|rss)\s+feeds?\b|thanks\s+for\s+being\s+here|we\s+need\s+your\s+help\b"
     r"|our\s+standards\s*:|all\s+quotes\s+delayed|\$\d+\s+billed\b|paypal\s+only"
-    r"|comment\s+using\b|be\s+the\s+first\s+to\s+comment\b|no\s+comments\s+yet\b|\d+\s+min(?:ute)?s?\s+read\s*$"
+    r"|comment\s+using\b|be\s+the\s+first\s+to\s+comment\b|no\s+comments\s+yet\b|\d+\s+min(?:ute)?s?\s+read\s*$|time\s+(?:taken\s+)?to\s+read\b"
     rf"|{_COPYRIGHT}|follow\s+us\b|like\s+us\s+on"
     r"|privacy\s+(?:policy|statement|notice)\s*$|terms\s+of\s+(?:use|service)\b"
     # a site's own notices and tools: "Your web browser is no longer supported", "Share

@@ -385,7 +385,8 @@ def split_title_run(draft: Draft) -> list[Draft]:
 # "ITALY-POPE — The pontiff has left ...": an agency's coverage plan names each story by its
 # slug in capitals, a dash, then a summary (perhaps "By Ann Lee. SENT: 460 words, photos.").
 _SLUG_ITEM = re.compile(
-    r"(?P<slug>[A-Z0-9][A-Z0-9 ,'’&/.:-]{1,60}?[A-Z0-9])[ \t]+[—–][ \t]+(?P<text>[\"“‘A-Z0-9].*)",
+    r"(?P<slug>[A-Z0-9][A-Z0-9 ,'’&/.:-]{1,60}?[A-Z0-9])[ \t]+(?:[—–]|--)[ \t]+"
+    r"(?P<text>[\"“‘A-Z0-9].*)",
     re.DOTALL,
 )
 SLUG_ITEMS_MIN = 2  # slugged paragraphs before a digest's text reads as a list of them
