@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.model import ParsedDump
-from etl.parse import parse_bytes
+from tests.parse.test_split import parse  # (checks that no line is lost, too)
 
 ITEMS = (
     "Business digest\n\n"
@@ -23,9 +22,6 @@ ITEMS = (
     "Tuesday, ending a search that took most of a year.\n\n"
 )
 
-
-def parse(text: str) -> ParsedDump:
-    return parse_bytes(text.encode(), source="digest.txt")
 
 
 def test_a_title_and_its_cut_dateline_are_one_more_item() -> None:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from etl.model import ParsedDump
-from etl.parse import parse_bytes
 from etl.parse.dateline import match_dateline
+from tests.parse.test_split import parse  # (checks that no line is lost, too)
 
 TITLE = "Temas del día de EFE Internacional del 4 de marzo de 2025 (13.00 horas)"
 TOPICS = (
@@ -31,9 +30,6 @@ TOPICS = (
     "(Texto)\n"
 )
 
-
-def parse(text: str) -> ParsedDump:
-    return parse_bytes(text.encode(), source="temas.txt")
 
 
 def test_each_dashed_report_of_a_digest_is_its_own_story() -> None:

@@ -4,8 +4,7 @@ is no title (split.py `_label_titles`). Our own words."""
 
 from __future__ import annotations
 
-from etl.model import ParsedDump
-from etl.parse import parse_bytes
+from tests.parse.test_split import parse  # (checks that no line is lost, too)
 
 STORY = (
     "Port city opens its first desalination plant\n"
@@ -26,9 +25,6 @@ TITLES = [
     "UPDATE 2-Aviation authority flagged worries to planemaker over engine changes",
 ]
 
-
-def parse(text: str) -> ParsedDump:
-    return parse_bytes(text.encode(), source="page.txt")
 
 
 def test_titles_under_also_read_are_teasers() -> None:

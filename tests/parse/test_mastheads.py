@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.model import ParsedDump
-from etl.parse import parse_bytes
+from tests.parse.test_split import parse  # (checks that no line is lost, too)
 
 DIGEST = (
     "City Digest\n\n"
@@ -24,9 +23,6 @@ DIGEST = (
     "books, and all forty were booked within a day, its keeper said on Thursday.\n"
 )
 
-
-def parse(text: str) -> ParsedDump:
-    return parse_bytes(text.encode(), source="page.txt")
 
 
 @pytest.mark.parametrize(

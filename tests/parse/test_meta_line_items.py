@@ -5,9 +5,8 @@ story per item, credited to the writer where the writer is an agency (split.py
 
 from __future__ import annotations
 
-from etl.model import ParsedDump
-from etl.parse import parse_bytes
 from etl.parse.split import meta_line
+from tests.parse.test_split import parse  # (checks that no line is lost, too)
 
 LEDES = [
     "The regional development bank has opened a permanent office in the northern islands to "
@@ -29,9 +28,6 @@ def page(writer: str) -> str:
     lines.append("Friday 10 March 2023 | Written by RNZ | Published in Fiji, Re")  # cut off
     return "\n".join(lines) + "\n"
 
-
-def parse(text: str) -> ParsedDump:
-    return parse_bytes(text.encode(), source="author-page.txt")
 
 
 def test_each_item_under_its_date_and_writer_line_is_a_story() -> None:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from etl.model import ParsedDump
-from etl.parse import parse_bytes
 from etl.parse.dateline import run_in_dateline
+from tests.parse.test_split import parse  # (checks that no line is lost, too)
 
 BRIEFS = [
     "PERU-CHILE Trade ministers from both countries signed a pact yesterday to cut tariffs on "
@@ -26,9 +25,6 @@ BRIEFS = [
     "and cost overruns that had become a byword for waste.",
 ]
 
-
-def parse(text: str) -> ParsedDump:
-    return parse_bytes(text.encode(), source="briefs.txt")
 
 
 def test_each_run_in_brief_is_a_story_with_its_place() -> None:

@@ -5,9 +5,8 @@ split.py `_lead_ticker`). Our own words."""
 
 from __future__ import annotations
 
-from etl.model import ParsedDump
-from etl.parse import parse_bytes
 from etl.parse.unwrap import _ticker_titles
+from tests.parse.test_split import parse  # (checks that no line is lost, too)
 
 TITLES = [
     "Harbour cranes idle as dock strike enters third day",
@@ -24,9 +23,6 @@ STORY = (
     "officials said.\n"
 )
 
-
-def parse(text: str) -> ParsedDump:
-    return parse_bytes(text.encode(), source="ticker.txt")
 
 
 def test_a_ticker_above_the_story_is_one_teaser_per_title() -> None:
