@@ -255,15 +255,8 @@ class _Splitter:
                     if again is None
                     else replace(again, start=at + again.start, end=at + again.end)
                 )
-        if found is None and (by := _DATE_THEN_BY.match(text)) is not None:
-            # "Baku, Azerbaijan, Apr. 27By Ann Lee - Trend:Text ...": the date, the writer
-            # and the agency, then the text, with no space between them
-            head = match_dateline(by.group("dl") + ".", self.dump_date, page_date=self.page_date)
-            byline = parse_byline(by.group("by"))
-            if head is not None and head.start == 0 and byline is not None and byline.agencies:
-                raw = head.dateline.raw[: len(by.group("dl"))]  # (not the stop added)
-                dateline = replace(head.dateline, raw=raw, agencies=byline.agencies)
-                return byline, "", dateline, by.group("rest").strip()
+        if found is None and (dated := self._date_then_byline(text)) is not None:
+            return dated
         if found is None:
             found = self._glued_caps_dateline(text)
         if found is None and self.house_dashes:
@@ -384,6 +377,20 @@ class _Splitter:
         date, source = no_date(self.dump_date, self.page_date)
         dateline = Dateline(raw=tag.group(0), agencies=codes, date=date, date_source=source)
         return None, "", dateline, text[tag.end() :].strip()
+
+    def _date_then_byline(self, text: str) -> _DatelineAt | None:
+        """"Baku, Azerbaijan, Apr. 27By Ann Lee - Trend:Text ...": the date, the writer and
+        the agency, then the text, with no space between them."""
+        by = _DATE_THEN_BY.match(text)
+        if by is None:
+            return None
+        head = match_dateline(by.group("dl") + ".", self.dump_date, page_date=self.page_date)
+        byline = parse_byline(by.group("by"))
+        if head is None or head.start != 0 or byline is None or not byline.agencies:
+            return None
+        raw = head.dateline.raw[: len(by.group("dl"))]  # (not the stop added)
+        dateline = replace(head.dateline, raw=raw, agencies=byline.agencies)
+        return byline, "", dateline, by.group("rest").strip()
 
     def _after_residue(self, text: str) -> _DatelineAt | None:
         if _COPYRIGHT_LINE.search(text):
@@ -778,14 +785,7 @@ class _Splitter:
         self.current = main
         self.kickers = self._kickers(units)
         self.house_dashes = self._house_dashes(units)
-        self.run_ins = (
-            sum(
-                run_in_dateline(u.text, self.dump_date, self.page_date) is not None
-                for u in units
-                if u.text[:2].isupper()
-            )
-            >= RUN_IN_ITEMS
-        )
+        self.run_ins = self._run_ins(units)
         first = self._separated_items(units)
         start = None if first is not None else self._main_start(units)
         if first is not None:
@@ -918,25 +918,29 @@ class _Splitter:
         story.is_teaser = teaser
         story.cut_off = True
         if fragment is not None:
-            text = fragment[1]
-            found = self.dateline_at(text)
-            cut = _CUT_AFTER_DASH.fullmatch(text) if found is None else None
-            head = (
-                match_dateline(cut["head"], self.dump_date, page_date=self.page_date)
-                if cut is not None
-                else None
-            )
-            if found is not None and not found[1]:
-                story.dateline = found[2]
-                if found[3]:
-                    story.paragraphs.append(Paragraph("text", found[3]))
-            elif cut is not None and head is not None and head.start == 0:
-                # "CHIBA, Japan – Ja": the dateline whole, its sentence cut after a word
-                story.dateline = head.dateline
-                story.paragraphs.append(Paragraph("text", cut["rest"]))
-            else:
-                story.paragraphs.append(Paragraph("text", text))
+            self._fill_cut_item(story, fragment[1])
         return True
+
+    def _fill_cut_item(self, story: Draft, text: str) -> None:
+        """The cut words under the last title: its dateline and text, or its text."""
+        found = self.dateline_at(text)
+        if found is not None and not found[1]:
+            story.dateline = found[2]
+            if found[3]:
+                story.paragraphs.append(Paragraph("text", found[3]))
+            return
+        cut = _CUT_AFTER_DASH.fullmatch(text) if found is None else None
+        head = (
+            match_dateline(cut["head"], self.dump_date, page_date=self.page_date)
+            if cut is not None
+            else None
+        )
+        if cut is not None and head is not None and head.start == 0:
+            # "CHIBA, Japan – Ja": the dateline whole, its sentence cut after a word
+            story.dateline = head.dateline
+            story.paragraphs.append(Paragraph("text", cut["rest"]))
+        else:
+            story.paragraphs.append(Paragraph("text", text))
 
     def _cut_fragment(self, units: list[Unit]) -> tuple[str, str] | None:
         """The page's last line when it is the first words of one more item's text, cut off
@@ -1008,6 +1012,16 @@ class _Splitter:
             if found is not None and found.start == 0 and found.dateline.place:
                 known[form[1]] += 1
         return frozenset(dash for dash, n in known.items() if n >= HOUSE_DASH_KNOWN)
+
+    def _run_ins(self, units: list[Unit]) -> bool:
+        """Whether the page's briefs open with their place in capitals run into the text
+        ("CAMBODIA Opposition leader ..."): three such items with places the gazetteer knows."""
+        known = sum(
+            run_in_dateline(u.text, self.dump_date, self.page_date) is not None
+            for u in units
+            if u.text[:2].isupper()
+        )
+        return known >= RUN_IN_ITEMS
 
     def _separated_items(self, units: list[Unit]) -> int | None:
         """Index of the first separator where the page is a list of untitled items, each
