@@ -340,8 +340,17 @@ _DIGEST_INTRO = re.compile(
 )
 
 
+# "Here's a look at how AP's general news coverage is shaping up for select Hawaii stories.":
+# the opening line of every AP state digest.
+_AP_DIGEST_INTRO = re.compile(
+    r"^\s*here[’']s\s+a\s+look\s+at\s+how\s+AP[’']s\b.{0,60}?\bcoverage\b", re.IGNORECASE
+)
+
+
 def digest_agency(line: str) -> str | None:
     """The agency whose digest or author page a page title announces, else None."""
+    if _AP_DIGEST_INTRO.match(line):
+        return "AP"
     if len(line) > 160:
         return None
     intro = _DIGEST_INTRO.match(line)
@@ -428,3 +437,24 @@ def title_sources(title: str) -> tuple[str, ...]:
     codes = [code for piece in pieces if (code := _lookup(piece, strict_case=True))]
     return tuple(dict.fromkeys(codes))
 
+
+
+# "© Agence France-Presse. All rights are reserved.", "Copyright © 2012, Radio New Zealand",
+# "Copyright 2019 The Associated Press. All rights reserved.": the owner of the copy.
+_COPYRIGHT_WORDS = re.compile(
+    r"\bcopyright\b|©|\(c\)|\b(?:19|20)\d\d\b|\ball\s+rights\s+(?:are\s+)?reserved\b"
+    r"|\b(?:inc|ltd|llc)\b\.?|^\s*the\s+",
+    re.IGNORECASE,
+)
+MAX_COPYRIGHT_LINE = 120
+
+
+def copyright_agencies(text: str) -> tuple[str, ...]:
+    """The agency a short copyright line names as the copy's owner, else ()."""
+    if len(text) > MAX_COPYRIGHT_LINE or not re.search(r"copyright|©|\(c\)", text, re.I):
+        return ()
+    owner = _COPYRIGHT_WORDS.sub(" ", text)
+    owner = re.sub(r"^\s*the\s+", "", " ".join(owner.replace(",", " ").split()), flags=re.I)
+    owner = owner.strip(" .-–—")
+    code = agency_code(owner) if owner else None
+    return (code,) if code else ()

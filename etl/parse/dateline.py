@@ -29,6 +29,7 @@ from etl.parse.places import (
     is_known_place,
     region_of,
     resolve_place,
+    river_town,
 )
 
 # ---------------------------------------------------------------- building blocks
@@ -300,8 +301,8 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "bare_credit",
         re.compile(
             rf"(?P<ag_bare>{_AGLIST})(?P<sep>[ \t]+(?:-{{1,2}}|[–—])(?:[ \t]+(?=[\"“‘']?{_U})"
-            rf"|[ \t]*$))"  # ("IANS -" alone on its line, between an item's title and text)
-        ),
+            rf"|(?=[\"“‘']?{_U}[a-z])|[ \t]*$))"  # ("IANS -" alone on its line, between an
+        ),  # item's title and text; "AFP -Typhoon Mirinae ...", the dash glued to the text)
     ),
     # ASTANA. KAZINFORM President ...  /  MOSCOW. TASS - ...  : a place in capitals, a
     # stop, the credit in capitals, then a dash or straight into the first sentence
@@ -723,7 +724,7 @@ def _resolves(place: str | None) -> bool:
     if not place:
         return False
     head = place.split(",")[0].split("(")[0].strip()
-    if "/" in head and place.strip() == head:
+    if "/" in head and place.strip() == head and not river_town(head):
         # "Washington/Bangkok –": a story filed from two places, each one the gazetteer's
         return all(_resolves(part.strip()) for part in head.split("/"))
     return fold(head) in _STATELESS_KEYS or resolve_place(place).country is not None
@@ -1341,6 +1342,7 @@ def _match(line: str, anchors: DateAnchors, *, anywhere: bool) -> DatelineMatch 
         _match_at(line, pos, anchors, anywhere=False)
         or _place_country(line, pos, anchors)
         or _state_then_city(line, pos, anchors)
+        or _caps_city_glued(line, pos, anchors)
     )
     if found is not None:
         return found
@@ -1437,6 +1439,35 @@ def _undated(
         raw=raw, place=place, region=region, country=country, date=date, date_source=source
     )
     return DatelineMatch(dateline, m.start(), m.end())
+
+
+# "HONG KONG Angry protesters marched ...": a paper that strips the wire's dash and credit
+# leaves the city in capitals run into the first sentence.
+_CAPS_GLUED = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2})[ \t]+"
+    r"(?=[\"“‘]?[A-Z][a-z'’]*[ \t]+[a-z0-9\"“‘])"
+)
+CAPS_GLUED_WORDS = 10  # the sentence after the city runs on at least this many words
+
+
+def _caps_city_glued(line: str, pos: int, anchors: DateAnchors) -> DatelineMatch | None:
+    """Only a city the gazetteer knows (not a country, a region or initials) before a
+    sentence of some length: a headline in capitals over its text is not one."""
+    m = _CAPS_GLUED.match(line, pos)
+    if m is None:
+        return None
+    place = m.group("place")
+    letters = sum(ch.isalpha() for ch in place)
+    if letters < 4 or fold(place.split()[0]) in _NOT_PLACE or fold(place) in _LABEL_WORDS:
+        return None
+    if find_city(place) is None or region_of(place):
+        return None  # ("HONG KONG", "SINGAPORE": a city as well as a country, so they pass)
+    if len(line[m.end() :].split()) < CAPS_GLUED_WORDS:
+        return None
+    resolved = resolve_place(place)
+    if resolved.country is None:
+        return None
+    return _undated(place, resolved.place, resolved.region, resolved.country, anchors, m)
 
 
 # "ALABAMA Montgomery: The state received ...": a state-by-state round-up names the state in

@@ -24,6 +24,7 @@ class Draft:
     more_after: set[int] = field(default_factory=set)
     cut_off: bool = False  # a title the page breaks off after: an item with no text
     listed: bool = False  # a title a line under a list's label: a teaser with no text
+    ruled: int = -1  # paragraph count when a rule ("- - - -") was drawn under the text
 
     @property
     def empty(self) -> bool:

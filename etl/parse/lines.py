@@ -441,6 +441,7 @@ BY_START = re.compile(
 # Where a web byline's name ends: a pipe, a stamp word, a date, or an agency's credit.
 _WEB_BYLINE_CUT = re.compile(
     r"\s*\|\s*|\s+(?=(?:published|updated|posted|on)\b)|,\s+(?=the\s+|[A-Z])"
+    r"|\s+(?=\d{1,3}\s+min(?:ute)?s?\s+read\b)"  # "Jane Doe 6 minute read Yesterday at ..."
     r"|\s+[—–·•]\s+|\s+-\s+|\s+/\s+",
     re.IGNORECASE,
 )
@@ -473,7 +474,12 @@ _CREDIT_THEN_STAMP = re.compile(r"^(.{2,40}?)\s*[|•·]\s*(.+)$")
 # A paper's name after a pipe: "Jane Doe | The Washington Post".
 _PAPER = re.compile(r"^(?:The\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}$")
 MAX_WEB_BYLINE = 100
-_READ_TIME = re.compile(r"^\d+\s+min(?:ute)?s?\s+read$", re.IGNORECASE)
+# "5 min read", "6 minute read Preview", "4 minute read Updated: Yesterday at 8:15 AM CST"
+_READ_TIME = re.compile(
+    r"^\d+\s+min(?:ute)?s?\s+read(?:\s+(?:preview|(?:updated:?\s+)?(?:today|yesterday)\s+at\s+"
+    r"\d{1,2}:\d\d\s*[ap]\.?m\.?(?:\s+[a-z]{2,4})?))?$",
+    re.IGNORECASE,
+)
 
 
 # A writer's title after the name and a comma: "Senior Editor", "Staff Writer",

@@ -744,6 +744,18 @@ def _media_name(tail: str) -> bool:
 _ADMIN_SUFFIX = re.compile(r"\s+(?:Pref|Prov|Dist)\.$|\s+Prefecture$", re.IGNORECASE)
 
 
+# German towns told apart by their river or district ("Frankfurt/Main", "Halle (Saale)",
+# "Frankfurt (Oder)"): the qualifier is part of the name, not a second place or a region.
+_RIVER_TOWN = re.compile(
+    r"^(?P<head>[^/()\[\],]+?)[ \t]*(?:/[ \t]*|\([ \t]*)(?i:Main|Oder|Saale|Elbe|Donau|Rhein|Ruhr"
+    r"|Lech|Havel|Breisgau|Mosel|Isar|Weser)[ \t]*\)?$"
+)
+
+
+def river_town(text: str) -> bool:
+    """"Frankfurt/Main": one German town and its river, not two places."""
+    river = _RIVER_TOWN.match(text.strip())
+    return river is not None and find_city(river.group("head"), "DE") is not None
 _SLASHED_HEAD = re.compile(r"^(?P<head>[^,(\[]*/[^,(\[]*)(?P<rest>.*)$")
 
 
@@ -757,6 +769,8 @@ def resolve_place(raw: str) -> Place:
     country only where they share one (or the dateline names it).
     """
     text = _clean(raw)
+    if river_town(text):
+        return Place("/".join(display_case(part) for part in text.split("/")), None, "DE")
     slashed = _SLASHED_HEAD.match(text)
     if slashed is not None:
         parts = [p.strip() for p in slashed.group("head").split("/") if p.strip()]

@@ -24,6 +24,7 @@ from etl.model import Byline, Dateline, DumpError, Paragraph, RejectReason, Stor
 from etl.parse.agencies import (
     agency_code,
     author_page_agency,
+    copyright_agencies,
     credit_line,
     digest_agency,
     digest_lead,
@@ -281,8 +282,8 @@ class _Splitter:
         with the story's byline between them: "... Photo courtesy of BERNAMA. By Ann Lee
         SINGAPORE, June 25 (NNN-BERNAMA) — ...")."""
         window = text[:CAPTION_REACH]
-        if "/" not in window and "ourtesy" not in window:
-            return None  # (every credit form holds one or the other)
+        if "/" not in window and "ourtesy" not in window and " —" not in window:
+            return None  # (every credit form holds one or the other, or a dash)
         for credit in _PHOTO_CREDIT.finditer(text, 0, CAPTION_REACH):
             cut = credit.end()
             after = text[cut:]
@@ -297,7 +298,8 @@ class _Splitter:
                     continue
             elif again is None or again.start != 0:
                 continue
-            if again.dateline.agencies:
+            dashed = credit.group(0).lstrip()[:1] in "—–"
+            if again.dateline.agencies or (dashed and again.dateline.place is not None):
                 found = replace(again, start=cut + again.start, end=cut + again.end)
                 result = self._dateline_result(text, found)
                 if result is not None and byline is not None:
@@ -637,6 +639,8 @@ class _Splitter:
         and the furniture goes to leftover."""
         if len(previous.paragraphs) < 2 and previous.dateline is None:
             return None
+        if previous.ruled == len(previous.paragraphs):
+            return None  # "- - - -" closed the item above: its lines stay its own
         paras = previous.paragraphs
         if (
             len(paras) >= 3
@@ -1536,6 +1540,8 @@ class _Splitter:
         text = units[index].text
         current = self.current
         assert current is not None
+        if _RULE_LINE.fullmatch(text):
+            current.ruled = len(current.paragraphs)
         if text in self.section_labels:
             self.flush_pending()
             self.leftover.append(text)  # "TURKEY" over "ANKARA – ...": the section's name
@@ -1544,7 +1550,10 @@ class _Splitter:
         if self._caps_kicker(units, index):
             self.leftover.append(text)  # "MARSDAILY" over an item's title and dateline
             return
-        if (ticker := _TICKER_TITLE.fullmatch(text)) and len(ticker["title"].split()) >= 3:
+        if (ticker := _TICKER_TITLE.fullmatch(text)) and (
+            len((ticker["title"] or "").split()) >= 3
+            or ticker["timed"] and headline_candidate(ticker["timed"], min_words=3)
+        ):
             # "+++ 16.19 Uhr: Rail strike loses support +++": a live ticker's entry opens
             if current.paragraphs or current.headline or current.dateline:
                 current = self.start_story(titled=True)
@@ -1574,6 +1583,7 @@ class _Splitter:
             # marks the item above it as a teaser.)
             self.flush_pending()
             self.leftover.append(text)  # a caption or a related link, whatever it reads like
+            self._closing_credit(current, text, None)  # (a copyright line under each brief)
             return
         if text.endswith(("...", "…")) and index + 1 < len(units):
             cut = text.rstrip(".… ")
@@ -1716,7 +1726,8 @@ class _Splitter:
             # (nor is a site's or a section's name: "Pacific Times", "AP News in Brief").
             self.flush_pending()
             self.leftover.append(text)
-            if is_terminal(text) and current.paragraphs:
+            self._closing_credit(current, text, None)
+            if is_terminal(text) and current.paragraphs and not self._story_below(units, index):
                 self.footer = True
             return
         split = self.byline_split(text)
@@ -1746,6 +1757,9 @@ class _Splitter:
                 self.leftover.append(tail)
                 if (stamp := line_stamp(tail)) is not None:
                     self.page_date = stamp  # "By The Canadian Press on February 15th, 2023"
+            return
+        if self._closing_credit(current, text, split):
+            self.leftover.append(text)
             return
         if is_read_more_only(text):
             self.flush_pending()
@@ -1807,6 +1821,38 @@ class _Splitter:
                 current.headline = debullet(text)
                 return
         self.add_text(text)
+
+    def _story_below(self, units: list[Unit], index: int) -> bool:
+        """A blog's run of briefs, each signed off with its source's copyright line: a
+        title with text under it after the line means the page goes on, no footer yet."""
+        if not _COPYRIGHT_LINE.search(units[index].text):
+            return False
+        for at in range(index + 1, min(index + 4, len(units))):
+            text = units[at].text
+            if self.furniture(text):
+                continue
+            return headline_candidate(text, min_words=3) and self._prose_follows(
+                units, at, deck=False
+            )
+        return False
+
+    @staticmethod
+    def _closing_credit(
+        current: Draft, text: str, split: tuple[Byline, str] | None
+    ) -> bool:
+        """"By Xinhua", "cte/AFP" (the editor's initials, then the sources) or "© Agence
+        France-Presse. All rights reserved." on a line of its own under a story's text that
+        credits no one: the story's source (the copy's owner)."""
+        if not current.paragraphs or current.paragraphs[-1].kind != "text":
+            return False
+        if split is not None and not split[1].strip() and split[0].agencies:
+            codes = () if split[0].authors else split[0].agencies
+        else:
+            codes = _initials_credit(text) or copyright_agencies(text)
+        if not codes or _story_agencies(current):
+            return False
+        current.credits.extend(codes)
+        return True
 
     def _caps_kicker(self, units: list[Unit], index: int) -> bool:
         """A section's name in capitals, a word or three, right over an item's title that
@@ -2259,6 +2305,9 @@ def _inline_link(text: str) -> bool:
 _TICKER_TITLE = re.compile(
     r"\+\+\+[ \t]*(?:\d{1,2}[.:]\d\d(?:[ \t]*(?:Uhr|h))?[ \t]*[:\-–][ \t]*)?"
     r"(?P<title>[^\W\d_][^+]{10,200}?)[ \t]*\+\+\+"
+    # "22:45   Puducherry L-G says she is no rubber stamp": a live page's timed entry, the
+    # time set apart from its title by a wide gap
+    r"|[0-2]?\d:[0-5]\d[ \t]{2,}(?P<timed>[^\W\d_][^\n]{10,200})"
 )
 
 
@@ -2534,7 +2583,11 @@ _PHOTO_CREDIT = re.compile(
     r"(?:\b(?:REUTERS|Reuters|AFP|EPA(?:-EFE)?|AP\s+Photo|Getty\s+Images|Xinhua)\s*/"
     r"(?:\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/?)+?(?:\s*(?:File\s+)?Photo)?\)?"
     r"|\b(?:Photo|Picture|Image)\s+courtesy\s+of\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}"
-    r"\.)(?:[ \t]+|(?<=\)))(?=[A-Z(])"
+    r"\."
+    # "... after taking charge on Monday. — PTI New Delhi, October 29": South Asian papers
+    # credit the picture's agency after a dash.
+    r"|(?<=[.!?])[ \t]+[—–][ \t]*(?:PTI|ANI|IANS|UNI|AFP|AP|Reuters|Xinhua|Bernama|EPA|BSS|APP)"
+    r")(?:[ \t]+|(?<=\)))(?=[A-Z(])"
 )
 CAPTION_REACH = 600  # how far into a line a caption run into the dateline may end
 
@@ -2789,6 +2842,27 @@ def _same_city(place: str, country: str) -> bool:
     Village", so "HALF MOON BAY, Calif." keeps its first words."""
     city = find_city(place, country)
     return city is not None and fold(city.name) == fold(place)
+
+
+# "- - - -", "* * *", "______": a rule drawn between the items of a summary.
+_RULE_LINE = re.compile(r"[ \t]*(?:[-*_=~•·][ \t]*){3,}")
+# "cte/AFP", "mst/dpa/Reuters": German papers sign agency copy with the editor's initials.
+_INITIALS_CREDIT = re.compile(r"[a-z]{2,4}(?:/[A-Za-z][\w-]*){1,4}")
+
+
+def _initials_credit(text: str) -> tuple[str, ...]:
+    """The agencies of an editor's sign-off: initials first, then only initials or
+    agencies between the slashes ("kfr/dpa/Reuters"), at least one agency."""
+    if not _INITIALS_CREDIT.fullmatch(text.strip()):
+        return ()
+    codes: list[str] = []
+    for part in text.strip().split("/")[1:]:
+        code = agency_code(part)
+        if code is not None:
+            codes.append(code)
+        elif not (part.islower() and len(part) <= 4):
+            return ()
+    return tuple(dict.fromkeys(codes))
 
 
 def _norm(text: str) -> str:
