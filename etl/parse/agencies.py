@@ -328,8 +328,9 @@ def digest_lead(text: str) -> bool:
 # AP's own slugs over its state and world digests: "AP-ME--Maine News Digest, ME",
 # "BC-AP News Digest 6:10 pm".
 _AP_DIGEST = re.compile(
-    r"^\s*(?:BC-AP\b|AP-[A-Z]{2}-{1,2}).{0,40}\b(?:digest|budget|summary)\b", re.IGNORECASE
-)
+    r"^\s*(?:BC-AP\b|AP-[A-Z]{2}-{1,2}|BC-[A-Z]{2}[-–—]).{0,40}\b(?:digest|budget|summary)\b",
+    re.IGNORECASE,
+)  # ("BC-OH–Ohio News Digest 1:30 pm": a state desk's digest on a member paper's site)
 
 
 # "The following is the latest list of selected news summaries by Kyodo News."
@@ -343,7 +344,9 @@ _DIGEST_INTRO = re.compile(
 # "Here's a look at how AP's general news coverage is shaping up for select Hawaii stories.":
 # the opening line of every AP state digest.
 _AP_DIGEST_INTRO = re.compile(
-    r"^\s*here[’']s\s+a\s+look\s+at\s+how\s+AP[’']s\b.{0,60}?\bcoverage\b", re.IGNORECASE
+    r"^\s*(?:hello!?\s+|good\s+\w+!?\s+)?here[’']s\s+a\s+look\s+at\s+how\s+AP[’']s\b"
+    r".{0,60}?\bcoverage\b",
+    re.IGNORECASE,
 )
 
 

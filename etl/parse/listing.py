@@ -468,3 +468,41 @@ def lift_topic_slugs(drafts: list[Draft]) -> None:
         if last.kind == "text" and len(words) <= TOPIC_SLUG_WORDS and all_caps(last.text):
             before.paragraphs.pop()
             after.headline = last.text
+
+
+UNTITLED_BRIEFS_MIN = 3  # untitled paragraphs of a briefs page before each is read as a brief
+UNTITLED_BRIEF_CHARS = 80  # a brief runs at least this long: a sentence or two of news
+CUT_BRIEF_CHARS = 20
+BRIEFS_LABEL_WORDS = 3  # "The US", "World": a section's label over its briefs, no title
+# "Following is a summary of current world news briefs.": the page's intro over its briefs.
+_BRIEFS_INTRO = re.compile(r"\s*following\s+(?:is|are)\s+(?:a\s+)?summar", re.IGNORECASE)
+
+
+def split_untitled_briefs(draft: Draft, *, page_heading: bool = False) -> list[Draft]:
+    """On a page its title calls briefs ("News In Brief", "a summary of current world news
+    briefs"), a story with no dateline made of untitled prose paragraphs is that many
+    briefs: each paragraph one story, under the page's credit. `page_heading`: the story's
+    headline is the page's own ("World News Summary"), no brief's title."""
+    texts = [p for p in draft.paragraphs if p.kind == "text"]
+    if texts and _BRIEFS_INTRO.match(texts[0].text) and len(texts[0].text) < UNTITLED_BRIEF_CHARS:
+        texts = texts[1:]  # (the intro, a line of its own, stays with the first brief)
+    head = draft.headline or ""
+    titled = (
+        not page_heading
+        and len(head.split()) > BRIEFS_LABEL_WORDS
+        and not _BRIEFS_INTRO.match(head)
+    )
+    if (
+        titled  # (a brief's own title over its paragraphs: one brief, however long)
+        or draft.dateline is not None
+        or len(texts) < UNTITLED_BRIEFS_MIN
+        or any(p.kind != "text" for p in draft.paragraphs)
+        or not all(len(p.text) >= UNTITLED_BRIEF_CHARS and is_prose(p.text) for p in texts[:-1])
+        or len(texts[-1].text) < CUT_BRIEF_CHARS  # (the page may cut its last brief short)
+    ):
+        return [draft]
+    lead = draft.paragraphs[: len(draft.paragraphs) - len(texts) + 1]
+    return [
+        replace(draft, paragraphs=lead),
+        *(Draft(paragraphs=[para], credits=list(draft.credits)) for para in texts[1:]),
+    ]

@@ -93,6 +93,7 @@ from etl.parse.listing import (
     split_listing,
     split_slug_items,
     split_title_run,
+    split_untitled_briefs,
 )
 from etl.parse.pagedate import HEAD_LINES, dated_title, stamp_date, title_date
 from etl.parse.places import STATELESS, find_city, fold, region_of
@@ -801,14 +802,32 @@ class _Splitter:
             # No byline/dateline opens the page: the main story has none; chrome above
             # its headline is leftover, the rest runs through the ordinary loop.
             at = self._find_headline(units, main, meta_title, dateline_follows=False)
-            if at is not None:
+            if at is not None and at in self.label_titles:
+                # The page opens with a list of titles: the first is its first teaser.
+                self.leftover.extend(u.text for u in units[:at])
+                main.headline = None
+                start = at
+            elif at is not None:
                 for unit in units[:at]:
                     _source_above(unit.text, main)
                 self.leftover.extend(u.text for u in units[:at])
                 main.headline = debullet(units[at].text)
-            start = 0 if at is None else at + 1
-            if main.headline is None and meta_title:
-                main.headline = _clean_title(meta_title)
+            if start is None:
+                start = 0 if at is None else at + 1
+                if main.headline is None and meta_title:
+                    main.headline = _clean_title(meta_title)
+        elif (
+            units[start].text[:1] not in KEY_POINT_MARKS
+            and (listed := min((i for i in self.label_titles if i < start), default=None))
+            is not None
+            and not any(headline_candidate(u.text, min_words=3) for u in units[:listed])
+        ):
+            # A list of titles above the first datelined story ("• Title" / "1. Title"
+            # ...): the page opens with the list, each title a teaser, then that story.
+            # (Not the Space Media Network's side links, whose last bullet is the dateline,
+            # nor a story's key points under its headline.)
+            self.leftover.extend(u.text for u in units[:listed])
+            start = listed
         else:
             pre = units[:start]
             at = self._find_headline(pre, main, meta_title, dateline_follows=True)
@@ -1106,7 +1125,33 @@ class _Splitter:
                 run.append(k)
             if len(run) >= LABEL_TITLES_MIN:
                 found.update(run)
-        return frozenset(found)
+        return frozenset(found | self._bullet_titles(units))
+
+    def _bullet_titles(self, units: list[Unit]) -> set[int]:
+        """A run of bulleted (or numbered) titles a line each, no label needed ("• Firm
+        declares dividend" / "• Bank reports third-quarter earnings ..."): an archive's or a
+        digest's list, each a teaser. A title cut with "..." is still one. Only before any
+        dateline or prose: inside a story, bullets are its key points ("* Q3 EPS $0.66")."""
+        found: set[int] = set()
+        run: list[int] = []
+        for index, unit in enumerate([*units, None]):
+            text = unit.text if unit is not None else ""
+            numbered = _NUMBERED.match(text)
+            bare = text[numbered.end() :] if numbered else debullet(text)
+            if (
+                bare != text
+                and headline_candidate(bare.rstrip(".… "), min_words=3)
+                and not (is_prose(bare) and not is_title_like(bare.rstrip(".… ")))
+                and self.dateline_at(bare) is None
+            ):
+                run.append(index)
+                continue
+            if len(run) >= BULLET_TITLES_MIN:
+                found.update(run)
+            run = []
+            if text and (is_prose(text) or self.dateline_at(text) is not None):
+                break
+        return found
 
     def _lead_links(self, units: list[Unit]) -> int:
         """A box of links above the main story ("Don't miss"), each a title over its own
@@ -2064,6 +2109,14 @@ class _Splitter:
             drafts = [piece for d in drafts for piece in split_listing(d, in_listing=True)]
         drafts = [piece for draft in drafts for piece in split_title_run(draft)]
         drafts = cut_starts(drafts)
+        if briefs_page:
+            drafts = [
+                piece
+                for draft in drafts
+                for piece in split_untitled_briefs(
+                    draft, page_heading=bool(_BRIEFS_TITLE.search(draft.headline or ""))
+                )
+            ]
         _title_first_item(drafts)
         if self.digest is not None:
             drafts = [piece for draft in drafts for piece in split_slug_items(draft)]
@@ -2155,6 +2208,8 @@ class _Splitter:
 _FURNITURE_THEN_BY = re.compile(r"^(?P<pre>.{3,60}?[!.?:)])\s*(?P<by>By\s+[A-Z].*)$")
 
 
+BULLET_TITLES_MIN = 5  # bulleted titles in a row that make a list without a label
+_NUMBERED = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=\S)")  # "3. Title" in a numbered list
 LABEL_TITLES_MIN = 3  # titles under a list's label before each is read as a teaser
 FRAGMENT_CHARS = 40  # a stored page's last line cut off under the last item's title
 _CUT_AFTER_DASH = re.compile(r"(?P<head>.+?[-–—:])[ \t]+(?P<rest>\S{1,20})")
@@ -2531,7 +2586,7 @@ _PLACE_PREFIXES = frozenset(
 
 # A page of briefs says so in its title, in the languages the parser reads.
 _BRIEFS_TITLE = re.compile(
-    r"\b(?:briefs?|in\s+brief|briefing|news\s+roundup|kurzmeldungen|kurz\s+notiert|kompakt|en\s+bref"
+    r"\b(?:briefs?|in\s+brief|briefing|news\s+roundup|news\s+summary|kurzmeldungen|kurz\s+notiert|kompakt|en\s+bref"
     r"|brevi|breves|noticias\s+breves|in\s+het\s+kort)\b",
     re.IGNORECASE,
 )
