@@ -171,6 +171,9 @@ _NOT_NAMES = frozenset(
         "midnight",
         "car",
         "train",
+        # a desk after a name: "By Jo Roe, Washington Bureau"
+        "bureau",
+        "desk",
         "air",
         "sea",
         "land",
@@ -205,6 +208,12 @@ def _name_case(name: str) -> str:
                 cased.append(case_word(part, first=True))
         out.append("".join(cased))
     return " ".join(out)
+
+
+# An agency's service after its name in a byline: "par AFP FR", "By AFP Video".
+_AGENCY_SERVICES = frozenset(
+    {"fr", "en", "es", "de", "ar", "pt", "video", "vidéo", "tv", "photo", "foto", "audio"}
+)
 
 
 def _is_name(name: str) -> bool:
@@ -398,6 +407,17 @@ def parse_byline(line: str) -> Byline | None:
             continue
         part, trailing = _trailing_agency(part)
         agencies.extend(c for c in trailing if c not in agencies)
+        first, *others = part.split() or [""]
+        if (
+            first.isupper()
+            and len(others) == 1
+            and others[0].lower() in _AGENCY_SERVICES
+            and (code := agency_code(first)) is not None
+        ):
+            # "par AFP FR", "By AFP Video": the agency and its service, no person
+            if code not in agencies:
+                agencies.append(code)
+            continue
         title_codes = _segment_agencies(part) if authors else ()
         if title_codes:  # "Associated Press Writer" after the names
             agencies.extend(c for c in title_codes if c not in agencies)

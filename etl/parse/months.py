@@ -1,9 +1,9 @@
 """Month names in English and in the languages of the European wires (EFE, dpa, ANSA, Lusa,
-AFP's French service), full and abbreviated; in Dutch, the Nordic languages, Polish, Czech, Slovak,
-the South Slavic languages, Turkish, Indonesian and Malay; and in Russian, Ukrainian, Arabic,
-Hindi and Greek (TASS, UNIAN, SANA, the Hindi services of PTI and UNI, ANA-MPA): shared by
-datelines and page time stamps.
-("listopada" is left out: October in Croatian, November in Polish.)"""
+AFP's French service, Europa Press in Catalan), full and abbreviated; in Dutch, the Nordic
+languages, Polish, Czech, Slovak, the South Slavic languages, Turkish, Indonesian and Malay;
+and in Russian, Ukrainian, Arabic, Hindi and Greek (TASS, UNIAN, SANA, the Hindi services of
+PTI and UNI, ANA-MPA): shared by datelines and page time stamps. ("listopada" is left out:
+October in Croatian, November in Polish.)"""
 
 MONTH_WORDS: dict[int, tuple[str, ...]] = {
     1: (
@@ -36,6 +36,7 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "januára",
         "ιανουαρίου",
         "ιανουάριος",
+        "gener",
     ),
     2: (
         "february",
@@ -68,6 +69,8 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "februára",
         "φεβρουαρίου",
         "φεβρουάριος",
+        "febrer",
+        "febr",
     ),
     3: (
         "march",
@@ -97,6 +100,7 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "marts",
         "μαρτίου",
         "μάρτιος",
+        "març",
     ),
     4: (
         "april",
@@ -146,6 +150,7 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "mája",
         "μαΐου",
         "μάιος",
+        "maig",
     ),
     6: (
         "june",
@@ -173,6 +178,7 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "júna",
         "ιουνίου",
         "ιούνιος",
+        "juny",
     ),
     7: (
         "july",
@@ -202,6 +208,7 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "júla",
         "ιουλίου",
         "ιούλιος",
+        "juliol",
     ),
     8: (
         "august",
@@ -231,6 +238,7 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "agustos",
         "αυγούστου",
         "αύγουστος",
+        "agost",
     ),
     9: (
         "september",
@@ -260,6 +268,7 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "eylul",
         "σεπτεμβρίου",
         "σεπτέμβριος",
+        "setembre",
     ),
     10: (
         "october",
@@ -343,5 +352,7 @@ MONTH_WORDS: dict[int, tuple[str, ...]] = {
         "aralik",
         "δεκεμβρίου",
         "δεκέμβριος",
+        "desembre",
+        "des",
     ),
 }

@@ -1125,7 +1125,7 @@ class _Splitter:
                 run.append(k)
             if len(run) >= LABEL_TITLES_MIN:
                 found.update(run)
-        return frozenset(found | self._bullet_titles(units))
+        return frozenset(found | self._bullet_titles(units) | _stamped_titles(units))
 
     def _bullet_titles(self, units: list[Unit]) -> set[int]:
         """A run of bulleted (or numbered) titles a line each, no label needed ("• Firm
@@ -2918,6 +2918,34 @@ def _initials_credit(text: str) -> tuple[str, ...]:
         elif not (part.islower() and len(part) <= 4):
             return ()
     return tuple(dict.fromkeys(codes))
+
+
+STAMPED_TITLES_MIN = 3  # titles in a row, each over its own stamp, that make a list
+
+
+def _stamped_titles(units: list[Unit]) -> set[int]:
+    """"Title" / "28 May 2020 3 hours ago" / "Title" / "28 May 2020 5 hours ago" ...: a
+    box of the site's latest titles, each over its stamp and with no text: teasers."""
+    found: set[int] = set()
+    run: list[int] = []
+    index = 0
+    while index < len(units):
+        if (
+            index + 1 < len(units)
+            and headline_candidate(units[index].text, min_words=3)
+            and not is_prose(units[index].text)
+            and is_bare_stamp(units[index + 1].text)
+        ):
+            run.append(index)
+            index += 2
+            continue
+        if len(run) >= STAMPED_TITLES_MIN:
+            found.update(run)
+        run = []
+        index += 1
+    if len(run) >= STAMPED_TITLES_MIN:
+        found.update(run)
+    return found
 
 
 def _norm(text: str) -> str:

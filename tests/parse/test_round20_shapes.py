@@ -5,7 +5,13 @@ desks' digests on member papers' sites (agencies.py `digest_agency`)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 from etl.parse.agencies import digest_agency
+from etl.parse.byline import parse_byline
+from etl.parse.dateline import match_dateline
 from tests.parse.test_split import parse, texts
 
 ARCHIVE = (
@@ -161,3 +167,66 @@ def test_an_ap_state_desk_digest_is_known_by_its_slug_or_its_greeting() -> None:
     ) == "AP"
     assert digest_agency("BC-OH–Ohio State beats Michigan in overtime") is None
     assert digest_agency("Hello! Here's a look at the weekend weather") is None
+
+
+def test_europa_press_in_catalan_dates_its_dateline() -> None:
+    line = "MADRID, 11 des. (EUROPA PRESS) - El Govern ha aprovat avui el pressupost de l'any."
+    found = match_dateline(line, dt.date(2024, 12, 20))
+    assert found is not None
+    assert found.dateline.agencies == ("Europa Press",)
+    assert found.dateline.date == dt.date(2024, 12, 11)
+    feb = match_dateline("BARCELONA, 3 febr. (EUROPA PRESS) - El consell es reuneix.", None)
+    assert feb is not None and feb.dateline.place == "Barcelona"
+
+
+LATEST = (
+    "Daily Herald - Print Edition\n"
+    "\n"
+    "Port plan falls short of what it promised, says minister\n"
+    "\n"
+    "By Anura Dissanayake\n"
+    "\n"
+    "The plan to move the ministry's offices to the harbour tower has not saved the money "
+    "its backers promised, the minister told parliament on Tuesday.\n"
+    "\n"
+    "Fuel prices rise for the third time this year\n"
+    "\n"
+    "28 May 2020 3 hours ago\n"
+    "\n"
+    "Rescued elephant calf still recovering\n"
+    "\n"
+    "28 May 2020 5 hours ago\n"
+    "\n"
+    "Twelve-hour water cut in the capital\n"
+    "\n"
+    "28 May 2020 6 hours ago\n"
+)
+
+
+def test_titles_each_over_its_own_stamp_are_teasers() -> None:
+    dump = parse(LATEST)
+    heads = [s.headline for s in dump.stories]
+    assert heads[-3:] == [
+        "Fuel prices rise for the third time this year",
+        "Rescued elephant calf still recovering",
+        "Twelve-hour water cut in the capital",
+    ]
+    assert all(s.is_teaser for s in dump.stories[-3:])
+    assert not dump.stories[0].is_teaser
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agencies"),
+    [
+        ("par AFP FR", (), ("AFP",)),
+        ("By AFP Video", (), ("AFP",)),
+        ("By Lena Ortiz, Washington Bureau", ("Lena Ortiz",), ()),
+        ("By Lena Ortiz, AFP", ("Lena Ortiz",), ("AFP",)),
+    ],
+)
+def test_an_agency_s_service_or_a_bureau_is_no_person(
+    line: str, authors: tuple[str, ...], agencies: tuple[str, ...]
+) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert (byline.authors, byline.agencies) == (authors, agencies)
