@@ -2081,6 +2081,12 @@ class _Splitter:
 
     def result(self) -> SplitResult:
         stories: list[Story] = []
+        main = self.stories[0]
+        if all(d.empty for d in self.stories) and main.headline and is_prose(main.headline):
+            # The page is one line of prose (a feed flattened onto a line) that was taken
+            # for a title: it is the story's text, not a title over nothing.
+            main.paragraphs.append(Paragraph("text", main.headline))
+            main.headline = None
         drafts = [d for d in self.stories if not d.empty or d is self.stories[0]]
         # A title line that opened a story with nothing under it is kept, as leftover.
         # (Only the main story's title may come from the dump's header or the HTML title,

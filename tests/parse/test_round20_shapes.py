@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from etl.parse import parse_bytes
 from etl.parse.agencies import digest_agency
 from etl.parse.byline import parse_byline
 from etl.parse.dateline import match_dateline
@@ -230,3 +231,20 @@ def test_an_agency_s_service_or_a_bureau_is_no_person(
     byline = parse_byline(line)
     assert byline is not None
     assert (byline.authors, byline.agencies) == (authors, agencies)
+
+
+FLAT_FEED = (
+    "Top News Harbour Information Centre en Copyright - <Title><![CDATA[TitlePh]]> A senior "
+    "official said Tuesday that the two ports should work together to make the planned "
+    "Year of the Sea a lasting success. Diplomacy 2021-09-08 07:46:07 +0800 "
+    "<Title><![CDATA[TitlePh]]> At least two people were hurt after a strong quake shook "
+    "the northern port city late on Tuesday, local emergency services said. Top News "
+    "2021-09-08 16:34:34 +0800 <Title><![CDATA[TitlePh]]> A budget office on Tuesday urged "
+    "lawmakers to approve a stopgap spending measure before the end of the month."
+)
+
+
+def test_a_feed_flattened_onto_one_line_is_a_story_not_furniture() -> None:
+    dump = parse_bytes(FLAT_FEED.encode(), source="feed.txt")
+    assert len(dump.stories) >= 1
+    assert "quake shook" in " ".join(" ".join(texts(s)) for s in dump.stories)
