@@ -259,6 +259,8 @@ _COMMON_COUNTRIES: dict[str, str] = {
     "czechia": "CZ",
     "macedonia": "MK",
     "ivory coast": "CI",
+    "irish republic": "IE",
+    "republic of ireland": "IE",
     "cote divoire": "CI",
     "congo": "CG",
     "dr congo": "CD",

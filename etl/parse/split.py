@@ -96,7 +96,7 @@ from etl.parse.listing import (
     split_untitled_briefs,
 )
 from etl.parse.pagedate import HEAD_LINES, dated_title, stamp_date, title_date
-from etl.parse.places import STATELESS, find_city, fold, region_of
+from etl.parse.places import STATELESS, find_city, fold, is_known_place, region_of
 from etl.parse.starts import cut_starts
 from etl.parse.unwrap import Unit, slug_labels, to_units, unwrap_lines
 
@@ -1606,6 +1606,14 @@ class _Splitter:
                 self.flush_pending()
             current.headline = text
             return
+        if self._place_topic_title(units, index):
+            # "Fiji - rights" / text: a briefs column headed by place and topic
+            if current.paragraphs or current.headline or current.dateline:
+                current = self.start_story(titled=True)
+            else:
+                self.flush_pending()
+            current.headline = text
+            return
         if index in self.label_titles:
             # "ALSO READ" / a title a line: each a teaser of a story told elsewhere
             if current.paragraphs or current.headline or current.dateline:
@@ -1880,6 +1888,14 @@ class _Splitter:
                 units, at, deck=False
             )
         return False
+
+    def _place_topic_title(self, units: list[Unit], index: int) -> bool:
+        """"Tonga/China - policing", "Cook Islands - appeal": a brief's title naming its
+        place (or places) the gazetteer knows and its topic in a word or three, over text."""
+        m = _PLACE_TOPIC.fullmatch(units[index].text)
+        if m is None or index + 1 >= len(units) or not is_prose(units[index + 1].text):
+            return False
+        return all(is_known_place(part.strip()) for part in m.group("place").split("/"))
 
     @staticmethod
     def _closing_credit(
@@ -2905,6 +2921,11 @@ def _same_city(place: str, country: str) -> bool:
     return city is not None and fold(city.name) == fold(place)
 
 
+# "Tonga/China - policing": a briefs column's title, its place and its topic in lower case.
+_PLACE_TOPIC = re.compile(
+    r"(?P<place>[A-Z][\w'’ .]{1,30}(?:/[A-Z][\w'’ .]{1,30}){0,3}) [-–—] "
+    r"(?P<topic>[a-z][a-z'’-]*(?: [a-z][a-z'’-]*){0,3})"
+)
 # "- - - -", "* * *", "______": a rule drawn between the items of a summary.
 _RULE_LINE = re.compile(r"[ \t]*(?:[-*_=~•·][ \t]*){3,}")
 # "cte/AFP", "mst/dpa/Reuters": German papers sign agency copy with the editor's initials.

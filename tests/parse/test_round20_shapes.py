@@ -248,3 +248,47 @@ def test_a_feed_flattened_onto_one_line_is_a_story_not_furniture() -> None:
     dump = parse_bytes(FLAT_FEED.encode(), source="feed.txt")
     assert len(dump.stories) >= 1
     assert "quake shook" in " ".join(" ".join(texts(s)) for s in dump.stories)
+
+
+PACIFIC = (
+    "Vanuatu/China - policing\n"
+    "Vanuatu's prime minister says his government is open to receiving policing help from "
+    "abroad.\n"
+    "He met visiting officials in Port Vila on Wednesday to discuss security needs.\n"
+    "Fiji - rights\n"
+    "Fiji has recorded its largest gain in political and civil rights in six years.\n"
+    "The report ranked the country as partly free, with a score of 66 out of 100.\n"
+    "Cook Islands - appeal\n"
+    "A former agency director is appealing his conviction for fraud in the High Court.\n"
+)
+
+
+def test_place_and_topic_titles_head_the_briefs_of_a_column() -> None:
+    dump = parse(PACIFIC)
+    assert [s.headline for s in dump.stories] == [
+        "Vanuatu/China - policing", "Fiji - rights", "Cook Islands - appeal",
+    ]
+    assert all(s.dateline is None for s in dump.stories)
+
+
+def test_only_known_places_make_such_a_heading() -> None:
+    from etl.parse.places import is_known_place
+    from etl.parse.split import _PLACE_TOPIC
+
+    for line, ok in [
+        ("Vanuatu/China - policing", True),
+        ("Papua New Guinea - fisheries", True),
+        ("Advertisement - scroll to continue reading", False),  # no place, too many words
+        ("Budget - vote", False),  # no place
+        ("Fiji - Rights Group Says", False),  # a title's capitals, no topic word
+    ]:
+        m = _PLACE_TOPIC.fullmatch(line)
+        got = m is not None and all(is_known_place(p) for p in m.group("place").split("/"))
+        assert got is ok, line
+
+
+def test_the_irish_republic_is_ireland() -> None:
+    found = match_dateline(
+        "IRISH REPUBLIC: The Labour leader said yesterday he was resigning after the vote.", None
+    )
+    assert found is not None and found.dateline.country == "IE"
