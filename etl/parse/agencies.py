@@ -450,14 +450,16 @@ _COPYRIGHT_WORDS = re.compile(
     re.IGNORECASE,
 )
 MAX_COPYRIGHT_LINE = 120
+_COPYRIGHT_MARK = re.compile(r"copyright|©|\(c\)", re.IGNORECASE)
+_LEADING_THE = re.compile(r"^\s*the\s+", re.IGNORECASE)
 
 
 def copyright_agencies(text: str) -> tuple[str, ...]:
     """The agency a short copyright line names as the copy's owner, else ()."""
-    if len(text) > MAX_COPYRIGHT_LINE or not re.search(r"copyright|©|\(c\)", text, re.I):
+    if len(text) > MAX_COPYRIGHT_LINE or not _COPYRIGHT_MARK.search(text):
         return ()
     owner = _COPYRIGHT_WORDS.sub(" ", text)
-    owner = re.sub(r"^\s*the\s+", "", " ".join(owner.replace(",", " ").split()), flags=re.I)
+    owner = _LEADING_THE.sub("", " ".join(owner.replace(",", " ").split()))
     owner = owner.strip(" .-–—")
     code = agency_code(owner) if owner else None
     return (code,) if code else ()

@@ -1453,6 +1453,8 @@ CAPS_GLUED_WORDS = 10  # the sentence after the city runs on at least this many 
 def _caps_city_glued(line: str, pos: int, anchors: DateAnchors) -> DatelineMatch | None:
     """Only a city the gazetteer knows (not a country, a region or initials) before a
     sentence of some length: a headline in capitals over its text is not one."""
+    if not line[pos : pos + 2].isupper():
+        return None  # (cheap test first: the line opens with no word in capitals)
     m = _CAPS_GLUED.match(line, pos)
     if m is None:
         return None

@@ -50,6 +50,7 @@ from etl.parse.fields import read_record
 from etl.parse.lines import (
     ALNUM,
     BULLET_MARKS,
+    BULLETS,
     BY_START,
     BYLINE_TAIL,
     NAV_TAIL,
@@ -1132,25 +1133,34 @@ class _Splitter:
         declares dividend" / "• Bank reports third-quarter earnings ..."): an archive's or a
         digest's list, each a teaser. A title cut with "..." is still one. Only before any
         dateline or prose: inside a story, bullets are its key points ("* Q3 EPS $0.66")."""
-        found: set[int] = set()
-        run: list[int] = []
-        for index, unit in enumerate([*units, None]):
-            text = unit.text if unit is not None else ""
-            numbered = _NUMBERED.match(text)
-            bare = text[numbered.end() :] if numbered else debullet(text)
+        runs: list[list[int]] = [[]]
+        for index, unit in enumerate(units):
+            text = unit.text
+            lead = text[:1]
+            bare = text
+            if lead in BULLETS:
+                bare = debullet(text)
+            elif lead.isdigit() or lead in " \t":
+                numbered = _NUMBERED.match(text)
+                bare = text[numbered.end() :] if numbered else debullet(text)
             if (
                 bare != text
                 and headline_candidate(bare.rstrip(".… "), min_words=3)
                 and not (is_prose(bare) and not is_title_like(bare.rstrip(".… ")))
                 and self.dateline_at(bare) is None
             ):
-                run.append(index)
+                runs[-1].append(index)
+            elif runs[-1]:
+                runs.append([])
+        found: set[int] = set()
+        for run in runs:
+            if len(run) < BULLET_TITLES_MIN:
                 continue
-            if len(run) >= BULLET_TITLES_MIN:
-                found.update(run)
-            run = []
-            if text and (is_prose(text) or self.dateline_at(text) is not None):
-                break
+            if any(
+                is_prose(u.text) or self.dateline_at(u.text) is not None for u in units[: run[0]]
+            ):
+                break  # (a list only before any story's text or dateline)
+            found.update(run)
         return found
 
     def _lead_links(self, units: list[Unit]) -> int:
@@ -1585,7 +1595,7 @@ class _Splitter:
         text = units[index].text
         current = self.current
         assert current is not None
-        if _RULE_LINE.fullmatch(text):
+        if text[:1] in _RULE_MARKS and _RULE_LINE.fullmatch(text):
             current.ruled = len(current.paragraphs)
         if text in self.section_labels:
             self.flush_pending()
@@ -1595,7 +1605,8 @@ class _Splitter:
         if self._caps_kicker(units, index):
             self.leftover.append(text)  # "MARSDAILY" over an item's title and dateline
             return
-        if (ticker := _TICKER_TITLE.fullmatch(text)) and (
+        ticker = _TICKER_TITLE.fullmatch(text) if text[:1] == "+" or text[:1].isdigit() else None
+        if ticker and (
             len((ticker["title"] or "").split()) >= 3
             or ticker["timed"] and headline_candidate(ticker["timed"], min_words=3)
         ):
@@ -1892,7 +1903,8 @@ class _Splitter:
     def _place_topic_title(self, units: list[Unit], index: int) -> bool:
         """"Tonga/China - policing", "Cook Islands - appeal": a brief's title naming its
         place (or places) the gazetteer knows and its topic in a word or three, over text."""
-        m = _PLACE_TOPIC.fullmatch(units[index].text)
+        text = units[index].text
+        m = _PLACE_TOPIC.fullmatch(text) if len(text) <= PLACE_TOPIC_CHARS else None
         if m is None or index + 1 >= len(units) or not is_prose(units[index + 1].text):
             return False
         return all(is_known_place(part.strip()) for part in m.group("place").split("/"))
@@ -2922,12 +2934,14 @@ def _same_city(place: str, country: str) -> bool:
 
 
 # "Tonga/China - policing": a briefs column's title, its place and its topic in lower case.
+PLACE_TOPIC_CHARS = 80
 _PLACE_TOPIC = re.compile(
     r"(?P<place>[A-Z][\w'’ .]{1,30}(?:/[A-Z][\w'’ .]{1,30}){0,3}) [-–—] "
     r"(?P<topic>[a-z][a-z'’-]*(?: [a-z][a-z'’-]*){0,3})"
 )
 # "- - - -", "* * *", "______": a rule drawn between the items of a summary.
 _RULE_LINE = re.compile(r"[ \t]*(?:[-*_=~•·][ \t]*){3,}")
+_RULE_MARKS = frozenset("-*_=~•· \t")
 # "cte/AFP", "mst/dpa/Reuters": German papers sign agency copy with the editor's initials.
 _INITIALS_CREDIT = re.compile(r"[a-z]{2,4}(?:/[A-Za-z][\w-]*){1,4}")
 
@@ -2948,6 +2962,8 @@ def _initials_credit(text: str) -> tuple[str, ...]:
 
 
 STAMPED_TITLES_MIN = 3  # titles in a row, each over its own stamp, that make a list
+STAMP_LINE_CHARS = 60  # "28 May 2020 3 hours ago", "Thursday, June 22, 2023": short
+_DIGIT = re.compile(r"\d")
 
 
 def _stamped_titles(units: list[Unit]) -> set[int]:
@@ -2957,11 +2973,13 @@ def _stamped_titles(units: list[Unit]) -> set[int]:
     run: list[int] = []
     index = 0
     while index < len(units):
+        below = units[index + 1].text if index + 1 < len(units) else ""
         if (
-            index + 1 < len(units)
+            len(below) <= STAMP_LINE_CHARS  # (cheap tests first: most lines are no stamp)
+            and _DIGIT.search(below)
+            and is_bare_stamp(below)
             and headline_candidate(units[index].text, min_words=3)
             and not is_prose(units[index].text)
-            and is_bare_stamp(units[index + 1].text)
         ):
             run.append(index)
             index += 2
