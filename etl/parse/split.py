@@ -1606,32 +1606,20 @@ class _Splitter:
             self.leftover.append(text)  # "MARSDAILY" over an item's title and dateline
             return
         ticker = _TICKER_TITLE.fullmatch(text) if text[:1] == "+" or text[:1].isdigit() else None
-        if ticker and (
-            len((ticker["title"] or "").split()) >= 3
-            or ticker["timed"] and headline_candidate(ticker["timed"], min_words=3)
-        ):
-            # "+++ 16.19 Uhr: Rail strike loses support +++": a live ticker's entry opens
-            if current.paragraphs or current.headline or current.dateline:
-                current = self.start_story(titled=True)
-            else:
-                self.flush_pending()
-            current.headline = text
-            return
-        if self._place_topic_title(units, index):
-            # "Fiji - rights" / text: a briefs column headed by place and topic
-            if current.paragraphs or current.headline or current.dateline:
-                current = self.start_story(titled=True)
-            else:
-                self.flush_pending()
-            current.headline = text
+        if (
+            ticker
+            and (
+                len((ticker["title"] or "").split()) >= 3
+                or ticker["timed"] and headline_candidate(ticker["timed"], min_words=3)
+            )
+        ) or self._place_topic_title(units, index):
+            # "+++ 16.19 Uhr: Rail strike loses support +++", "22:45   Title": a live
+            # ticker's entry opens; "Fiji - rights" / text: a briefs column's item
+            self._open_titled(text)
             return
         if index in self.label_titles:
             # "ALSO READ" / a title a line: each a teaser of a story told elsewhere
-            if current.paragraphs or current.headline or current.dateline:
-                current = self.start_story(titled=True)
-            else:
-                self.flush_pending()
-            current.headline = debullet(text)
+            current = self._open_titled(debullet(text))
             current.is_teaser = current.closed = current.listed = True
             return
         if text in self.separators:
@@ -1899,6 +1887,17 @@ class _Splitter:
                 units, at, deck=False
             )
         return False
+
+    def _open_titled(self, headline: str) -> Draft:
+        """The story a title line opens: a new one, unless the current story has nothing."""
+        current = self.current
+        assert current is not None
+        if current.paragraphs or current.headline or current.dateline:
+            current = self.start_story(titled=True)
+        else:
+            self.flush_pending()
+        current.headline = headline
+        return current
 
     def _place_topic_title(self, units: list[Unit], index: int) -> bool:
         """"Tonga/China - policing", "Cook Islands - appeal": a brief's title naming its
