@@ -1136,13 +1136,11 @@ class _Splitter:
         runs: list[list[int]] = [[]]
         for index, unit in enumerate(units):
             text = unit.text
-            lead = text[:1]
             bare = text
-            if lead in BULLETS:
+            if text[:1] in BULLETS:
                 bare = debullet(text)
-            elif lead.isdigit() or lead in " \t":
-                numbered = _NUMBERED.match(text)
-                bare = text[numbered.end() :] if numbered else debullet(text)
+            elif text[:1].isdigit() and (numbered := _NUMBERED.match(text)):
+                bare = text[numbered.end() :]
             if (
                 bare != text
                 and headline_candidate(bare.rstrip(".… "), min_words=3)
