@@ -402,6 +402,20 @@ def section_agency(line: str) -> str | None:
     return _lookup(m.group("c"), strict_case=False)
 
 
+# "From: The Athens News Agency at <http://www.ana.gr/>": the source line of an agency's
+# bulletin as an archive mirrors it.
+_MIRROR_SOURCE = re.compile(
+    r"^\s*From:\s+(?:The\s+)?(?P<c>[^<>:]{2,60}?)(?:\s+Home\s+Page)?\s+at\s+<?https?://",
+    re.IGNORECASE,
+)
+
+
+def mirror_source_agency(line: str) -> str | None:
+    """The agency whose bulletin a mirror's page reproduces, from its source line."""
+    m = _MIRROR_SOURCE.match(line) if line.lstrip()[:5].casefold() == "from:" else None
+    return _lookup(m.group("c"), strict_case=False) if m else None
+
+
 # "AFP", "Xinhua News Agency", "Reuters logo", "By The Canadian Press": a line that is only
 # an agency's name, the masthead of its page or its author page.
 _MASTHEAD = re.compile(

@@ -29,6 +29,7 @@ from etl.parse.agencies import (
     digest_agency,
     digest_lead,
     masthead_agency,
+    mirror_source_agency,
     section_agency,
     signoff_agencies,
     source_label,
@@ -177,6 +178,8 @@ class _Splitter:
         self.at = 0
         self.separators: frozenset[str] = frozenset()  # stamps or credits parting items
         self.label_titles: frozenset[int] = frozenset()  # bare titles listed under a label
+        self.ruled_titles: dict[int, tuple[str, str]] = {}  # a briefing's items: title, text
+        self.briefing_credits: list[str] = []  # the agency a briefing's header names
         self.section_labels: set[str] = set()  # place names over a datelined item's line
         self.section_label: str | None = None  # the last one read, for the item under it
         self.house_dashes: frozenset[str] = frozenset()  # the dash of the page's "PLACE –"
@@ -223,7 +226,9 @@ class _Splitter:
             inner = self._find_dateline(text[glued.end() :])
             if inner is not None:
                 byline, prefix, dateline, rest = inner
-                return byline, f"{glued.group(0)} {prefix}".strip(), dateline, rest
+                # (The stamp and what follows it stand glued on the line: joined as they
+                # stand, so the line is still accounted for word for word.)
+                return byline, f"{glued.group(0)}{prefix}".strip(), dateline, rest
         found = match_dateline(text, self.dump_date, page_date=self.page_date)
         if found is None and BY_START.match(text):
             found = match_dateline(text, self.dump_date, anywhere=True, page_date=self.page_date)
@@ -786,6 +791,7 @@ class _Splitter:
             self.leftover.append(units[0].text)  # "AFP . Sydney" over that author's items
             units = units[1:]
         self.label_titles = self._label_titles(units)
+        self.ruled_titles = _ruled_titles(units)
         main = Draft(headline=headline)
         self.stories.append(main)
         self.current = main
@@ -926,10 +932,12 @@ class _Splitter:
                 and len(current.paragraphs) == 2
                 and len(titled) >= 3
                 and all(len(d.paragraphs) <= 1 for d in titled[1:-1])
+                or self._longer_than_its_list(units, titled)
             )
         ):
             # Every item above is a title and one lede (or it ended in "Read more"): so did
-            # the last one, and this line is the next title, not its second paragraph.
+            # the last one, and this line is the next title, not its second paragraph. Or
+            # the line makes the last item longer than any above it: a title cut short.
             current.paragraphs.pop()
         elif self.leftover and self.leftover[-1] == last and current.headline:
             self.leftover.pop()
@@ -944,6 +952,25 @@ class _Splitter:
         if fragment is not None:
             self._fill_cut_item(story, fragment[1])
         return True
+
+    def _longer_than_its_list(self, units: list[Unit], titled: list[Draft]) -> bool:
+        """The page's last line, short and cut off, is one paragraph more than any item
+        of the list above has ("Title" / lede / lede, three times, then "Japan to back
+        U.S. curbs on advanced chip ex"): the next item's title, cut by the page's end."""
+        current = self.current
+        assert current is not None
+        last = units[-1].text
+        count = len(current.paragraphs)
+        return (
+            len(last) <= CUT_TITLE_CHARS
+            and count >= 2
+            and len(titled) >= 3
+            and current is not self.stories[0]
+            and current.headline is not None
+            and all(len(d.paragraphs) < count for d in titled[1:-1])
+            and not units[-2].text.startswith(last)  # (a caption printed again, cut)
+            and self.dateline_at(last) is None  # (the item's own text, cut after its place)
+        )
 
     def _fill_cut_item(self, story: Draft, text: str) -> None:
         """The cut words under the last title: its dateline and text, or its text."""
@@ -1131,9 +1158,12 @@ class _Splitter:
     def _bullet_titles(self, units: list[Unit]) -> set[int]:
         """A run of bulleted (or numbered) titles a line each, no label needed ("• Firm
         declares dividend" / "• Bank reports third-quarter earnings ..."): an archive's or a
-        digest's list, each a teaser. A title cut with "..." is still one. Only before any
-        dateline or prose: inside a story, bullets are its key points ("* Q3 EPS $0.66")."""
+        digest's list, each a teaser. A title cut with "..." is still one, and so is one in
+        capitals. Only before any dateline or prose: inside a story, bullets are its key
+        points ("* Q3 EPS $0.66"); but a bulletin's numbered contents ("• [01] TITLE", as
+        an archive mirrors it under its menus) are titles wherever they stand."""
         runs: list[list[int]] = [[]]
+        contents: set[int] = set()
         for index, unit in enumerate(units):
             text = unit.text
             bare = text
@@ -1141,10 +1171,14 @@ class _Splitter:
                 bare = debullet(text)
             elif text[:1].isdigit() and (numbered := _NUMBERED.match(text)):
                 bare = text[numbered.end() :]
+            if bare != text and (ordinal := _BRACKET_ORDINAL.match(bare)):
+                bare = bare[ordinal.end() :]  # "• [03] TITLE": an archive's numbered contents
+                contents.add(index)
+            look = bare.title() if bare.isupper() else bare  # (a title in capitals is one)
             if (
                 bare != text
-                and headline_candidate(bare.rstrip(".… "), min_words=3)
-                and not (is_prose(bare) and not is_title_like(bare.rstrip(".… ")))
+                and headline_candidate(look.rstrip(".… "), min_words=3)
+                and not (is_prose(look) and not is_title_like(look.rstrip(".… ")))
                 and self.dateline_at(bare) is None
             ):
                 runs[-1].append(index)
@@ -1153,6 +1187,9 @@ class _Splitter:
         found: set[int] = set()
         for run in runs:
             if len(run) < BULLET_TITLES_MIN:
+                continue
+            if contents.issuperset(run):
+                found.update(run)  # "[01]", "[02]": a bulletin's contents, not key points
                 continue
             if any(
                 is_prose(u.text) or self.dateline_at(u.text) is not None for u in units[: run[0]]
@@ -1595,6 +1632,15 @@ class _Splitter:
         assert current is not None
         if text[:1] in _RULE_MARKS and _RULE_LINE.fullmatch(text):
             current.ruled = len(current.paragraphs)
+        if index in self.ruled_titles:
+            # "———" / "MUSEUM TO LEND PAINTINGS: Organisers expect ...": a briefing's item
+            title, rest = self.ruled_titles[index]
+            if current is self.stories[0] and current.dateline is None:
+                self._briefing_header(current)
+            item = self._open_titled(title)
+            item.paragraphs.append(Paragraph("text", rest))
+            item.credits.extend(self.briefing_credits)
+            return
         if text in self.section_labels:
             self.flush_pending()
             self.leftover.append(text)  # "TURKEY" over "ANKARA – ...": the section's name
@@ -1885,6 +1931,23 @@ class _Splitter:
                 units, at, deck=False
             )
         return False
+
+    def _briefing_header(self, main: Draft) -> None:
+        """The briefing's own title, byline and line of introduction above its first item
+        ("The Friday news briefing" / "By The Canadian Press" / "Highlights from the news
+        file ..."): no story, but the agency it names is every item's."""
+        if len(main.paragraphs) > 1 or any(is_prose(p.text) for p in main.paragraphs):
+            return
+        self.briefing_credits = list(_story_agencies(main))
+        self.flush_pending()
+        if main.headline:
+            self.leftover.append(main.headline)
+        if main.byline is not None:
+            self.leftover.append(main.byline.raw)
+        self.leftover.extend(p.text for p in main.paragraphs)
+        main.headline = main.byline = None
+        main.paragraphs.clear()
+        main.credits.clear()
 
     def _open_titled(self, headline: str) -> Draft:
         """The story a title line opens: a new one, unless the current story has nothing."""
@@ -2241,8 +2304,10 @@ _FURNITURE_THEN_BY = re.compile(r"^(?P<pre>.{3,60}?[!.?:)])\s*(?P<by>By\s+[A-Z].
 
 BULLET_TITLES_MIN = 5  # bulleted titles in a row that make a list without a label
 _NUMBERED = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=\S)")  # "3. Title" in a numbered list
+_BRACKET_ORDINAL = re.compile(r"\[\d{1,3}\][ \t]+")  # "[07] Title": a bulletin's numbering
 LABEL_TITLES_MIN = 3  # titles under a list's label before each is read as a teaser
 FRAGMENT_CHARS = 40  # a stored page's last line cut off under the last item's title
+CUT_TITLE_CHARS = 60  # a title cut off by the page's end is no longer than this
 _CUT_AFTER_DASH = re.compile(r"(?P<head>.+?[-–—:])[ \t]+(?P<rest>\S{1,20})")
 RUN_IN_ITEMS = 3  # briefs opening with a known place in capitals before the page's form counts
 TICKER_LABELS = 2  # short lines that may stand over a ticker of titles ("Off the wire")
@@ -2263,6 +2328,7 @@ def _lead_ticker(units: list[Unit]) -> int:
     return index if index > start else 0
 
 
+MIRROR_HEAD_LINES = 80  # where a mirrored bulletin names its source, under the mirror's menus
 SECTION_HEAD_LINES = 3  # a section's label opens the page: "AFP Africa", then the list
 MASTHEAD_LINES = 3  # non-blank lines at the page's top where an agency's masthead stands
 MASTHEAD_AFTER_WORDS = 5  # what may stand above it: "Advertisement", "UPI NEWS AT A GLANCE"
@@ -2939,6 +3005,40 @@ _PLACE_TOPIC = re.compile(
 # "- - - -", "* * *", "______": a rule drawn between the items of a summary.
 _RULE_LINE = re.compile(r"[ \t]*(?:[-*_=~•·][ \t]*){3,}")
 _RULE_MARKS = frozenset("-*_=~•· \t")
+RULED_ITEMS = 3  # items in a row, each opened by a title in capitals: a briefing
+BRIEFING_TITLE_WORDS = 4
+_BRIEFING_RULE = re.compile(r"[ \t]*(?:[-*_=~•·—–―][ \t]*){3,}")
+_CAPS_RUN_IN = re.compile(
+    r"(?P<title>[A-Z0-9][^:a-z]{6,}?[A-Z0-9'’]):(?:[ \t]+(?=\S)|(?=[A-Z“\"‘]))"
+)
+
+
+def _ruled_titles(units: list[Unit]) -> dict[int, tuple[str, str]]:
+    """A news briefing's items, each opened by its title in capitals run into its text
+    ("FERRY LINE ADDS CROSSINGS: The ferry company ..."), one after another or parted by
+    rule lines ("———"): unit index -> (title, text). Only a run of RULED_ITEMS or more
+    makes the page such a list; an explainer's "WHY IT MATTERS: ..." has shorter titles."""
+    found: dict[int, tuple[str, str]] = {}
+    run: list[tuple[int, str, str]] = []
+    for index, unit in enumerate(units + [Unit("")]):
+        text = unit.text
+        if text.lstrip()[:1] in _RULE_OPENERS and _BRIEFING_RULE.fullmatch(text):
+            continue  # a rule parts two items
+        m = _CAPS_RUN_IN.match(text) if text[:1].isupper() or text[:1].isdigit() else None
+        if (
+            m is not None
+            and m["title"].isupper()
+            and len(m["title"].split()) >= BRIEFING_TITLE_WORDS
+        ):
+            run.append((index, m["title"], text[m.end() :]))
+            continue
+        if len(run) >= RULED_ITEMS:
+            found.update((at, (title, rest)) for at, title, rest in run)
+        run = []
+    return found
+
+
+_RULE_OPENERS = frozenset("-*_=~•·—–―")
 # "cte/AFP", "mst/dpa/Reuters": German papers sign agency copy with the editor's initials.
 _INITIALS_CREDIT = re.compile(r"[a-z]{2,4}(?:/[A-Za-z][\w-]*){1,4}")
 
@@ -3080,7 +3180,10 @@ def split_text(
         splitter.section = next(
             (code for line in lines[:SECTION_HEAD_LINES] if (code := section_agency(line))),
             None,
-        ) or _masthead(lines)
+        ) or _masthead(lines) or next(
+            (code for line in lines[:MIRROR_HEAD_LINES] if (code := mirror_source_agency(line))),
+            None,
+        )
     units = to_units(lines, dump_date)
     splitter.chrome = splitter.chrome | slug_labels(units, dump_date)
     splitter.run(units, headline, meta_title)
