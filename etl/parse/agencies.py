@@ -208,9 +208,15 @@ def signoff_agencies(paragraph: str) -> tuple[str, ...]:
 # "With files from The Canadian Press", "This report by The Canadian Press was first
 # published April 6, 2025.",
 # "THE CANADIAN PRESS | posted Thursday, Mar 31", "• Kyodo, Staff Report".
+# The label of a source line in the languages of the corpus: "Source:", "Quelle:",
+# "Źródło:", "Источник:", "Kaynak:", "Bron:".
+SOURCE_LABELS = (
+    r"source|sources|fuente|quelle|fonte|źródło|zrodlo|источник|kaynak|bron|zdroj|forrás"
+    r"|izvor|sursa|sursă|πηγή"
+)
 _CREDIT_LINE_LEAD = re.compile(
     r"^[\s•·*|/(\[—–=-]*(?:(?:this\s+(?:report|story|article)\s+by|with\s+files\s+from|with\s+(?:additional\s+)?reporting\s+(?:from|by)"
-    r"|source\(s\)|source|sources|fuente|quelle|fonte|credit|by|with|avec|con|mit|via|from)(?:\b|(?<=\)))\s*:?\s*)?",
+    rf"|source\(s\)|{SOURCE_LABELS}|credit|by|with|avec|con|mit|via|from)(?:\b|(?<=\)))\s*:?\s*)?",
     re.IGNORECASE,
 )
 _CREDIT_LINE_TAIL = re.compile(
@@ -225,7 +231,7 @@ _CREDIT_LINE_TAIL = re.compile(
     re.IGNORECASE,
 )
 # "Edited by: Jane Doe | Source: Xinhua": one part of a footer line names the source.
-_SOURCE_PART = re.compile(r"^\s*(?:source|sources|fuente|quelle|fonte)\s*:", re.IGNORECASE)
+_SOURCE_PART = re.compile(rf"^\s*(?:{SOURCE_LABELS})\s*:", re.IGNORECASE)
 MAX_CREDIT_LINE = 80
 
 

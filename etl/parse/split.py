@@ -22,6 +22,7 @@ from itertools import pairwise
 from etl.agencies import home_country
 from etl.model import Byline, Dateline, DumpError, Paragraph, RejectReason, Story
 from etl.parse.agencies import (
+    SOURCE_LABELS,
     agency_code,
     author_page_agency,
     copyright_agencies,
@@ -2802,7 +2803,7 @@ def _caption_sentence(text: str) -> bool:
     )
 
 
-_SOURCE_LINE = re.compile(r"^\s*(?:source|sources|fuente|quelle|fonte|source\s+de)\s*:", re.I)
+_SOURCE_LINE = re.compile(rf"^\s*(?:{SOURCE_LABELS}|source\s+de)\s*:", re.I)
 
 
 def _source_above(text: str, main: Draft) -> None:

@@ -219,3 +219,25 @@ def test_a_stamp_glued_to_an_unknown_place_loses_nothing() -> None:
         "9 uur geledenUTRECHT (ANP) - Winkeliers klagen over de nieuwe venstertijden.\n"
     )
     assert len(dump.stories) >= 3
+
+
+# -- a source line labelled in another language ---------------------------------------------
+
+
+def test_a_source_line_in_other_languages_credits_its_agency() -> None:
+    from etl.parse.agencies import credit_line
+
+    assert credit_line("Źródło: PAP") == ("PAP",)
+    assert credit_line("Источник: ТАСС") == ("TASS",)
+    assert credit_line("Kaynak: AA") == ("AA",)
+    assert credit_line("Bron: ANP") == ("ANP",)
+    assert credit_line("Źródło: archiwum rodzinne") == ()  # a source, but no agency
+    dump = parse(
+        "Most nad Wisłą otwarty po dwóch latach remontu\n"
+        "\n"
+        "Most w centrum miasta został w sobotę ponownie otwarty dla ruchu po remoncie, który"
+        " trwał dwa lata i kosztował więcej, niż planowano.\n"
+        "\n"
+        "Źródło: PAP\n"
+    )
+    assert dump.stories[0].agencies == ("PAP",)
