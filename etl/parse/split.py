@@ -2953,7 +2953,30 @@ def _story_agencies(draft: Draft) -> tuple[str, ...]:
     texts = [p.text for p in draft.paragraphs if p.kind == "text"]
     if texts:
         found.extend(signoff_agencies(texts[-1]))
+    if not found and texts:
+        found.extend(_self_reported(texts[0]))
     return tuple(dict.fromkeys(found))
+
+
+# "..., BelTA learned from the press service", "a TASS correspondent reports": an agency's
+# own reporting named in the story's first paragraph, where no credit stands. ("Told AFP"
+# is not one: a paper quotes what someone told an agency, too.)
+_SELF_REPORT = re.compile(
+    r"\b(?P<c>[A-Z][\w-]{1,15}(?: [A-Z][\w-]{1,15})?) (?:has )?learned from\b"
+    r"|\b(?:an? |the )?(?P<d>[A-Z][\w-]{1,15}) correspondent (?:reports|learned|was told)\b"
+)
+
+
+def _self_reported(text: str) -> tuple[str, ...]:
+    """The agency a story's text names as its own reporter, else ()."""
+    if "learned from" not in text and "correspondent" not in text:
+        return ()  # (cheap test first: most paragraphs name neither)
+    for m in _SELF_REPORT.finditer(text):
+        name = m.group("c") or m.group("d")
+        code = agency_code(name) if name else None
+        if code is not None:
+            return (code,)
+    return ()
 
 
 STATE_LABEL_WORDS = 3

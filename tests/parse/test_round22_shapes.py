@@ -241,3 +241,24 @@ def test_a_source_line_in_other_languages_credits_its_agency() -> None:
         "Źródło: PAP\n"
     )
     assert dump.stories[0].agencies == ("PAP",)
+
+
+# -- an agency naming its own reporting -------------------------------------------------------
+
+
+def test_an_agency_that_learned_it_is_the_storys_credit() -> None:
+    dump = parse(
+        "Border crossings to open for longer in summer\n"
+        "\n"
+        "Two checkpoints on the western border will stay open around the clock from June, BelTA"
+        " learned from the State Border Committee.\n"
+        "\n"
+        "The committee said queues of lorries had grown by a third since the spring.\n"
+    )
+    assert dump.stories[0].agencies == ("BelTA",)
+    told = parse(
+        "Border crossings to open for longer in summer\n"
+        "\n"
+        "Two checkpoints will stay open around the clock from June, an official told AFP.\n"
+    )
+    assert told.stories[0].agencies == ()  # a paper may quote what was told to an agency
