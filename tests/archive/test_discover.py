@@ -49,3 +49,26 @@ def test_discover_over_many_files_uses_few_queries_and_finds_only_new_ones(
     assert found == sorted(str(p) for p in new)  # neither the loaded files nor the copy
     hashes = 650 + 600  # distinct contents under the landing folder
     assert 1 <= len(statements) <= math.ceil(hashes / pipeline.DISCOVER_CHUNK)
+
+
+def test_a_landing_files_hash_is_the_hash_of_all_its_bytes(tmp_path: Path) -> None:
+    # Sizes around the read size: the digest must cover every byte, however it is read.
+    import hashlib
+    import os
+
+    from etl.landing import HASH_READ_BYTES, content_sha256
+
+    step = HASH_READ_BYTES
+    for size in (0, 1, step - 1, step, step + 1, 3 * step + 7):
+        data = bytes((i * 7 + size) % 251 for i in range(size))
+        path = tmp_path / f"dump-{size}.txt"
+        path.write_bytes(data)
+        assert content_sha256(str(path)) == hashlib.sha256(data).hexdigest(), size
+        link = tmp_path / f"link-{size}.txt"
+        link.symlink_to(path)
+        assert content_sha256(str(link)) == hashlib.sha256(data).hexdigest(), size
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert content_sha256(str(fifo)) is None  # never opened: it would block
+    assert content_sha256(str(tmp_path)) is None  # a folder
+    assert content_sha256(str(tmp_path / "gone.txt")) is None
