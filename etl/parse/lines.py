@@ -387,6 +387,13 @@ _TITLE_TAG = re.compile(
 )
 
 
+# Kana, Han and Hangul: a title in these scripts has no capital to open it, and Chinese and
+# Japanese put no space between words (two characters stand for about one word).
+_CJK_FIRST = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+_CJK_CHAR = _CJK_FIRST
+CJK_TITLE_CHARS = 60
+
+
 @lru_cache(maxsize=PREDICATE_CACHE)
 def is_title_like(text: str, *, min_words: int = 3) -> bool:
     """Short, capitalised, not a sentence: what a headline line looks like."""
@@ -397,12 +404,20 @@ def is_title_like(text: str, *, min_words: int = 3) -> bool:
     elif first == ">" and (marks := re.match(r">{1,3}\s+", text)):
         text = text[marks.end() :]  # ">>> Title": a list's arrow
         first = text[:1]
-    if len(text) > 160 or not (first.isupper() or first.isdigit() or first in "\"'“‘("):
+    cjk = _CJK_FIRST.match(first) is not None  # (these scripts have no capitals)
+    if len(text) > 160 or not (
+        first.isupper() or first.isdigit() or first in "\"'“‘(" or cjk
+    ):
         return False
     if first == "(" and not _TITLE_TAG.match(text):
         return False  # "(LEAD) N. Korea ...": only a wire's status tag may open a title
     words = WORD.findall(text)
-    if not min_words <= len(words) <= 25:
+    count = len(words)
+    if cjk:
+        if text.endswith(("。", "、", "，", "：")) or len(text) > CJK_TITLE_CHARS:
+            return False  # a sentence of Chinese or Japanese text, not its title
+        count = max(count, len(_CJK_CHAR.findall(text)) // 2)  # (no spaces between words)
+    if not min_words <= count <= 25 + (10 if cjk else 0):
         return False
     if text.endswith(("...", "…")) or (text.endswith(".") and not _ABBREV_END.search(text)):
         return False
@@ -413,7 +428,9 @@ def is_title_like(text: str, *, min_words: int = 3) -> bool:
         # "... breathing problems. PTI", "... on Sunday (dpa)": a signed-off sentence.
         # "Rebels retake border town - AFP" may still be a title with its source.
         return False
-    if _STAMP.match(text) or len([w for w in words if not _DATE_WORD.fullmatch(w)]) < 2:
+    if _STAMP.match(text) or (
+        not cjk and len([w for w in words if not _DATE_WORD.fullmatch(w)]) < 2
+    ):
         return False  # "Published 14 November 2017 10:32": a time stamp, not a title
     return not (is_boilerplate(text) or is_caption(text) or subhead_text(text))
 

@@ -262,3 +262,18 @@ def test_an_agency_that_learned_it_is_the_storys_credit() -> None:
         "Two checkpoints will stay open around the clock from June, an official told AFP.\n"
     )
     assert told.stories[0].agencies == ()  # a paper may quote what was told to an agency
+
+
+# -- titles in scripts without capitals -------------------------------------------------------
+
+
+def test_chinese_japanese_and_korean_lines_can_be_titles() -> None:
+    from etl.parse.lines import is_title_like
+
+    assert is_title_like("港口新建起重机将粮食卸货时间缩短一半")
+    assert is_title_like("港の新しいクレーン、穀物の荷揚げ時間を半分に")
+    assert is_title_like("항구 새 크레인, 곡물 하역 시간 절반으로 줄여")
+    # A sentence of text ends with its full stop; a long line is text, not a title.
+    assert not is_title_like("港口管理局周四表示，新起重机将使卸载粮食船只所需的时间缩短一半。")
+    assert not is_title_like("港口" * 40)
+    assert not is_title_like("港口")  # one word

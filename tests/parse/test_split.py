@@ -19,9 +19,10 @@ from etl.parse.agencies import credit_line
 from etl.parse.lines import is_title_like
 
 # Characters that may sit between the pieces of one line without being kept anywhere:
-# separators around datelines and subheads, and "read more" markers.
+# separators around datelines and subheads, list bullets (lines.py BULLET_MARKS, which the
+# parser strips from a listed title), and "read more" markers.
 _GAP = re.compile(
-    r"(?:\s|[-–—_:|/.,;()\[\]•·*»>›→]|[(\[](?:\.{2,}|…)[)\]](?=\s*read\s+more)"
+    r"(?:\s|[-–—_:|/.,;()\[\]•·*▪►▸◦◆■»>›→]|[(\[](?:\.{2,}|…)[)\]](?=\s*read\s+more)"
     r"|(?<=\w)[ \t]{2,}more\b"  # the SpaceDaily family's bare "  more" link
     r"|(?<=[.!?\"”’])more(?=[ \t]*(?:»|>>|›))"  # a summary's "More >>" glued to it
     r"|(?:\.{2,}|…)?\s*[(\[]?\s*(?:read\s+more|continue\s+reading"
