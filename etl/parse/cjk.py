@@ -20,8 +20,15 @@ _HAN = r"[\u4e00-\u9fff]"
 _XINHUA = re.compile(
     rf"(?P<agency>{'|'.join(_DISPATCH)})(?:记者)?(?P<place>{_HAN}{{2,8}}?)"
     r"(?P<mon>[01]?\d)月(?P<day>[0-3]?\d)日(?:电|讯)"
-    r"(?:[（(][^）)\n]{1,40}[）)])?"  # "（记者张三）": the reporters
 )
+# "（记者张三 李四）" right after the dispatch line: its reporters, a byline of their own.
+REPORTERS = re.compile(r"[（(][ \t]*(?:记者|記者)[ \t]*(?P<names>[^）)\n]{1,40}?)[ \t]*[）)]")
+_NAME_SEPARATORS = re.compile(r"[ \t、，,]+")
+
+
+def reporter_names(names: str) -> tuple[str, ...]:
+    """"朱雨博 吴昊" -> the reporters, one by one."""
+    return tuple(n for n in _NAME_SEPARATORS.split(names.strip()) if n)
 _KYODO = re.compile(
     rf"【(?P<place>[^【】\s]{{1,10}}?)(?P<agency>{'|'.join(_BRACKETED)})】"
 )

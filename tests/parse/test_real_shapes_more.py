@@ -711,7 +711,8 @@ def test_a_credit_with_a_longer_name_is_no_source_and_place() -> None:
     [
         ("新华社上海3月4日电 市政府星期四宣布延长夜班公交服务。", "新华社上海3月4日电",
          "CN", "Xinhua", dt.date(2021, 3, 4)),
-        ("新华社记者北京3月4日电（记者王芳）市政府宣布。", "新华社记者北京3月4日电（记者王芳）",
+        # (the reporters after the dispatch line are its byline, not its dateline: 2.19.0)
+        ("新华社记者北京3月4日电（记者王芳）市政府宣布。", "新华社记者北京3月4日电",
          "CN", "Xinhua", dt.date(2021, 3, 4)),
         ("中新社上海3月4日电 市政府宣布。", "中新社上海3月4日电",
          "CN", "CNS", dt.date(2021, 3, 4)),

@@ -277,3 +277,19 @@ def test_chinese_japanese_and_korean_lines_can_be_titles() -> None:
     assert not is_title_like("港口管理局周四表示，新起重机将使卸载粮食船只所需的时间缩短一半。")
     assert not is_title_like("港口" * 40)
     assert not is_title_like("港口")  # one word
+
+
+def test_a_xinhua_dispatchs_reporters_are_its_byline() -> None:
+    dump = parse(
+        "港口新建起重机将粮食卸货时间缩短一半\n"
+        "\n"
+        "新华社天津3月14日电（记者林晓东 孙悦）港口管理局周四表示，"
+        "新起重机将使卸载粮食船只所需的时间缩短一半。\n"
+        "\n"
+        "这台起重机耗资一千一百万元。\n"
+    )
+    story = dump.stories[0]
+    assert story.dateline is not None and story.dateline.raw == "新华社天津3月14日电"
+    assert story.dateline.agencies == ("Xinhua",)
+    assert story.byline is not None and story.byline.authors == ("林晓东", "孙悦")
+    assert texts(story)[0].startswith("港口管理局周四表示")
