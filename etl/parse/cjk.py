@@ -33,8 +33,12 @@ _KYODO = re.compile(
     rf"【(?P<place>[^【】\s]{{1,10}}?)(?P<agency>{'|'.join(_BRACKETED)})】"
 )
 _YONHAP = re.compile(
-    rf"[(（](?P<place>[\uac00-\ud7a3]{{1,8}})=(?P<agency>{'|'.join(_KOREAN)})[)）]"
-    r"(?:[ \t]*[\uac00-\ud7a3]{2,4}[ \t]*(?:기자|특파원)[ \t]*=)?"  # "김철수 기자 =": the reporter
+    rf"[(（](?P<place>[\uac00-\ud7a3·]{{1,12}})=(?P<agency>{'|'.join(_KOREAN)})[)）]"
+)
+# "김철수 이영희 기자 =" right after Yonhap's bracket: its reporters, a byline of their own.
+KOREAN_REPORTERS = re.compile(
+    r"(?P<names>[\uac00-\ud7a3]{2,4}(?:[ \t]+[\uac00-\ud7a3]{2,4}){0,5})"
+    r"[ \t]*(?:기자|특파원)[ \t]*="
 )
 # A quick test before any of the above: a character of these scripts near the start.
 _CJK_NEAR_START = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7a3\uff08【]")

@@ -38,7 +38,7 @@ from etl.parse.agencies import (
     title_sources,
 )
 from etl.parse.byline import glued_byline, parse_byline
-from etl.parse.cjk import REPORTERS, reporter_names
+from etl.parse.cjk import KOREAN_REPORTERS, REPORTERS, reporter_names
 from etl.parse.dateline import (
     HOUSE_DASH_KNOWN,
     DatelineMatch,
@@ -448,6 +448,12 @@ class _Splitter:
         byline = parse_byline(prefix) if BY_START.match(prefix) else None
         if byline is None and rest[:1] in "（(" and (named := REPORTERS.match(rest)):
             # "新华社北京3月14日电（记者张三 李四）": the dispatch's reporters, its byline
+            byline = Byline(raw=named.group(0), authors=reporter_names(named.group("names")))
+            rest = rest[named.end() :].strip()
+        elif byline is None and "연합뉴스" in dateline.raw and (
+            named := KOREAN_REPORTERS.match(rest)
+        ):
+            # "(서울=연합뉴스) 김철수 이영희 기자 = ...": likewise Yonhap's
             byline = Byline(raw=named.group(0), authors=reporter_names(named.group("names")))
             rest = rest[named.end() :].strip()
         return byline, prefix, dateline, rest

@@ -721,7 +721,7 @@ def test_a_credit_with_a_longer_name_is_no_source_and_place() -> None:
         ("【ソウル時事】韓国政府は4日発表した。", "【ソウル時事】",
          "KR", "Jiji", dt.date(2021, 3, 5)),
         ("(서울=연합뉴스) 이영희 기자 = 시는 4일 야간 버스 운행을 연장한다고 밝혔다.",
-         "(서울=연합뉴스) 이영희 기자 =", "KR", "Yonhap", dt.date(2021, 3, 5)),
+         "(서울=연합뉴스)", "KR", "Yonhap", dt.date(2021, 3, 5)),
     ],
 )
 def test_chinese_japanese_and_korean_agency_datelines(

@@ -293,3 +293,17 @@ def test_a_xinhua_dispatchs_reporters_are_its_byline() -> None:
     assert story.dateline.agencies == ("Xinhua",)
     assert story.byline is not None and story.byline.authors == ("林晓东", "孙悦")
     assert texts(story)[0].startswith("港口管理局周四表示")
+
+
+def test_yonhaps_reporters_are_its_byline() -> None:
+    dump = parse(
+        "항구 새 크레인, 곡물 하역 시간 절반으로 줄여\n"
+        "\n"
+        "(서울=연합뉴스) 김하늘 박도윤 기자 = 항만공사는 새 크레인이 곡물선 하역 시간을 절반으로"
+        " 줄일 것이라고 14일 밝혔다.\n"
+    )
+    story = dump.stories[0]
+    assert story.dateline is not None and story.dateline.raw == "(서울=연합뉴스)"
+    assert story.dateline.agencies == ("Yonhap",) and story.dateline.country == "KR"
+    assert story.byline is not None and story.byline.authors == ("김하늘", "박도윤")
+    assert texts(story)[0].startswith("항만공사는")
