@@ -26,6 +26,15 @@ REPORTERS = re.compile(r"[（(][ \t]*(?:记者|記者)[ \t]*(?P<names>[^）)\n]{
 _NAME_SEPARATORS = re.compile(r"[ \t、，,]+")
 
 
+def reporters_at(rest: str, dateline_raw: str) -> re.Match[str] | None:
+    """The reporters standing right after an agency's own dateline, else None."""
+    if rest[:1] in "（(":
+        return REPORTERS.match(rest)
+    if "연합뉴스" in dateline_raw:
+        return KOREAN_REPORTERS.match(rest)
+    return None
+
+
 def reporter_names(names: str) -> tuple[str, ...]:
     """"朱雨博 吴昊" -> the reporters, one by one."""
     return tuple(n for n in _NAME_SEPARATORS.split(names.strip()) if n)

@@ -38,7 +38,7 @@ from etl.parse.agencies import (
     title_sources,
 )
 from etl.parse.byline import glued_byline, parse_byline
-from etl.parse.cjk import KOREAN_REPORTERS, REPORTERS, reporter_names
+from etl.parse.cjk import reporter_names, reporters_at
 from etl.parse.dateline import (
     HOUSE_DASH_KNOWN,
     DatelineMatch,
@@ -446,14 +446,9 @@ class _Splitter:
         rest = text[end:].strip()
         prefix = text[:start].strip().rstrip(PREFIX_TAIL)
         byline = parse_byline(prefix) if BY_START.match(prefix) else None
-        if byline is None and rest[:1] in "（(" and (named := REPORTERS.match(rest)):
-            # "新华社北京3月14日电（记者张三 李四）": the dispatch's reporters, its byline
-            byline = Byline(raw=named.group(0), authors=reporter_names(named.group("names")))
-            rest = rest[named.end() :].strip()
-        elif byline is None and "연합뉴스" in dateline.raw and (
-            named := KOREAN_REPORTERS.match(rest)
-        ):
-            # "(서울=연합뉴스) 김철수 이영희 기자 = ...": likewise Yonhap's
+        if byline is None and (named := reporters_at(rest, dateline.raw)) is not None:
+            # "新华社北京3月14日电（记者张三 李四）", "(서울=연합뉴스) 김철수 기자 =": the
+            # dispatch's reporters, its byline
             byline = Byline(raw=named.group(0), authors=reporter_names(named.group("names")))
             rest = rest[named.end() :].strip()
         return byline, prefix, dateline, rest
