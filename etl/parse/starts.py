@@ -185,8 +185,10 @@ def _candidate(draft: Draft, k: int) -> bool:
         return False  # "Differentials for cargoes bound for Asia:": a table under a heading
     if not any(_prose(p.text) for p in paras[:k]):
         return False  # only labels above it: the page's list starts here (other rules')
-    # An article's section runs longer under its subhead than an item.
-    return _run_under(paras, k) <= LISTING_ITEM_MAX
+    # A datelined story's sections run longer under their subheads than an item does.
+    # Under a title with no dateline above, how much text runs is the model's to weigh:
+    # sites run items of several paragraphs too.
+    return draft.dateline is None or _run_under(paras, k) <= LISTING_ITEM_MAX
 
 
 # Set by the trainer to collect (features, text, draft index, paragraph index) rows;

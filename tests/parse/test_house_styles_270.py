@@ -378,9 +378,17 @@ def test_a_page_titled_news_in_brief_has_whole_briefs_however_long() -> None:
     assert not any(s.is_teaser for s in stories)
 
 
-def test_the_same_sections_on_a_page_not_titled_briefs_stay_one_article() -> None:
-    stories = parse(_page("Local news")).stories
+def test_a_datelined_storys_sections_under_titles_stay_one_article() -> None:
+    page = (
+        "Court halts police trip to collect interviews abroad\n\n"
+        "LONDON (AFP) - A court on Friday halted a police trip planned for next month.\n\n"
+        + _brief("Judges weigh the rights of witnesses held in custody overseas", 4)
+        + _brief("Families of victims face a long wait for answers", 4)
+        + _brief("Police chiefs say the next steps will take months", 3)
+    )
+    stories = parse(page).stories
     assert len(stories) == 1
+    assert stories[0].dateline is not None and stories[0].dateline.agencies == ("AFP",)
 
 
 def test_items_of_an_aggregators_page_of_one_release_are_that_agencys() -> None:
