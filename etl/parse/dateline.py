@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from etl.agencies import home_country
 from etl.model import Dateline, DateSource
 from etl.parse.agencies import AGENCY_SPELLINGS, split_agencies
 from etl.parse.alternation import trie_regex
+from etl.parse.caching import DATELINE_CACHE
 from etl.parse.cjk import CjkDateline, match_cjk
 from etl.parse.lines import BULLET_MARKS, BULLETS, all_caps, is_boilerplate, title_rest
 from etl.parse.months import MONTH_WORDS as _MONTH_WORDS
@@ -1316,6 +1318,15 @@ def match_dateline(
         return None
     if isinstance(dump_date, dt.datetime):  # a timestamp from metadata: its day counts
         dump_date = dump_date.date()
+    return _match_dateline(line, dump_date, anywhere, page_date)
+
+
+# The same lines come back dump after dump (a site's furniture, a teaser on many pages,
+# one crawl's stamps), and the answer is a pure function of the line and its dates.
+@lru_cache(maxsize=DATELINE_CACHE)
+def _match_dateline(
+    line: str, dump_date: dt.date | None, anywhere: bool, page_date: dt.date | None
+) -> DatelineMatch | None:
     spaced = line
     if not line.isascii():  # one for one, and only the spaces the line holds
         for odd in _ODD_SPACES:

@@ -2195,3 +2195,23 @@ def test_a_state_by_state_item_names_the_state_then_its_town(
 def test_a_state_word_before_a_title_or_a_short_note_is_no_dateline(line: str) -> None:
     found = match_dateline(line, None)
     assert found is None or found.dateline.region is None
+
+
+def test_a_line_asked_again_with_other_dates_gets_its_own_answer() -> None:
+    # match_dateline keeps its answers across dumps: the dump's and the page's dates are
+    # part of what is asked, so one line read in two crawls is dated by each crawl.
+    line = "PARIS, Oct 3 (AFP) - Ministers met on Monday to talk about the budget."
+    first = match_dateline(line, dt.date(2019, 10, 5))
+    again = match_dateline(line, dt.date(2021, 10, 5))
+    stamped = match_dateline(line, dt.date(2021, 10, 5), page_date=dt.date(2016, 10, 4))
+    assert first is not None and again is not None and stamped is not None
+    assert first.dateline.date == dt.date(2019, 10, 3)
+    assert again.dateline.date == dt.date(2021, 10, 3)
+    assert stamped.dateline.date == dt.date(2016, 10, 3)
+    assert match_dateline(line, dt.date(2019, 10, 5)) == first
+
+
+def test_a_timestamp_as_dump_date_counts_by_its_day() -> None:
+    line = "PARIS, Oct 3 (AFP) - Ministers met on Monday to talk about the budget."
+    stamped = match_dateline(line, dt.datetime(2019, 10, 5, 23, 59))
+    assert stamped == match_dateline(line, dt.date(2019, 10, 5))
