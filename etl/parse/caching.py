@@ -10,4 +10,4 @@ from __future__ import annotations
 PREDICATE_CACHE = 2048
 # Dateline answers are kept longer: the same lines come back across the dumps of one run
 # (furniture, teasers, stamps), and each answer costs a search of the line.
-DATELINE_CACHE = 16384
+DATELINE_CACHE = 4096
