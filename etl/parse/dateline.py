@@ -1296,6 +1296,9 @@ _ANCHOR = re.compile(
     rf"|\d[ \t]+(?:of[ \t]+)?{_MONTH}"
     rf"|{_YEAR}-[01]\d-[0-3]\d"
 )
+# Every branch of _ANCHOR holds a digit or opens with a credit's mark: a line with none of
+# these in reach has no anchor, which one scan for a single character tells.
+_ANCHOR_CHAR = re.compile(r"[\d(\[/|]")
 # Web pages space datelines with no-break and thin spaces ("SEOUL, South Korea\xa0—").
 _ODD_SPACES = ("\xa0", "\u2007", "\u2009", "\u202f")
 # How far before its anchor a dateline may start.
@@ -1387,8 +1390,11 @@ def _credit_then_dateline(line: str, pos: int, anchors: DateAnchors) -> Dateline
 
 def _search(line: str, pos: int, stop: int, anchors: DateAnchors) -> DatelineMatch | None:
     """Leftmost dateline starting in [pos, stop), trying only starts near an anchor."""
+    end = min(len(line), stop + _REACH)
+    if _ANCHOR_CHAR.search(line, pos, end) is None:
+        return None  # (most prose: no anchor can start without one of these characters)
     tried_upto = pos
-    for anchor in _ANCHOR.finditer(line, pos, min(len(line), stop + _REACH)):
+    for anchor in _ANCHOR.finditer(line, pos, end):
         low = max(tried_upto, anchor.start() - _REACH)
         high = min(stop, anchor.start() + 1)
         if low >= high:
