@@ -38,6 +38,8 @@ def reporters_at(rest: str, dateline_raw: str) -> re.Match[str] | None:
 def reporter_names(names: str) -> tuple[str, ...]:
     """"朱雨博 吴昊" -> the reporters, one by one."""
     return tuple(n for n in _NAME_SEPARATORS.split(names.strip()) if n)
+
+
 _KYODO = re.compile(
     rf"【(?P<place>[^【】\s]{{1,10}}?)(?P<agency>{'|'.join(_BRACKETED)})】"
 )

@@ -389,8 +389,7 @@ _TITLE_TAG = re.compile(
 
 # Kana, Han and Hangul: a title in these scripts has no capital to open it, and Chinese and
 # Japanese put no space between words (two characters stand for about one word).
-_CJK_FIRST = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
-_CJK_CHAR = _CJK_FIRST
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 CJK_TITLE_CHARS = 60
 
 
@@ -404,7 +403,7 @@ def is_title_like(text: str, *, min_words: int = 3) -> bool:
     elif first == ">" and (marks := re.match(r">{1,3}\s+", text)):
         text = text[marks.end() :]  # ">>> Title": a list's arrow
         first = text[:1]
-    cjk = _CJK_FIRST.match(first) is not None  # (these scripts have no capitals)
+    cjk = _CJK_CHAR.match(first) is not None  # (these scripts have no capitals)
     if len(text) > 160 or not (
         first.isupper() or first.isdigit() or first in "\"'“‘(" or cjk
     ):
