@@ -1396,6 +1396,11 @@ class _Splitter:
                 ):
                     return index
         if main.headline is not None:
+            if _header_label(main.headline):
+                # The crawl's header holds the page's section or a site label ("National
+                # Politics", "Left Menu"), not the story's title: the page's own title line
+                # is the headline, where the page shows one.
+                return self._guess_headline(pre, dateline_follows)
             return None
         return self._guess_headline(pre, dateline_follows)
 
@@ -3118,6 +3123,17 @@ def _stamped_titles(units: list[Unit]) -> set[int]:
     if len(run) >= STAMPED_TITLES_MIN:
         found.update(run)
     return found
+
+
+HEADER_TITLE_WORDS = 4  # a header's title shorter than this is a section or site label
+
+
+def _header_label(title: str) -> bool:
+    """Whether a crawl header's title reads as a label rather than a story's headline: a
+    few words ("IOWA LEGISLATURE"), or no headline's shape ("AP-US-BALLOT-RULES")."""
+    return len(title.split()) < HEADER_TITLE_WORDS or not headline_candidate(
+        title, min_words=HEADER_TITLE_WORDS
+    )
 
 
 def _norm(text: str) -> str:
