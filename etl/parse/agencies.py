@@ -350,8 +350,8 @@ _DIGEST_INTRO = re.compile(
 # "Here's a look at how AP's general news coverage is shaping up for select Hawaii stories.":
 # the opening line of every AP state digest.
 _AP_DIGEST_INTRO = re.compile(
-    r"^\s*(?:hello!?\s+|good\s+\w+!?\s+)?here[’']s\s+a\s+look\s+at\s+how\s+AP[’']s\b"
-    r".{0,60}?\bcoverage\b",
+    r"^\s*(?:hello!?\s+|good\s+\w+!?\s+)?(?:here[’']s\s+(?:a\s+look\s+at|a\s+preview\s+of)"
+    r"\s+how\s+AP[’']s\b.{0,60}?\bcoverage\b)",
     re.IGNORECASE,
 )
 

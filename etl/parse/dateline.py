@@ -188,11 +188,11 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:\|[ \t]*{_DATE}[ \t]*)?(?P<sep>\||-{{1,2}}|[–—]|:)?"
         ),
     ),
-    # (ANSA) - MILANO, 28 MAR -  : the credit first, then place and date
+    # (ANSA) - MILANO, 28 MAR -  /  (ANSA) - ROMA -  : the credit first, then place and date
     (
         "agency_place",
         re.compile(
-            rf"{_AGMARK}[ \t]*(?:-{{1,2}}|[–—])[ \t]*{_HEAD},[ \t]*{_DATE}\.?{_SEP}"
+            rf"{_AGMARK}[ \t]*(?:-{{1,2}}|[–—])[ \t]*{_HEAD}(?:,[ \t]*{_DATE}\.?)?{_SEP}"
         ),
     ),
     # MADRID, 9 (EUROPA PRESS)  : the Spanish wires give the day alone
@@ -265,11 +265,12 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?P<ag_bare>{_AGLIST}){_SEP}"
         ),
     ),
-    # Moscow, SANA - ...  /  Damascus, SANA-Russian ...: the credit after the place, no date
+    # Moscow, SANA - ...  /  Damascus, SANA-Russian ...  /  MIAMI - AFP: the credit after
+    # the place, no date
     (
         "place_agency",
         re.compile(
-            rf"{_HEAD},[ \t]*(?:{_DATE},[ \t]*)?(?P<ag_bare>{_AGLIST})"
+            rf"{_HEAD}(?:,|[ \t]+(?:-{{1,2}}|[–—]))[ \t]*(?:{_DATE},[ \t]*)?(?P<ag_bare>{_AGLIST})"
             rf"(?P<sep>[ \t]*(?:-{{1,2}}|[–—]|:)[ \t]*(?=[\"“‘']?(?:{_U}|\d|{_UNCASED_CHAR}))"
             r"|[ \t]*$)"  # (or the line to itself: "New Delhi, Aug 7, IRNA")
         ),
@@ -868,9 +869,14 @@ def _parts_agree(city: str, rest: str, *, caps: bool = False) -> bool:
 
 def _place_agency_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     """"Moscow, SANA - ...": a known place, then the agency and a separator (and text), or
-    the line to itself with a date ("New Delhi, Aug 7, IRNA")."""
+    the line to itself with a date ("New Delhi, Aug 7, IRNA") or a dash before the credit
+    ("Riyadh - SPA", over the story's text)."""
     if not rest.strip():
-        return _resolves(place) and _has_date(m)
+        if _has_date(m):
+            return _resolves(place)
+        dashed = any(ch in m.string[m.end("place") : m.start("ag_bare")] for ch in "-–—")
+        city = find_city(place) if dashed and place else None
+        return city is not None and fold(city.name) == fold(place)  # (not "ACA", an alias)
     return _resolves(place) and len(rest.strip()) >= 10
 
 
@@ -1005,6 +1011,7 @@ def _glued_agency_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     )
 
 
+_OPEN_QUOTES = frozenset('"“‘«')
 _WORLD_CREDITS = frozenset(("Reuters", "AFP", "AP", "Xinhua", "Bloomberg", "dpa", "EFE", "UPI"))
 
 
@@ -1014,7 +1021,16 @@ def _date_lead_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     return has_month and _has_year(m) and len(rest.strip()) >= BARE_CREDIT_TEXT
 
 
+def _agency_place_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
+    """"(ANSA) - ROMA, 21 GEN -" with its date; "(ANSA) - ROMA -" without one only where a
+    dash closes a place the gazetteer knows (not "(AFP) - French President: ...")."""
+    if _has_date(m):
+        return True
+    return (m.group("sep") or "").strip()[:1] in ("-", "–", "—") and _resolves(place)
+
+
 _CHECKS = {
+    "agency_place": _agency_place_ok,
     "site_first": _site_ok,
     "place_site": _site_ok,
     "pipes": _pipes_ok,
@@ -1112,8 +1128,12 @@ def _build(
         return None
     if shape == "dash_agency" and not (m.group("stop") or sep):
         nxt = rest.lstrip(" \t")
-        if not m.group("dash") or (nxt and not nxt[:1].isupper()):
-            return None  # "PARIS, Nov 11 - AFP reporters saw ..." is a sentence
+        opens = not nxt or nxt[:1].isupper() or nxt[:1] in _OPEN_QUOTES
+        capped = len(m.group("ag_bare")) > 2 and m.group("ag_bare").isupper()
+        if not (m.group("dash") or capped) or not opens:
+            # "PARIS, Nov 11 - AFP reporters saw ..." is a sentence; "ASTANA. July 10.
+            # KAZINFORM "Astana is ...": the agency's name in capitals closes the dateline
+            return None
     if (
         shape == "agency_only"
         and not has_date

@@ -1451,6 +1451,45 @@ CASES = [
         "inferred_year",
         "Lawmakers left town without a deal.",
     ),
+    # --- the credit after a dash, no brackets: on its own line over the text, or with it
+    Case("TAMPA - AFP", "TAMPA - AFP", "Tampa", None, "US", ("AFP",), D, "dump_date", ""),
+    Case("Jeddah - SPA", "Jeddah - SPA", "Jeddah", None, "SA", ("SPA",), D, "dump_date", ""),
+    Case(
+        "Hamburg - dpa - Der Hafen meldet einen Rekord beim Umschlag.",
+        "Hamburg - dpa",
+        "Hamburg",
+        None,
+        "DE",
+        ("dpa",),
+        D,
+        "dump_date",
+        "Der Hafen meldet einen Rekord beim Umschlag.",
+    ),
+    # --- the Italian wire's credit first, the place after it, no date
+    Case(
+        "(ANSA) - NAPOLI - Il consiglio comunale ha approvato il bilancio.",
+        "(ANSA) - NAPOLI",
+        "Napoli",
+        None,
+        "IT",
+        ("ANSA",),
+        D,
+        "dump_date",
+        "Il consiglio comunale ha approvato il bilancio.",
+    ),
+    # --- Kazinform: place, stop, date, stop, the agency in capitals, then a quote
+    Case(
+        'ALMATY. March 4. KAZINFORM "The new line opens in May," the mayor said.',
+        "ALMATY. March 4. KAZINFORM",
+        "Almaty",
+        None,
+        "KZ",
+        ("Kazinform",),
+        day(2018, 3, 4),
+        "inferred_year",
+        '"The new line opens in May," the mayor said.',
+        dump=day(2018, 3, 5),
+    ),
 ]
 
 
@@ -1551,6 +1590,8 @@ def test_not_anywhere_means_line_start() -> None:
         "(ANSA).",
         "(AFP)",
         "NAGOYA, Nov. 22 Kyodo reporters watched the bridge open.",
+        "ACA - Bernama",  # a gazetteer alias ("Aca", Acapulco) is no dateline's place
+        "Paris - AFP reports that the talks ended",
     ],
 )
 def test_not_a_dateline(line: str) -> None:

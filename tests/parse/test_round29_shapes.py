@@ -1,0 +1,67 @@
+"""Shapes from the twenty-ninth gathering of real pages, in our own words."""
+
+from __future__ import annotations
+
+from etl.parse.agencies import digest_agency
+from etl.parse.lines import is_boilerplate
+from tests.parse.test_real_shapes import parse
+
+
+def test_an_ap_state_digest_greeting_with_a_preview() -> None:
+    assert digest_agency(
+        "Hello! Here’s a preview of how AP’s news coverage is taking shape in Kansas."
+    ) == "AP"
+    assert digest_agency("Here’s a preview of how the new stadium will look") is None
+
+
+def test_a_state_digest_of_slugs_over_datelines() -> None:
+    # The digest's greeting is the crawl's header; each item is a slug in capitals over a
+    # datelined summary: every slug is its item's headline, every item is AP's.
+    page = (
+        " date 2021-03-06 Hello! Here’s a preview of how AP’s news coverage is taking shape "
+        "in Kansas. Questions about the plans are welcome.\n\n"
+        "AROUND THE STATE:\n\n"
+        "KANSAS-GRAIN ELEVATORS\n\n"
+        "WICHITA, Kan. — Two grain elevators in the south of the state will close by summer, "
+        "their owner said, after a second poor harvest in a row.\n\n"
+        "PRAIRIE FIRES-Q&A\n\n"
+        "TOPEKA, Kan. — Grass fires burned more land last spring than in any year since records "
+        "began, and crews say the coming season looks as dry. By Lena Forsberg.\n\n"
+        "EXCHANGE-BARN QUILTS\n\n"
+        "SALINA, Kan. — Painted quilt squares now hang on more than 300 barns along a county "
+        "road that a group of neighbours hopes will draw visitors.\n"
+    )
+    stories = parse(page).stories
+    assert [s.headline for s in stories] == [
+        "KANSAS-GRAIN ELEVATORS",
+        "PRAIRIE FIRES-Q&A",
+        "EXCHANGE-BARN QUILTS",
+    ]
+    assert all(s.agencies == ("AP",) for s in stories)
+
+
+def test_a_credit_after_a_dash_on_its_own_line_over_the_text() -> None:
+    page = (
+        "Space station gets a new relay satellite\n\n"
+        "TAMPA - AFP\n"
+        "The space agency on Friday launched a relay satellite meant to keep crews in touch "
+        "with the ground for another decade, officials said.\n"
+    )
+    story = parse(page).stories[0]
+    assert story.headline == "Space station gets a new relay satellite"
+    assert story.dateline is not None and story.dateline.place == "Tampa"
+    assert story.agencies == ("AFP",)
+
+
+def test_a_reading_time_is_no_headline() -> None:
+    for line in ("LETTURA: 2 minuti", "Lesezeit: 4 Min.", "3 min read", "Reading time: 5 minutes"):
+        assert is_boilerplate(line), line
+    page = (
+        "Roma ospiterà il vertice sul Mediterraneo\n\n"
+        "LETTURA: 2 minuti\n\n"
+        "(ANSA) - NAPOLI - Il consiglio comunale ha approvato il bilancio dopo una seduta "
+        "durata tutta la notte, con i voti della maggioranza.\n"
+    )
+    story = parse(page).stories[0]
+    assert story.headline == "Roma ospiterà il vertice sul Mediterraneo"
+    assert story.dateline is not None and story.dateline.place == "Napoli"
