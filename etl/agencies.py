@@ -195,6 +195,7 @@ REGISTRY: dict[str, str] = {
     "INP": "Independent News Pakistan",
     "OTS": "APA-OTS Originaltext-Service",
     "RNZ": "Radio New Zealand",
+    "HealthDay": "HealthDay News",
 }
 
 AGENCIES: Mapping[str, str] = MappingProxyType(REGISTRY)
@@ -242,6 +243,7 @@ ALIASES: dict[str, str] = {
     "korean central news agency": "KCNA",
     "apa-ots": "OTS",
     "radio new zealand": "RNZ",
+    "healthday news": "HealthDay",
     "rnz pacific": "RNZ",
     "pacific rnz": "RNZ",
     "middle east news agency": "MENA",

@@ -820,7 +820,7 @@ def _place_dash_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
         # and a sentence after it ("Johannesburg- Former ...", as some sites type it).
         return (
             raw_sep[-1:].isspace()
-            and sep == "-"
+            and sep in ("-", "--")  # ("New Delhi-- Action star ...": IANS's double hyphen)
             and find_city(head) is not None
             and len(rest.strip()) >= 40
             and _opens_sentence(rest.lstrip())
@@ -1481,9 +1481,10 @@ def _undated(
 # "HONG KONG Angry protesters marched ...": a paper that strips the wire's dash and credit
 # leaves the city in capitals run into the first sentence.
 _CAPS_GLUED = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2})[ \t]+"
+    r"(?P<place>[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2})"
+    r"(?:,[ \t]*(?P<tail>[A-Z][a-z.]+(?:[ \t][A-Z][a-z.]+)?))?[ \t]+"
     r"(?=[\"“‘]?[A-Z][a-z'’]*[ \t]+[a-z0-9\"“‘])"
-)
+)  # (its state or country after a comma: "PORTLAND, Maine A stringy red seaweed ...")
 CAPS_GLUED_WORDS = 10  # the sentence after the city runs on at least this many words
 
 
@@ -1503,10 +1504,23 @@ def _caps_city_glued(line: str, pos: int, anchors: DateAnchors) -> DatelineMatch
         return None  # ("HONG KONG", "SINGAPORE": a city as well as a country, so they pass)
     if len(line[m.end() :].split()) < CAPS_GLUED_WORDS:
         return None
-    resolved = resolve_place(place)
+    tail = m.group("tail")
+    raw = place if tail is None else f"{place}, {tail}"
+    resolved = resolve_place(raw)
     if resolved.country is None:
         return None
-    return _undated(place, resolved.place, resolved.region, resolved.country, anchors, m)
+    if tail is not None and not (
+        find_city(place, resolved.country) is not None
+        and (
+            country_code(tail) == resolved.country
+            or any(country == resolved.country for _, country in region_of(tail))
+        )
+    ):
+        return None  # only a state or a country the city lies in ("PARIS, Texas" too)
+    return _undated(
+        line[m.start() : m.end("tail" if tail else "place")],
+        resolved.place, resolved.region, resolved.country, anchors, m,
+    )
 
 
 # "ALABAMA Montgomery: The state received ...": a state-by-state round-up names the state in

@@ -1477,6 +1477,53 @@ CASES = [
         "dump_date",
         "Il consiglio comunale ha approvato il bilancio.",
     ),
+    # --- a city in capitals and its state or country run into the sentence (dash stripped)
+    Case(
+        "BANGOR, Maine Crews spent the weekend clearing ice from the river so ferries can run.",
+        "BANGOR, Maine",
+        "Bangor",
+        "Maine",
+        "US",
+        (),
+        D,
+        "dump_date",
+        "Crews spent the weekend clearing ice from the river so ferries can run.",
+    ),
+    Case(
+        "DOVER, England Lorry drivers waited through the night at the port after a fault.",
+        "DOVER, England",
+        "Dover",
+        None,
+        "GB",
+        (),
+        D,
+        "dump_date",
+        "Lorry drivers waited through the night at the port after a fault.",
+    ),
+    # --- IANS's glued double hyphen after a city in title case
+    Case(
+        "Kolkata-- Film director Arun Sen, who turns 80 this week, says he has one more film.",
+        "Kolkata",
+        "Kolkata",
+        None,
+        "IN",
+        (),
+        D,
+        "dump_date",
+        "Film director Arun Sen, who turns 80 this week, says he has one more film.",
+    ),
+    # --- HealthDay's weekday, date and credit, no place
+    Case(
+        "MONDAY, Nov. 6, 2017 (HealthDay News) — Adults who sleep less eat more salt.",
+        "MONDAY, Nov. 6, 2017 (HealthDay News)",
+        None,
+        None,
+        None,
+        ("HealthDay",),
+        day(2017, 11, 6),
+        "dateline",
+        "Adults who sleep less eat more salt.",
+    ),
     # --- Kazinform: place, stop, date, stop, the agency in capitals, then a quote
     Case(
         'ALMATY. March 4. KAZINFORM "The new line opens in May," the mayor said.',
@@ -1592,6 +1639,7 @@ def test_not_anywhere_means_line_start() -> None:
         "NAGOYA, Nov. 22 Kyodo reporters watched the bridge open.",
         "ACA - Bernama",  # a gazetteer alias ("Aca", Acapulco) is no dateline's place
         "Paris - AFP reports that the talks ended",
+        "PARIS, Monday The minister said the plan would be shelved for now and for good.",
     ],
 )
 def test_not_a_dateline(line: str) -> None:

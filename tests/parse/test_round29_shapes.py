@@ -65,3 +65,16 @@ def test_a_reading_time_is_no_headline() -> None:
     story = parse(page).stories[0]
     assert story.headline == "Roma ospiterà il vertice sul Mediterraneo"
     assert story.dateline is not None and story.dateline.place == "Napoli"
+
+
+def test_an_items_time_before_its_dateline_on_one_line() -> None:
+    page = (
+        "State news agency marks its anniversary with a record audience\n\n"
+        "09:41 | Lima, Jun. 12.\n\n"
+        "The state news agency is marking its anniversary with more readers than ever, its "
+        "director said on Monday at a ceremony in the capital.\n"
+    )
+    story = parse(page, "page-2022-06-13.txt").stories[0]
+    assert story.dateline is not None
+    assert (story.dateline.place, story.dateline.country) == ("Lima", "PE")
+    assert story.dateline.date is not None and story.dateline.date.isoformat() == "2022-06-12"
