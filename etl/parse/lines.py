@@ -91,6 +91,19 @@ _BOILERPLATE = re.compile(
     r"|go\s+to\s+contents\s*$|site\s*map\b|all\s+headlines\s*$|e-?paper\b"
     r"|for\s+immediate\s+release\b|connect\s+with\s+us\s*$|make\s+us\s+your\s+home\s+page"
     r"|estimated\s+read(?:ing)?\s+time\b|log\s*in\b|trends?\s*:|\(?view\s+our\s+privacy"
+    # Skip links in the languages of the corpus, numbered or not ("3. Skip to sidebar",
+    # "Aller au contenu principal", "Přejít k obsahu"), and other page tools and counters:
+    # "Results 1 - 25 of 72", "View All", "Write a comment", "Make Kitco Your Homepage".
+    r"|(?:\d{1,2}\.\s+)?(?:skip\s+to|jump\s+to\s+(?:content|navigation|main)"
+    r"|(?:aller|passer)\s+(?:au\s+contenu|[àa]\s+la\s+navigation|au\s+menu)"
+    r"|(?:saltar|ir)\s+al\s+contenido|ir\s+para\s+o\s+conte[úu]do|(?:direkt\s+)?zum\s+inhalt"
+    r"|(?:vai|salta)\s+al\s+contenuto|naar\s+(?:de\s+)?inhoud|p[řr]ej[íi]t\s+k\s+obsahu"
+    r"|przejd[źz]\s+do\s+(?:tre[śs]ci|zawarto[śs]ci)|accessibility\s+links\s*$)"
+    r"|(?:sorted\s+by\s+\w+\s+)?results?\s+\d+\s*(?:-|–|to)\s*\d+\s+of\s+\d+"
+    r"|level\s+\d+\s*-\s*\d+\s+of\s+\d+\s+stories|make\s+\S+(?:\s+\S+)?\s+your\s+home\s*page"
+    r"|archives?\s+for\s+(?:the\s+)?[‘'\"“]|(?:our\s+)?privacy\s+(?:policy|statement|notice)"
+    r"\s*(?:&|and)\s*cookie\s+policy\s*$|view\s+all\s*$|write\s+a\s+comment\s*$"
+    r"|feed\s+title\s*:|print\s+e-?mail\b"
     # A reading time on its own: "3 min read", "LETTURA: 1 minuti", "Lesezeit: 4 Min."
     r"|\d{1,3}\s*min(?:ute)?s?\.?\s+read\s*$|(?:reading\s+time|lettura|lesezeit"
     r"|temps\s+de\s+lecture|tiempo\s+de\s+lectura|leestijd|tempo\s+de\s+leitura)\s*:?\s*"
@@ -375,9 +388,17 @@ def is_caption(text: str) -> bool:
     return found is not None
 
 
+_STRAY_STOP = re.compile(r"\.[ \t]+(?=[A-Z])")
+
+
 def debullet(text: str) -> str:
-    """A list item's text without its bullet ("• Headline" -> "Headline")."""
-    return text.lstrip(BULLETS).strip() if text[:1] in BULLETS else text
+    """A list item's text without its bullet ("• Headline" -> "Headline"), or without the
+    stray stop the Space Media Network's pages print before a title (". Headline")."""
+    if text[:1] in BULLETS:
+        return text.lstrip(BULLETS).strip()
+    if text[:1] == "." and (stop := _STRAY_STOP.match(text)) is not None:
+        return text[stop.end() :].strip()
+    return text
 
 
 # A wire's status tag or a site's media tag may open a title: "(LEAD) ...", "(Multimedia) ...".

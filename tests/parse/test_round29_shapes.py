@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from etl.parse.agencies import digest_agency
 from etl.parse.lines import is_boilerplate
 from tests.parse.test_real_shapes import parse
@@ -78,3 +80,60 @@ def test_an_items_time_before_its_dateline_on_one_line() -> None:
     assert story.dateline is not None
     assert (story.dateline.place, story.dateline.country) == ("Lima", "PE")
     assert story.dateline.date is not None and story.dateline.date.isoformat() == "2022-06-12"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3. Skip to sidebar",
+        "Aller au contenu principal",
+        "Přejít k obsahu | Přejít k hlavnímu menu",
+        "Zum Inhalt springen",
+        "Accessibility links",
+        "Sorted by date  Results 1 - 7 of 7",
+        "Results 21 - 30 of 118 < previous next >",
+        "LEVEL 1 - 10 OF 22 STORIES",
+        "Make Goldwire Your Homepage",
+        "Archive for ‘Harbour works’",
+        "Our Privacy Statement & Cookie Policy",
+        "View All",
+        "Write a comment",
+        "Feed Title: KXTV",
+        "Print Email Article Font Down Font Up",
+    ],
+)
+def test_page_tools_and_counters_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Results of the vote: 12 of 20 seats", "View of the harbour from the hill", "Skip rope"],
+)
+def test_titles_like_page_tools_are_not_furniture(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_a_skip_link_over_the_headline_is_no_headline() -> None:
+    page = (
+        "1. Skip to content\n2. Skip to navigation\n3. Skip to sidebar\n\n"
+        "Ferry operator adds night crossings for the summer\n\n"
+        "HALIFAX, Nova Scotia (AP) — A ferry operator will add night crossings between the two "
+        "ports from June, it said on Tuesday, after bookings rose by a third.\n"
+    )
+    story = parse(page).stories[0]
+    assert story.headline == "Ferry operator adds night crossings for the summer"
+
+
+def test_the_space_media_networks_stray_stop_before_its_title() -> None:
+    page = (
+        "24/7 Ocean Science News\n\n\n\n"
+        ". Reef survey finds coral recovering faster than feared\n"
+        "SYDNEY (AFP) Mar 04, 2019\n"
+        "Coral on parts of the reef has grown back faster than scientists had feared after two "
+        "years of bleaching, a survey released on Monday found.\n\n"
+        "The survey covered more than a hundred sites along the northern stretch of the reef.\n"
+    )
+    story = parse(page).stories[0]
+    assert story.headline == "Reef survey finds coral recovering faster than feared"
+    assert story.dateline is not None and story.dateline.agencies == ("AFP",)
