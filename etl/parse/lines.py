@@ -103,7 +103,12 @@ _BOILERPLATE = re.compile(
     r"|level\s+\d+\s*-\s*\d+\s+of\s+\d+\s+stories|make\s+\S+(?:\s+\S+)?\s+your\s+home\s*page"
     r"|archives?\s+for\s+(?:the\s+)?[‘'\"“]|(?:our\s+)?privacy\s+(?:policy|statement|notice)"
     r"\s*(?:&|and)\s*cookie\s+policy\s*$|view\s+all\s*$|write\s+a\s+comment\s*$"
-    r"|feed\s+title\s*:|print\s+e-?mail\b"
+    r"|feed\s+title\s*:|print\s+e-?mail\b|short\s+url\s*$|view\s+comments\s*$|save\s+story\s*$"
+    r"|as\s+delivered\s*$|click\s+to\s+see\s+(?:the\s+)?original\s+image|\d+\s+comment\(s\)"
+    # a row of share buttons: "Facebook Twitter Google+ reddit"
+    r"|(?:facebook|twitter|google\+|reddit|linkedin|whatsapp|pinterest|telegram|e-?mail)"
+    r"(?:\s+(?:facebook|twitter|google\+|reddit|linkedin|whatsapp|pinterest|telegram|e-?mail)){2,}"
+    r"\s*$"
     # A reading time on its own: "3 min read", "LETTURA: 1 minuti", "Lesezeit: 4 Min."
     r"|\d{1,3}\s*min(?:ute)?s?\.?\s+read\s*$|(?:reading\s+time|lettura|lesezeit"
     r"|temps\s+de\s+lecture|tiempo\s+de\s+lectura|leestijd|tempo\s+de\s+leitura)\s*:?\s*"
@@ -217,7 +222,8 @@ _CAPTION = re.compile(
     r"|^(?:an?\s+|this\s+|the\s+)?(?:handout\s+|file\s+|undated\s+)?(?:photo(?:graph)?|picture"
     r"|image|screen\s?grab|video\s+grab)s?\s+(?:taken|shows?|dated|released|made|obtained"
     r"|provided|from|of)\b"
-    r"|^[\W_]*(?:photo|picture|image|caption|credit)s?\s*:|\bfile\s+(?:photo|picture|image)\b"
+    r"|^[\W_]*(?:photo|foto|fotó|picture|image|caption|credit|courtesy)s?\s*:"
+    r"|\bfile\s+(?:photo|picture|image)\b"
     r"|\b(?:FOTO|Foto|Fotó|Photo|PHOTO):\s*[\w./ -]{2,40}$"
     r"|^(?!by\s)(?:[\w .,'’&-]{2,60}/\s*){1,4}(?:AFP|AP|REUTERS|Reuters|EPA|EPA-EFE|Getty\s+Images"
     r"|Xinhua|ANSA|dpa|Anadolu|Shutterstock|Thinkstock|iStock(?:photo)?|Alamy|AAP|Yonhap|Kyodo"
@@ -360,7 +366,8 @@ def is_terminal(text: str) -> bool:
 
 
 _CAPTION_WORDS = (
-    "photo", "foto", "picture", "image", "caption", "credit", "grab", "file", "pic", "supplied"
+    "photo", "foto", "picture", "image", "caption", "credit", "grab", "file", "pic", "supplied",
+    "courtesy",
 )  # fmt: skip
 
 

@@ -2569,8 +2569,8 @@ def _person_name(text: str) -> bool:
         return False
     if any(ch.isdigit() or ch in ",.:;!?|()" for ch in text):
         return False
-    if not_a_person(text):
-        return False  # "Capital Market", "Kuwait Times": a source, not a person
+    if not_a_person(text) or is_boilerplate(text):
+        return False  # "Capital Market", "Kuwait Times": a source, not a person; "Short Url"
     byline = parse_byline("By " + text)
     return byline is not None and len(byline.authors) == 1 and not byline.agencies
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from etl.parse.agencies import digest_agency
-from etl.parse.lines import is_boilerplate
+from etl.parse.lines import is_boilerplate, is_caption
 from tests.parse.test_real_shapes import parse
 
 
@@ -100,6 +100,13 @@ def test_an_items_time_before_its_dateline_on_one_line() -> None:
         "Write a comment",
         "Feed Title: KXTV",
         "Print Email Article Font Down Font Up",
+        "Short Url",
+        "View Comments",
+        "Save Story",
+        "As delivered",
+        "Click to see original Image in a new window",
+        "Facebook Twitter Google+ reddit",
+        "0 Comment(s)Print E-mail Xinhua, June 22, 2019",
     ],
 )
 def test_page_tools_and_counters_are_furniture(line: str) -> None:
@@ -108,10 +115,39 @@ def test_page_tools_and_counters_are_furniture(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Results of the vote: 12 of 20 seats", "View of the harbour from the hill", "Skip rope"],
+    [
+        "Results of the vote: 12 of 20 seats",
+        "View of the harbour from the hill",
+        "Skip rope",
+        "Courtesy calls on the minister",
+        "Facebook and Twitter face new rules",
+    ],
 )
 def test_titles_like_page_tools_are_not_furniture(line: str) -> None:
     assert not is_boilerplate(line)
+    assert not is_caption(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Foto: Ines Bauer, über dts Nachrichtenagentur", "Courtesy: Valley Tribune via AP"],
+)
+def test_photo_credits_in_other_forms_are_captions(line: str) -> None:
+    assert is_caption(line)
+
+
+def test_a_short_url_link_over_the_stamp_is_no_byline() -> None:
+    page = (
+        "Relief agency funds school kitchens in Niger\n\n"
+        "Relief agency funds school kitchens in Niger\n"
+        "Short Url\n"
+        "Updated 02 May 2025\n\n"
+        "RIYADH: The Kingdom's relief agency has signed a deal with a charity to build and run "
+        "kitchens in forty rural schools in Niger, it said on Friday.\n"
+    )
+    story = parse(page).stories[0]
+    assert story.byline is None
+    assert story.headline == "Relief agency funds school kitchens in Niger"
 
 
 def test_a_skip_link_over_the_headline_is_no_headline() -> None:
