@@ -2176,6 +2176,8 @@ class _Splitter:
             last = story.paragraphs[-1]
             if last.kind != "text" or not _chrome_fragment(last.text):
                 break
+            if _BY_LINE_BELOW.match(last.text):
+                break  # "- by Jane Doe" under the last item's lede: its byline, kept
             tail.append(story.paragraphs.pop().text)
         self.leftover.extend(reversed(tail))
 
@@ -2260,6 +2262,8 @@ class _Splitter:
                 # first has their shape (one short lede, no byline) in a long list: the
                 # first is one of them.
                 drafts[0].is_teaser = True
+        for draft in drafts:
+            _byline_below_text(draft)
         _mark_previews(drafts)
         _even_out_teasers(drafts)
         _first_like_its_teasers(drafts)
@@ -2826,6 +2830,27 @@ def _source_above(text: str, main: Draft) -> None:
     """"Source: GNA" over the headline credits the story (page chrome otherwise)."""
     if _SOURCE_LINE.match(text):
         main.credits.extend(credit_line(text))
+
+
+_BY_LINE_BELOW = re.compile(r"^[-–—]\s*(?=[Bb]y\s)")
+BY_LINE_BELOW_CHARS = 90
+
+
+def _byline_below_text(draft: Draft) -> None:
+    """"- by Jane Doe and John Roe" as the last line under a list item's lede (the site
+    prints its writers below the text): the item's byline, not a line of its text."""
+    if draft.byline is not None or len(draft.paragraphs) < 2:
+        return
+    last = draft.paragraphs[-1]
+    if last.kind != "text" or len(last.text) > BY_LINE_BELOW_CHARS:
+        return
+    dash = _BY_LINE_BELOW.match(last.text)
+    if dash is None:
+        return
+    byline = parse_byline(last.text[dash.end() :])
+    if byline is not None and byline.authors:
+        draft.paragraphs.pop()
+        draft.byline = replace(byline, raw=last.text)
 
 
 def _byline_after_title(draft: Draft) -> None:

@@ -173,3 +173,28 @@ def test_the_space_media_networks_stray_stop_before_its_title() -> None:
     story = parse(page).stories[0]
     assert story.headline == "Reef survey finds coral recovering faster than feared"
     assert story.dateline is not None and story.dateline.agencies == ("AFP",)
+
+
+def test_writers_printed_below_each_items_lede() -> None:
+    page = (
+        "World\nPacific\n"
+        "Fiji opens new wharf for inter-island ferries\n"
+        "The wharf will let two ferries load at once and cut waiting times for travellers "
+        "between the main islands, officials said.\n"
+        "- by Mere Tuilagi and Josefa Naivalu\n"
+        "Tonga extends fishing ban on reef grounds\n"
+        "The ban covers three reef areas where catches fell sharply last year, the fisheries "
+        "ministry said in a statement on Monday.\n"
+        "- by Sione Fifita\n"
+        "Vanuatu court hears land claim over airport site\n"
+        "The claim, brought by two families, concerns land leased to the state in the 1980s "
+        "for the airport's second runway.\n"
+        "- by Leimara Kalo\n"
+    )
+    stories = parse(page).stories
+    assert [s.byline.authors if s.byline else () for s in stories] == [
+        ("Mere Tuilagi", "Josefa Naivalu"),
+        ("Sione Fifita",),
+        ("Leimara Kalo",),
+    ]
+    assert all(not s.paragraphs[-1].text.startswith("- by") for s in stories)
