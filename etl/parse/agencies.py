@@ -356,10 +356,22 @@ _AP_DIGEST_INTRO = re.compile(
 )
 
 
+# "New Delhi, Oct 16 (PTI) Following are the top stories at 1300 hrs:": a digest under its
+# agency's own dateline.
+_CREDITED_DIGEST = re.compile(
+    r"^.{0,60}?\((?P<c>[A-Z][\w-]{1,12})\)\s*[-–—:]?\s*(?:the\s+)?following\s+(?:is|are)\s+"
+    r"the\s+(?:top\s+|main\s+|latest\s+)?(?:stories|headlines)\b",
+    re.IGNORECASE,
+)
+
+
 def digest_agency(line: str) -> str | None:
     """The agency whose digest or author page a page title announces, else None."""
     if _AP_DIGEST_INTRO.match(line):
         return "AP"
+    credited = _CREDITED_DIGEST.match(line)
+    if credited is not None:
+        return _lookup(credited.group("c"), strict_case=True)
     if len(line) > 160:
         return None
     intro = _DIGEST_INTRO.match(line)

@@ -198,3 +198,20 @@ def test_writers_printed_below_each_items_lede() -> None:
         ("Leimara Kalo",),
     ]
     assert all(not s.paragraphs[-1].text.startswith("- by") for s in stories)
+
+
+def test_a_digest_under_its_agencys_own_dateline_credits_every_item() -> None:
+    assert digest_agency("Chennai, Mar 4 (PTI) Following are the top stories at 1500 hrs:") == "PTI"
+    assert digest_agency("Following are the top stories at 9.30 pm: NATION") is None
+    page = (
+        " date 2021-03-04 Chennai, Mar 4 (PTI) Following are the top stories at 1500 hrs: "
+        "Nation MDS12 TN-POLLS Parties finalise seat sharing ahead of assembly polls Chennai: "
+        "The two main alliances in the state on Thursday finalised their seat-sharing deals.\n\n"
+        "MDS15 KL-FISHERMEN Fishermen told to stay ashore as sea turns rough Kochi: The "
+        "fisheries department asked fishermen not to venture out for two days.\n\n"
+        "BOM9 MH-METRO Metro line trial run next month, says agency Mumbai: The trial run of "
+        "the new metro line will start next month, the authority said.\n"
+    )
+    stories = parse(page).stories
+    assert len(stories) >= 3
+    assert all(s.agencies == ("PTI",) for s in stories)
