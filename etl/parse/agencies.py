@@ -124,11 +124,17 @@ _SIGNOFF_PATTERNS = (
     re.compile(rf"^\s*(?P<c>{_CREDIT})\s*\.?\s*$"),
     # a bare credit after the last sentence: "... ended on Friday. AFP"
     re.compile(rf"[.!?\"'”’]\s+(?P<c>{_CREDIT})\s*$"),
+    # the credit as a copyright after the last sentence: "... Stellungnahme. (c) APA."
+    re.compile(rf"[.!?\"'”’]\s+(?:\([cC]\)|©)\s*(?P<c>{_CREDIT})\s*\.?\s*$"),
+    # the credit, then the day it was filed: "... on Sunday. -MNA - 12/31/06"
+    re.compile(
+        rf"[.!?\"'”’]\s*[-–—]\s*(?P<c>{_CREDIT})\s*[-–—]\s*\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\s*$"
+    ),
 )
 # Words that introduce an agency credit rather than name a person or an agency.
 _CREDIT_LEAD = re.compile(
-    r"^(?:with\s+(?:inputs?\s+from\s+)?|(?:additional\s+)?(?:reporting|information|material"
-    r"|inputs?)\s+(?:by|from)\s+)",
+    r"^(?:with\s+(?:inputs?\s+from\s+)?|(?:avec|con|com|mit)\s+"
+    r"|(?:additional\s+)?(?:reporting|information|material|inputs?)\s+(?:by|from)\s+)",
     re.IGNORECASE,
 )
 

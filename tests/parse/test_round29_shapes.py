@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.parse.agencies import digest_agency
+from etl.parse.agencies import digest_agency, signoff_agencies
 from etl.parse.lines import is_boilerplate, is_caption
 from tests.parse.test_real_shapes import parse
 
@@ -215,3 +215,17 @@ def test_a_digest_under_its_agencys_own_dateline_credits_every_item() -> None:
     stories = parse(page).stories
     assert len(stories) >= 3
     assert all(s.agencies == ("PTI",) for s in stories)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Les travaux reprendront lundi, selon la même source. R.T. (avec MAP)", ("MAP",)),
+        ("Die Ermittlungen dauern an, hieß es am Abend. (c) APA.", ("APA",)),
+        ("The fair closes on Friday, organisers said in Tehran. -IRNA - 12/31/06", ("IRNA",)),
+        ("La reunión terminó sin acuerdo, dijeron los delegados (con EFE)", ("EFE",)),
+        ("The minister met Mit Romney on Sunday.", ()),
+    ],
+)
+def test_sign_offs_with_a_copyright_a_date_or_a_with(text: str, codes: tuple[str, ...]) -> None:
+    assert signoff_agencies(text) == codes
