@@ -60,6 +60,7 @@ from etl.parse.lines import (
     PREFIX_TAIL,
     TIME_ONLY,
     WORD,
+    all_caps,
     credit_then_caption,
     debullet,
     ends_sentence,
@@ -236,6 +237,8 @@ class _Splitter:
             found = match_dateline(text, self.dump_date, anywhere=True, page_date=self.page_date)
             if found is not None and parse_byline(text[: found.start].strip()) is None:
                 found = None
+            if found is None:
+                found = self._dateline_after_name(text)
         if found is not None and found.start and BY_START.match(text):
             found = self._name_not_place(text, found)
         if found is None and (len(text) <= 200 or strip_read_more(text)[1]):
@@ -314,6 +317,22 @@ class _Splitter:
                 if result is not None and byline is not None:
                     return byline, result[1], result[2], result[3]
                 return result
+        return None
+
+    def _dateline_after_name(self, text: str) -> DatelineMatch | None:
+        """"BY JANE DOE ADDIS ABABA – ...": a byline run into an uncredited dateline, which
+        no credit or date marks for a search inside the line: tried after each of the
+        byline's first words, where those words make a byline."""
+        words = list(_WORD_START.finditer(text, 0, BYLINE_NAME_REACH))
+        for word in words[2 : BYLINE_NAME_WORDS + 2]:
+            at = word.start()
+            if parse_byline(text[:at].strip()) is None:
+                continue
+            found = match_dateline(text[at:], self.dump_date, page_date=self.page_date)
+            place = found.dateline.place if found is not None else None
+            if found is not None and place and all_caps(text[at : at + len(place)]):
+                # (a place in capitals: "By Dr Simon Hale - After ..." names no place "Hale")
+                return replace(found, start=found.start + at, end=found.end + at)
         return None
 
     def _name_not_place(self, text: str, found: DatelineMatch) -> DatelineMatch:
@@ -3154,6 +3173,10 @@ def _stamped_titles(units: list[Unit]) -> set[int]:
         found.update(run)
     return found
 
+
+_WORD_START = re.compile(r"(?<!\S)\S")
+BYLINE_NAME_WORDS = 4  # words of a byline's names before the dateline run into it
+BYLINE_NAME_REACH = 80
 
 HEADER_TITLE_WORDS = 4  # a header's title shorter than this is a section or site label
 

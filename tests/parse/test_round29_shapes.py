@@ -229,3 +229,14 @@ def test_a_digest_under_its_agencys_own_dateline_credits_every_item() -> None:
 )
 def test_sign_offs_with_a_copyright_a_date_or_a_with(text: str, codes: tuple[str, ...]) -> None:
     assert signoff_agencies(text) == codes
+
+
+def test_a_byline_run_into_an_uncredited_dateline() -> None:
+    page = (
+        "Diaspora groups write to ministers over aid delays\n\n"
+        "BY HIWOT DESTA ADDIS ABABA – Members of the diaspora in three countries wrote to "
+        "ministers on Monday asking why aid convoys had been held at the border for weeks.\n"
+    )
+    story = parse(page).stories[0]
+    assert story.byline is not None and story.byline.authors == ("Hiwot Desta",)
+    assert story.dateline is not None and story.dateline.place == "Addis Ababa"
