@@ -32,8 +32,8 @@ _MON = r"(?P<mon>" + trie_regex(w.lower() for w in _MONTHS) + r")(?![^\W\d_])\.?
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 _PATTERNS = (
-    # Oct. 3, 2019  /  October 03 2019  /  Oct 3,2019
-    re.compile(rf"(?<![\w]){_MON}[ \t]*{_DAY},?[ \t]*{_YEAR}", re.IGNORECASE),
+    # Oct. 3, 2019  /  October 03 2019  /  Oct 3,2019  /  March 24. 2013
+    re.compile(rf"(?<![\w]){_MON}[ \t]*{_DAY}[,.]?[ \t]*{_YEAR}", re.IGNORECASE),
     # 3 October 2019  /  03 Oct, 2019  /  3rd October, 2019
     re.compile(
         rf"(?<![\w\d]){_DAY}\.?[ \t]+(?:(?:of|de)[ \t]+)?{_MON},?[ \t]+"

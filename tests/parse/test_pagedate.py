@@ -24,6 +24,7 @@ OCT3 = dt.date(2019, 10, 3)
         ("Thursday, 3rd October, 2019", OCT3),
         ("Posted 25.12.2018", dt.date(2018, 12, 25)),  # a day over 12 settles the order
         ("October 3, 2019", OCT3),
+        ("calendar>>October 3. 2019 Juche 108", OCT3),  # a stop after the day
     ],
 )
 def test_stamp_lines(line: str, want: dt.date) -> None:
