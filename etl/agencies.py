@@ -229,6 +229,8 @@ ALIASES: dict[str, str] = {
     "ria novosti": "RIA",
     "ria-novosti": "RIA",
     "interfax-ukraine": "Interfax",
+    "interfax.ru": "Interfax",  # (Interfax's own site signs its datelines with its domain)
+    "interfax-russia.ru": "Interfax",
     "anadolu agency": "AA",
     "anadolu ajansi": "AA",
     "anadolu": "AA",

@@ -59,7 +59,7 @@ _DATE = (
     rf"(?P<date>(?:{_WEEKDAY},?[ \t]+)?(?:"
     rf"(?P<mon1>{_MONTH})\.?[ \t]*(?P<day1>{_DAY})"
     rf"(?:,?[ \t]+(?P<year1>{_YEAR})|/(?P<year4>{_YEAR}))?"  # "October 3/2019" (ENA)
-    rf"|(?:le[ \t]+)?(?P<day2>{_DAY})[ \t]+(?:(?:of|de)[ \t]+)?(?P<mon2>{_MONTH})\.?"
+    rf"|(?:le[ \t]+)?(?P<day2>{_DAY})[ \t]+(?:(?i:of|de)[ \t]+)?(?P<mon2>{_MONTH})\.?"
     rf"(?:(?:,|[ \t]+del?)?[ \t]+(?P<year2>{_YEAR}))?"
     rf"|(?P<year3>{_YEAR})-(?P<mon3>[01]\d)-(?P<day3>[0-3]\d)(?!\d)"
     rf")|{_WEEKDAY})"
@@ -313,7 +313,8 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "stop_agency",
         re.compile(
             rf"{_HEAD}\.[ \t]+(?P<ag_bare>{_AGLIST})"
-            rf"(?P<sep>[ \t]*(?:-{{1,2}}|[–—])[ \t]*|[ \t]+(?=[\"“‘']?{_U}[a-z]))"
+            rf"(?P<sep>[ \t]*(?:-{{1,2}}|[–—])[ \t]*|[ \t]+(?=[\"“‘']?{_U}[a-z])"
+            rf"|\.[ \t]+(?=[\"“‘']?{_U}[a-z]))"  # ("KINGSTON. AP. El primer ministro ...")
         ),
     ),
     # Lagos, Nigeria Reuters Nigerian police said ...  : a place and its country, then the

@@ -1524,6 +1524,43 @@ CASES = [
         "dateline",
         "Adults who sleep less eat more salt.",
     ),
+    # --- Interfax's own site signs with its domain
+    Case(
+        "Москва. 12 марта. INTERFAX.RU - Правительство утвердило новый план по жилью.",
+        "Москва. 12 марта. INTERFAX.RU",
+        "Москва",
+        None,
+        "RU",
+        ("Interfax",),
+        day(2018, 3, 12),
+        "inferred_year",
+        "Правительство утвердило новый план по жилью.",
+        dump=day(2018, 3, 13),
+    ),
+    # --- a place in capitals, a stop, the credit and a stop, then the sentence
+    Case(
+        "MANAGUA.  AFP. El gobierno nicaragüense anunció este lunes un plan de emergencia.",
+        "MANAGUA.  AFP",
+        "Managua",
+        None,
+        "NI",
+        ("AFP",),
+        D,
+        "dump_date",
+        "El gobierno nicaragüense anunció este lunes un plan de emergencia.",
+    ),
+    # --- "DE" in capitals between day and month
+    Case(
+        "SEVILLA, 10 DE JUNIO. El gobierno regional aprobó este martes el plan de vivienda.",
+        "SEVILLA, 10 DE JUNIO.",
+        "Sevilla",
+        None,
+        "ES",
+        (),
+        day(2017, 6, 10),
+        "inferred_year",
+        "El gobierno regional aprobó este martes el plan de vivienda.",
+    ),
     # --- Kazinform: place, stop, date, stop, the agency in capitals, then a quote
     Case(
         'ALMATY. March 4. KAZINFORM "The new line opens in May," the mayor said.',
