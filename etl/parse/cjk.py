@@ -3,7 +3,8 @@
 Their house styles carry no capitals, commas or dashes for the general shapes to find:
 Xinhua writes "新华社北京10月3日电" (Xinhua, Beijing, October 3, dispatch), China News
 Service "中新社上海10月3日电", Kyodo "【ワシントン共同】", Jiji "【ソウル時事】", Yonhap
-"(서울=연합뉴스)". This module only finds them; dateline.py resolves place and date.
+"(서울=연합뉴스)", AFP's Japanese service "【12月5日 AFP】". This module only finds them;
+dateline.py resolves place and date.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ def reporter_names(names: str) -> tuple[str, ...]:
 _KYODO = re.compile(
     rf"【(?P<place>[^【】\s]{{1,10}}?)(?P<agency>{'|'.join(_BRACKETED)})】"
 )
+# AFP's Japanese service (AFPBB News): "【12月5日 AFP】", the day and the credit, no place.
+_AFPBB = re.compile(r"【(?P<mon>[01]?\d)月(?P<day>[0-3]?\d)日[ \t\u3000]*(?P<agency>AFP)】")
 _YONHAP = re.compile(
     rf"[(（](?P<place>[\uac00-\ud7a3·]{{1,12}})=(?P<agency>{'|'.join(_KOREAN)})[)）]"
 )
@@ -75,6 +78,16 @@ def match_cjk(line: str, pos: int = 0) -> CjkDateline | None:
             raw=m.group(0).strip(),
             place=m.group("place"),
             agency=_DISPATCH[m.group("agency")],
+            month=int(m.group("mon")),
+            day=int(m.group("day")),
+            end=m.end(),
+        )
+    m = _AFPBB.match(line, pos)
+    if m is not None:
+        return CjkDateline(
+            raw=m.group(0),
+            place="",
+            agency="AFP",
             month=int(m.group("mon")),
             day=int(m.group("day")),
             end=m.end(),

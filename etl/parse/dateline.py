@@ -1430,13 +1430,13 @@ def _search(line: str, pos: int, stop: int, anchors: DateAnchors) -> DatelineMat
 
 def _cjk_dateline(found: CjkDateline, pos: int, anchors: DateAnchors) -> DatelineMatch:
     """"新华社北京10月3日电", "【ワシントン共同】", "(서울=연합뉴스)": the agencies' own."""
-    place = resolve_place(found.place)
+    place = resolve_place(found.place) if found.place else None  # ("【12月5日 AFP】": none)
     date, source = _date_of(None, found.month, found.day, anchors.dump, anchors.page)
     dateline = Dateline(
         raw=found.raw,
-        place=place.place,
-        region=place.region,
-        country=place.country,
+        place=place.place if place else None,
+        region=place.region if place else None,
+        country=place.country if place else None,
         agencies=(found.agency,),
         date=date,
         date_source=source,

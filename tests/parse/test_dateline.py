@@ -1524,6 +1524,18 @@ CASES = [
         "dateline",
         "Adults who sleep less eat more salt.",
     ),
+    # --- AFP's Japanese service: the day and the credit in lenticular brackets, no place
+    Case(
+        "【12月5日 AFP】米国の首都で大規模な停電が発生した。",
+        "【12月5日 AFP】",
+        None,
+        None,
+        None,
+        ("AFP",),
+        day(2017, 12, 5),
+        "inferred_year",
+        "米国の首都で大規模な停電が発生した。",
+    ),
     # --- Interfax's own site signs with its domain
     Case(
         "Москва. 12 марта. INTERFAX.RU - Правительство утвердило новый план по жилью.",
