@@ -221,7 +221,7 @@ class _Splitter:
         tag = _AGGREGATOR_TAG.match(text)
         if tag is not None:
             return self._after_aggregator_tag(text, tag)
-        if is_caption(text):
+        if is_caption(text) and not _caps_city_credit(text):
             # "Image: Reuters NAIROBI (Reuters) - ...": a credit run into the dateline.
             return self._after_residue(text)
         glued = _AGO_GLUED.match(text)
@@ -3179,6 +3179,13 @@ BYLINE_NAME_WORDS = 4  # words of a byline's names before the dateline run into 
 BYLINE_NAME_REACH = 80
 
 HEADER_TITLE_WORDS = 4  # a header's title shorter than this is a section or site label
+
+
+def _caps_city_credit(text: str) -> bool:
+    """"MADRID / AFP": a city in capitals before the slash, not a photographer's name, so
+    a dateline rather than a picture's credit."""
+    head = text.split("/", 1)[0].strip()
+    return "/" in text and all_caps(head) and find_city(head) is not None
 
 
 def _header_label(title: str) -> bool:

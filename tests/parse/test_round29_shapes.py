@@ -240,3 +240,16 @@ def test_a_byline_run_into_an_uncredited_dateline() -> None:
     story = parse(page).stories[0]
     assert story.byline is not None and story.byline.authors == ("Hiwot Desta",)
     assert story.dateline is not None and story.dateline.place == "Addis Ababa"
+
+
+def test_a_caps_city_and_a_slashed_credit_is_a_dateline_not_a_photo_credit() -> None:
+    page = (
+        "Ecuador hosts rebel camps, paper says\n\n"
+        "QUITO / AFP\n\n"
+        "Ecuador has become a refuge for the rebels of an armed southern front and tolerates "
+        "several of their camps near the border, a newspaper reported on Sunday.\n"
+    )
+    story = parse(page).stories[0]
+    assert story.dateline is not None and story.dateline.place == "Quito"
+    assert story.agencies == ("AFP",)
+    assert is_caption("Ana Torres / AFP")  # a photographer's credit stays a caption
