@@ -2688,9 +2688,6 @@ _IMAGE_MARKUP = re.compile(r"!?\[[^\]]{0,80}\](?:\([^)\s]{0,300}\))?")
 _CRUMBS = re.compile(r"^[^.!?]{1,40}(?:\s*[»›>]\s*[^.!?»›>]{1,40}){1,5}$")
 
 
-_CLOCK_ONLY = re.compile(r"\d{1,2}[:.h]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?")
-
-
 def _residue_like(text: str) -> bool:
     """What a page may print before a dateline on its line: image residue ("![]() |",
     "![Photo](https://...)"), a time stamp ("Thursday, 3 October 2019 ()"), "2 hours ago",
@@ -2700,7 +2697,7 @@ def _residue_like(text: str) -> bool:
         return True
     if is_stamp_line(core) or _AGO.match(core) or _CRUMBS.match(core) or _NOTE.match(core):
         return True
-    if _CLOCK_ONLY.fullmatch(core):
+    if TIME_ONLY.match(core):
         return True  # "13:12 | Lima, Jun. 12.": the item's time before its dateline
     # A credit or a share bar is short and ends in a name or a mark; a caption's sentence
     # ("Photo: Workers restore a roof in") names a place and a date of its own.
