@@ -196,6 +196,11 @@ REGISTRY: dict[str, str] = {
     "OTS": "APA-OTS Originaltext-Service",
     "RNZ": "Radio New Zealand",
     "HealthDay": "HealthDay News",
+    "Interfax-Ukraine": "Interfax-Ukraine",
+    "DHA": "Demirören Haber Ajansı",
+    "Turan": "Turan Information Agency",
+    "ANKA": "ANKA Haber Ajansı",
+    "UNN": "Ukrainian National News",
 }
 
 AGENCIES: Mapping[str, str] = MappingProxyType(REGISTRY)
@@ -228,7 +233,6 @@ ALIASES: dict[str, str] = {
     "jiji press": "Jiji",
     "ria novosti": "RIA",
     "ria-novosti": "RIA",
-    "interfax-ukraine": "Interfax",
     "interfax.ru": "Interfax",  # (Interfax's own site signs its datelines with its domain)
     "interfax-russia.ru": "Interfax",
     "anadolu agency": "AA",
@@ -429,7 +433,8 @@ HOME_COUNTRY: Mapping[str, str] = MappingProxyType({
     "MINA": "MK", "Fena": "BA", "Beta": "RS", "Tanjug": "RS", "ANA-MPA": "GR",
     "Keystone-SDA": "CH", "Azertac": "AZ", "Trend": "AZ", "WAFA": "PS", "ELTA": "LT",
     "TASS": "RU", "RIA": "RU", "Interfax": "RU", "CNS": "CN", "ZANIS": "ZM",
-    "FederalPress": "RU", "ARKA": "AM", "INP": "PK", "RNZ": "NZ",
+    "FederalPress": "RU", "ARKA": "AM", "INP": "PK", "RNZ": "NZ", "Interfax-Ukraine": "UA",
+    "DHA": "TR", "Turan": "AZ", "ANKA": "TR", "UNN": "UA",
 })  # fmt: skip
 
 
