@@ -201,6 +201,7 @@ REGISTRY: dict[str, str] = {
     "Turan": "Turan Information Agency",
     "ANKA": "ANKA Haber Ajansı",
     "UNN": "Ukrainian National News",
+    "Agenzia Nova": "Agenzia Nova",
 }
 
 AGENCIES: Mapping[str, str] = MappingProxyType(REGISTRY)
@@ -434,7 +435,7 @@ HOME_COUNTRY: Mapping[str, str] = MappingProxyType({
     "Keystone-SDA": "CH", "Azertac": "AZ", "Trend": "AZ", "WAFA": "PS", "ELTA": "LT",
     "TASS": "RU", "RIA": "RU", "Interfax": "RU", "CNS": "CN", "ZANIS": "ZM",
     "FederalPress": "RU", "ARKA": "AM", "INP": "PK", "RNZ": "NZ", "Interfax-Ukraine": "UA",
-    "DHA": "TR", "Turan": "AZ", "ANKA": "TR", "UNN": "UA",
+    "DHA": "TR", "Turan": "AZ", "ANKA": "TR", "UNN": "UA", "Agenzia Nova": "IT",
 })  # fmt: skip
 
 

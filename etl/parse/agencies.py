@@ -390,7 +390,9 @@ def digest_agency(line: str) -> str | None:
     m = _DIGEST.match(line)
     if m is None:
         return author_page_agency(line)
-    return _lookup(m.group("c") or m.group("c2") or m.group("c3"), strict_case=True)
+    name = m.group("c") or m.group("c2") or m.group("c3")
+    # ("Xinhua Asia-Pacific news summary": the agency, then its desk)
+    return _lookup(name, strict_case=True) or _lookup(name.split()[0], strict_case=True)
 
 
 def author_page_agency(line: str) -> str | None:

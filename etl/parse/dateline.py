@@ -88,9 +88,15 @@ _WORD = (
     rf"|(?:St|Ste|Mt|Ft|Pt|ST|MT|FT)\.)"
 )
 _PLACE = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_WORD}){{0,5}}"
-_ABBR = rf"(?:{_U}[a-z]{{1,5}}\.|(?:[A-Z]\.){{1,3}}(?:[A-Z][a-z]?\.)?|[A-Z]{{2,3}}(?![\w]))"
+_ABBR = (
+    rf"(?:{_U}[a-z]{{1,5}}\.|(?:[A-Z]\.){{1,3}}(?:[A-Z][a-z]?\.)?|[A-Z]{{2,3}}(?![\w])"
+    r"|[A-Z]\.[A-Z](?=[ \t]+[-–—]))"  # ("BUFFALO, N.Y - ...": its last stop left out)
+)
 _NOT_DATE = rf"(?!{_MONTH}\.?[ \t]*\d|{_WEEKDAY}|\d)"
-_COMMAPART = rf",[ \t]*{_NOT_DATE}(?:{_PLACE}(?:[ \t]+(?:Pref|Prov|Dist)\.)?|{_ABBR})"
+_COMMAPART = (  # (a country may come with its article: "Arnhem, the Netherlands")
+    rf",[ \t]*(?:the[ \t]+(?=[A-Z]))?{_NOT_DATE}"
+    rf"(?:{_PLACE}(?:[ \t]+(?:Pref|Prov|Dist)\.)?|{_ABBR})"
+)
 # A bracket that opens with an agency is its credit, not a country: "(AFP)", "(AFP/APP)".
 # (One agency and what may follow it in a list is enough to tell; a whole list here would
 # copy the agency alternation into every shape several times over.)
@@ -197,6 +203,14 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # MADRID, 9 (EUROPA PRESS)  : the Spanish wires give the day alone
     ("day_agency", re.compile(rf"{_HEAD},[ \t]*(?P<dayonly>[0-3]?\d)[ \t]*{_AGMARK}{_SEP}")),
+    # Trieste, 12 giu 13:43 - (Agenzia Nova) -  : the place, the date and time, a dash,
+    # then the credit in brackets
+    (
+        "date_dash_agency",
+        re.compile(
+            rf"{_HEAD},[ \t]*{_DATE}{_CLOCK}[ \t]*(?:-{{1,2}}|[–—])[ \t]*{_AGMARK}{_SEP}"
+        ),
+    ),
     # (AFP) -  : no place
     ("agency_only", re.compile(rf"{_AGMARK}(?:[ \t]*{_DATE})?{_SEP}")),
     # LONDON, 11 November 2017 -   : no agency
@@ -735,8 +749,12 @@ def _resolves(place: str | None) -> bool:
 
 
 def _caps_date_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
-    """"OTTAWA Oct 3 -": only a place in capitals that the gazetteer knows, a real day."""
-    if not place or not all_caps(place.split(",")[0]) or not _resolves(place):
+    """"OTTAWA Oct 3 -": only a place in capitals that the gazetteer knows, a real day.
+    A place in display case with its region in brackets and a full date is one, too:
+    "Kumasi (Ashanti Region) 14 December 2002-" (the Ghana News Agency's form)."""
+    if not place or not _resolves(place):
+        return False
+    if not all_caps(place.split(",")[0]) and not ("(" in m.group("place") and _has_year(m)):
         return False
     if not (m.group("mon1") or m.group("mon2")):
         return False
@@ -1195,7 +1213,7 @@ def _build(
 
 _NEEDS_MARK = frozenset(
     ("date_agency", "date_first", "agency_date", "agency_place", "day_agency", "agency_only",
-     "source_date", "mixed_credit", "paren_date", "slash_agency")
+     "source_date", "mixed_credit", "paren_date", "slash_agency", "date_dash_agency")
 )  # fmt: skip
 _NEEDS_PIPE = frozenset(("pipes_date", "pipes"))
 # Shapes only looked for where a paragraph starts, never inside running text.
@@ -1388,8 +1406,26 @@ def _match(line: str, anchors: DateAnchors, *, anywhere: bool) -> DatelineMatch 
     by = _BY_PREFIX.match(line, pos)
     if by is not None:
         # "by Staff Writers Cape Canaveral FL (SPX) Nov 11, 2017": byline then dateline.
-        return _search(line, by.end(), min(len(line), by.end() + 160), anchors)
+        return _search(line, by.end(), min(len(line), by.end() + 160), anchors) or (
+            _name_then_source(line, by.end(), anchors)
+        )
     return None
+
+
+# "By Jane Doe, IANS, Kathmandu : ...": the writer's name, then the agency and the place.
+_BYLINE_NAME = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]+,[ \t]*")
+
+
+def _name_then_source(line: str, pos: int, anchors: DateAnchors) -> DatelineMatch | None:
+    name = _BYLINE_NAME.match(line, pos)
+    if name is None:
+        return None
+    found = _match_at(line, name.end(), anchors, anywhere=False)
+    if found is None or not found.dateline.agencies or found.dateline.place is None:
+        return None
+    if not line.startswith(found.dateline.raw, name.end()):
+        return None
+    return found if split_agencies(line[name.end() : name.end() + 40].split(",")[0]) else None
 
 
 _CREDIT_FIRST = re.compile(rf"{_AGMARK}[ \t]+")

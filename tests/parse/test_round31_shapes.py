@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
-from etl.parse.agencies import signoff_agencies
+from etl.parse.agencies import digest_agency, signoff_agencies
 from etl.parse.dateline import match_dateline
+from tests.parse.test_real_shapes import parse
 
 D = dt.date(2017, 11, 11)
 
@@ -50,3 +51,85 @@ def test_agencies_added_to_the_registry(
 )
 def test_a_new_agency_signs_off(paragraph: str, codes: tuple[str, ...]) -> None:
     assert signoff_agencies(paragraph) == codes
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "place", "region", "country", "agencies", "date", "rest"),
+    [
+        # The writer's name, then the agency and the place (IANS on its carriers).
+        ("By Mira Castell, IANS, Kathmandu : Travellers were surprised on Wednesday.",
+         "IANS, Kathmandu", "Kathmandu", None, "NP", ("IANS",), D,
+         "Travellers were surprised on Wednesday."),
+        # The Ghana News Agency's form: the region in brackets, then a full date.
+        ("Kumasi (Ashanti Region) 14 December 2002- The school marked its day.",
+         "Kumasi (Ashanti Region) 14 December 2002", "Kumasi", None, "GH", (),
+         dt.date(2002, 12, 14), "The school marked its day."),
+        ("Accra (Greater Accra) 30 March 2001", "Accra (Greater Accra) 30 March 2001",
+         "Accra", None, "GH", (), dt.date(2001, 3, 30), ""),
+        # A country named with its article.
+        ("Arnhem, the Netherlands, April 24, 2001 - The company said it would expand.",
+         "Arnhem, the Netherlands, April 24, 2001", "Arnhem", None, "NL", (),
+         dt.date(2001, 4, 24), "The company said it would expand."),
+        ("MANILA, the Philippines - Rescuers reached the village on Sunday.",
+         "MANILA, the Philippines", "Manila", None, "PH", (), D,
+         "Rescuers reached the village on Sunday."),
+        # A state's dotted initials with the last stop left out.
+        ("BUFFALO, N.Y - A driver was charged on Monday.", "BUFFALO, N.Y", "Buffalo",
+         "New York", "US", (), D, "A driver was charged on Monday."),
+        # The place, the date and time, a dash, then the credit in brackets.
+        ("Trieste, 12 giu 13:43 - (Agenzia Nova) - Il porto ha chiuso il bilancio.",
+         "Trieste, 12 giu 13:43 - (Agenzia Nova)", "Trieste", None, "IT", ("Agenzia Nova",),
+         dt.date(2017, 6, 12), "Il porto ha chiuso il bilancio."),
+        ("ROMA, 3 OTT - (ANSA) - Il governo ha approvato il piano.", "ROMA, 3 OTT - (ANSA)",
+         "Roma", None, "IT", ("ANSA",), dt.date(2017, 10, 3), "Il governo ha approvato il piano."),
+    ],
+)
+def test_round31_datelines(
+    line: str, raw: str, place: str, region: str | None, country: str,
+    agencies: tuple[str, ...], date: dt.date, rest: str,
+) -> None:
+    found = match_dateline(line, D)
+    assert found is not None
+    dl = found.dateline
+    assert (dl.raw, dl.place, dl.region, dl.country, dl.agencies, dl.date) == (
+        raw, place, region, country, agencies, date
+    )
+    assert line[found.end :].strip() == rest
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Doe, Chicago : The city said it would act.",  # a name and a place: no credit
+        "Apple (AAPL) 3 March 2019 - The stock rose.",  # a ticker in brackets, no region
+        "Paris, the city of light - it said",
+    ],
+)
+def test_round31_not_datelines(line: str) -> None:
+    assert match_dateline(line, D) is None
+
+
+def test_a_byline_name_before_the_credit_stays_the_byline() -> None:
+    page = (
+        "Ousted king eyes a return\n\n"
+        "By Mira Castell, IANS, Kathmandu : Travellers flying to the southern city were "
+        "surprised on Wednesday to find a former royal on their flight.\n\n"
+        "He said he would stand in the next election.\n"
+    )
+    story = parse(page).stories[0]
+    assert story.byline is not None and story.byline.authors == ("Mira Castell",)
+    assert story.dateline is not None and story.dateline.raw == "IANS, Kathmandu"
+    assert story.paragraphs[0].text.startswith("Travellers flying")
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Xinhua Asia-Pacific news summary at 1600 GMT, March 19", "Xinhua"),
+        ("Xinhua world news summary at 0030 GMT", "Xinhua"),
+        ("Morning news summary", None),
+        ("City Council briefs", None),
+    ],
+)
+def test_a_digest_named_by_the_agency_and_its_desk(title: str, code: str | None) -> None:
+    assert digest_agency(title) == code
