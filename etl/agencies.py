@@ -281,6 +281,8 @@ ALIASES: dict[str, str] = {
     "ansamed": "Ansamed",
     "canadian press": "CP",
     "the canadian press": "CP",
+    "la presse canadienne": "CP",
+    "presse canadienne": "CP",
     "press association": "PA",
     "pa media": "PA",
     "ghana news agency": "GNA",

@@ -18,8 +18,10 @@ MAX_BYLINE = 120
 
 # "By" in the languages the parser reads: "Por", "Par", "Von", "Door", "Av", "Oleh".
 BY_WORD = r"(?:by|por|par|von|door|av|oleh|authors?(?=\s*:)|autor(?=\s*:)|auteur(?=\s*:))"
+# Words a byline may open with before its "By": "Text by", "Texto por:", "Written by".
+BY_OPENER = r"(?:story|text|texto|texte|words|report|published|written|posted|reported)"
 _LEAD = re.compile(
-    rf"^\s*(?:(?:story|text|words|report|published|written|posted|reported)\s+)?{BY_WORD}\b"
+    rf"^\s*(?:{BY_OPENER}\s+)?{BY_WORD}\b"
     r"[\s:]*",
     re.IGNORECASE,
 )
@@ -182,7 +184,8 @@ _NOT_NAMES = frozenset(
 )
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"})
 _SPLIT_NAMES = re.compile(
-    r"\s*(?:,|;|&|\band\b|\bwith\b|\bAND\b|\bWITH\b|\b(?:dan|und|et|og|och|en|y|e)\b)\s*"
+    r"\s*(?:,|;|&|\band\b|\bwith\b|\bAND\b|\bWITH\b|\b(?:dan|und|et|og|och|en|y|e)\b"
+    r"|\b(?:avec|con|com|mit|met)\b)\s*"  # ("Par Jean Dupont avec AFP": "with" elsewhere)
 )
 _IN_PLACE = re.compile(r"\s+(?:in|from|at|IN|FROM|AT)\s+[^\s].*$")
 _TRAILER = re.compile(r"\s*(?:[|•·]|\s[-–—]{1,2}\s|\s/\s)\s*")

@@ -20,7 +20,14 @@ from etl.parse.agencies import AGENCY_SPELLINGS, split_agencies
 from etl.parse.alternation import trie_regex
 from etl.parse.caching import DATELINE_CACHE
 from etl.parse.cjk import CjkDateline, match_cjk
-from etl.parse.lines import BULLET_MARKS, BULLETS, all_caps, is_boilerplate, title_rest
+from etl.parse.lines import (
+    BULLET_MARKS,
+    BULLETS,
+    TIME_ONLY,
+    all_caps,
+    is_boilerplate,
+    title_rest,
+)
 from etl.parse.months import MONTH_WORDS as _MONTH_WORDS
 from etl.parse.pagedate import date_in
 from etl.parse.places import (
@@ -238,7 +245,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "paren_date",
         re.compile(
             rf"{_HEAD}[ \t]*\([ \t]*{_DATE}[ \t]*\)"
-            rf"(?P<sep>[ \t]*(?:-{{1,3}}|[–—]{{1,2}}|:))"
+            rf"(?P<sep>[ \t]*(?:\.?-{{1,3}}|[–—]{{1,2}}|:))"  # (".-": the Mexican papers')
         ),
     ),
     # Paris (ESA) Nov 10, 2017  /  Pasadena CA (JPL) Nov 11, 2017: the source is a space
@@ -972,6 +979,15 @@ def _known_place_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     return _resolves(place) and len(rest.strip()) >= 10
 
 
+def _paren_date_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
+    """"DAVAO CITY (December 31) -" before its text; with a full date it may stand alone
+    on its line, or before the hour: "Lima, Perú (01 febrero 2023) .-17:35 hrs"."""
+    if _known_place_ok(m, place, rest):
+        return True
+    tail = rest.strip()
+    return _resolves(place) and _has_year(m) and (not tail or TIME_ONLY.match(tail) is not None)
+
+
 def _site_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     """"TEMPO.CO, Jakarta -": a known place, a separator, then the story's first word."""
     sep = (m.group("sep") or "").strip()
@@ -1060,7 +1076,7 @@ _CHECKS = {
     "source_first": _source_first_ok,
     "place_dash": _place_dash_ok,
     "dash_date": _known_place_ok,
-    "paren_date": _known_place_ok,
+    "paren_date": _paren_date_ok,
     "slash_agency": _known_place_ok,
     "bare_agency_date": _known_place_ok,
     "bare_credit": lambda _m, _place, rest: _bare_credit_rest(rest),

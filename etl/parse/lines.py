@@ -14,7 +14,7 @@ from etl.parse.agencies import (
     signoff_body,
     split_agencies,
 )
-from etl.parse.byline import BY_WORD, parse_byline
+from etl.parse.byline import BY_OPENER, BY_WORD, parse_byline
 from etl.parse.caching import PREDICATE_CACHE
 from etl.parse.months import MONTH_WORDS
 from etl.parse.pagedate import date_in, stamp_date
@@ -482,8 +482,7 @@ _CREDIT_FILLER = re.compile(r"(?:^the\s+|[,;|]?\s*\b(?:staff|report|reports|news
 
 
 BY_START = re.compile(
-    r"\s*(?:(?:published|written|posted|reported|story|text|words|report)\s+)?"
-    rf"{BY_WORD}\b\s*:?\s*\S",
+    rf"\s*(?:{BY_OPENER}\s+)?{BY_WORD}\b\s*:?\s*\S",
     re.IGNORECASE,
 )
 # Where a web byline's name ends: a pipe, a stamp word, a date, or an agency's credit.

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from etl.parse.agencies import digest_agency, signoff_agencies
+from etl.parse.byline import parse_byline
 from etl.parse.dateline import match_dateline
 from tests.parse.test_real_shapes import parse
 
@@ -133,3 +134,64 @@ def test_a_byline_name_before_the_credit_stays_the_byline() -> None:
 )
 def test_a_digest_named_by_the_agency_and_its_desk(title: str, code: str | None) -> None:
     assert digest_agency(title) == code
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "place", "country", "date", "rest"),
+    [
+        # The Mexican papers' form: the date in brackets, then ".-" (and perhaps the hour).
+        ("Lima, Perú (01 febrero 2023) .-17:35 hrs", "Lima, Perú (01 febrero 2023)", "Lima",
+         "PE", dt.date(2023, 2, 1), "17:35 hrs"),
+        ("Santiago, Chile (11 septiembre 2023) .- El Gobierno presentó su plan.",
+         "Santiago, Chile (11 septiembre 2023)", "Santiago", "CL", dt.date(2023, 9, 11),
+         "El Gobierno presentó su plan."),
+    ],
+)
+def test_a_date_in_brackets_then_a_stop_and_dash(
+    line: str, raw: str, place: str, country: str, date: dt.date, rest: str
+) -> None:
+    found = match_dateline(line, D)
+    assert found is not None
+    dl = found.dateline
+    assert (dl.raw, dl.place, dl.country, dl.date) == (raw, place, country, date)
+    assert line[found.end :].strip() == rest
+
+
+def test_a_bracketed_date_without_a_year_needs_text_after_it() -> None:
+    assert match_dateline("DAVAO CITY (December 31)", D) is None
+    assert match_dateline("Lima, Perú (01 febrero) .-17:35 hrs", D) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agencies"),
+    [
+        ("Par Jeanne Morel avec AFP", ("Jeanne Morel",), ("AFP",)),
+        ("Por Julio Ibarra con EFE", ("Julio Ibarra",), ("EFE",)),
+        ("Texto por: Ana Tavares com AFP", ("Ana Tavares",), ("AFP",)),
+        ("Von Hans Kettler mit dpa", ("Hans Kettler",), ("dpa",)),
+        ("Par Jeanne Morel et Luc Vidal avec AFP et Reuters", ("Jeanne Morel", "Luc Vidal"),
+         ("AFP", "Reuters")),
+        ("Par La Presse Canadienne", (), ("CP",)),
+    ],
+)
+def test_bylines_with_an_agency_in_other_languages(
+    line: str, authors: tuple[str, ...], agencies: tuple[str, ...]
+) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert (byline.authors, byline.agencies) == (authors, agencies)
+
+
+def test_a_texto_por_byline_under_a_caption_is_no_headline() -> None:
+    page = (
+        " date 2020-06 França\n\n"
+        "Presidente fala hoje ao país sobre a nova fase\n\n"
+        "O discurso está marcado para as 20h00 desta noite. © POOL/AFP/Arquivos\n\n"
+        "Texto por: Marta Quintela com AFP\n\n"
+        "Numa intervenção de cerca de um quarto de hora, o Presidente deverá avaliar a fase "
+        "atual e apresentar as linhas da etapa seguinte.\n"
+    )
+    story = parse(page).stories[0]
+    assert story.headline == "Presidente fala hoje ao país sobre a nova fase"
+    assert story.byline is not None and story.byline.authors == ("Marta Quintela",)
+    assert "AFP" in story.agencies
