@@ -687,6 +687,13 @@ _SHORT_WEEKDAYS = frozenset(
 )
 
 
+# Number words the gazetteer also knows as villages ("One", "Ten"): never a dateline's place.
+_NUMBER_WORDS = frozenset(
+    fold(w) for w in ("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
+                      "Ten", "Eleven", "Twelve", "Hundred", "Thousand")
+)
+
+
 def _place_ok(place: str, shape: str, *, anywhere: bool) -> bool:
     """Guard against sentences: the head must read like a place, not like prose."""
     head = place.split(",")[0].split("(")[0].strip()
@@ -698,6 +705,8 @@ def _place_ok(place: str, shape: str, *, anywhere: bool) -> bool:
         return False  # "In Paris, ..." opens a sentence; "The Hague" is a place
     if fold(head) in _SHORT_WEEKDAYS:
         return False  # "Updated: Mon, Oct 20, 2014": a stamp's weekday (Mon State is rare)
+    if fold(head) in _NUMBER_WORDS:
+        return False  # "Sonos One (Gen 2) - ...": a product's name, not the Swiss village
     if _CLOCK_WORD.match(head) or head in _ZONES:
         return False  # "Updated 10:32 AM ET, Thu October 3, 2019": a stamp's time, no place
     if split_agencies(head) and not is_known_place(head):

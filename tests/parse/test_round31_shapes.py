@@ -104,6 +104,9 @@ def test_round31_datelines(
         "By Jane Doe, Chicago : The city said it would act.",  # a name and a place: no credit
         "Apple (AAPL) 3 March 2019 - The stock rose.",  # a ticker in brackets, no region
         "Paris, the city of light - it said",
+        # A product's name and model in brackets: "One" is no place, "Gen 2" no date.
+        "One (Gen 2) - Voice Controlled Smart Speaker with a Built-in Assistant - Black",
+        "TEN, Nov 3 - The list of the year's best films.",
     ],
 )
 def test_round31_not_datelines(line: str) -> None:
