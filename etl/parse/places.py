@@ -564,6 +564,19 @@ DATELINE_EXTRAS: tuple[tuple[str, str, str], ...] = (
     ("Hodeidah", "YE", ""),
     ("Qamishli", "SY", ""),
     ("Arsal", "LB", ""),
+    # The French and Spanish wires' names for cities the gazetteer lists under others.
+    ("Abou Dhabi", "AE", ""),
+    ("Nouvelle-Delhi", "IN", ""),
+    ("Nouvelle Delhi", "IN", ""),
+    ("Koweït City", "KW", ""),
+    ("Yeda", "SA", ""),
+    ("Yuba", "SS", ""),
+    ("Dusambé", "TJ", ""),
+    ("Kichinev", "MD", ""),
+    ("Saraievo", "BA", ""),
+    ("Yenín", "PS", ""),
+    ("Djénine", "PS", ""),
+    ("Deir Ezzor", "SY", ""),
     # SANA's datelines name a governorate's countryside as the place ("Damascus
     # Countryside, SANA -").
     *(

@@ -10,6 +10,7 @@ import pytest
 from etl.parse.agencies import digest_agency, signoff_agencies
 from etl.parse.byline import parse_byline
 from etl.parse.dateline import match_dateline
+from etl.parse.places import resolve_place
 from tests.parse.test_real_shapes import parse
 
 D = dt.date(2017, 11, 11)
@@ -198,3 +199,21 @@ def test_a_texto_por_byline_under_a_caption_is_no_headline() -> None:
     assert story.headline == "Presidente fala hoje ao país sobre a nova fase"
     assert story.byline is not None and story.byline.authors == ("Marta Quintela",)
     assert "AFP" in story.agencies
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Abou Dhabi", "AE"),
+        ("Nouvelle-Delhi", "IN"),
+        ("Koweït City", "KW"),
+        ("Yeda", "SA"),
+        ("Yuba", "SS"),
+        ("Kichinev", "MD"),
+        ("Djénine", "PS"),
+        ("Deir Ezzor", "SY"),
+    ],
+)
+def test_french_and_spanish_names_of_cities(name: str, country: str) -> None:
+    place = resolve_place(name)
+    assert (place.place, place.country) == (name, country)
