@@ -202,6 +202,18 @@ REGISTRY: dict[str, str] = {
     "ANKA": "ANKA Haber Ajansı",
     "UNN": "Ukrainian National News",
     "Agenzia Nova": "Agenzia Nova",
+    "PANA": "Pan African News Agency",
+    "IHA": "İhlas Haber Ajansı",
+    "Inforpress": "Inforpress",
+    "NAMPA": "Namibia Press Agency",
+    "BOPA": "Botswana Press Agency",
+    "AMAP": "Agence Malienne de Presse et Publicité",
+    "ATOP": "Agence Togolaise de Presse",
+    "AMI": "Agence Mauritanienne d'Information",
+    "ILNA": "Iranian Labour News Agency",
+    "Folhapress": "Folhapress",
+    "Estadão Conteúdo": "Estadão Conteúdo",
+    "Colpisa": "Colpisa",
 }
 
 AGENCIES: Mapping[str, str] = MappingProxyType(REGISTRY)
@@ -270,6 +282,18 @@ ALIASES: dict[str, str] = {
     "national news agency - lebanon": "NNA",
     "lebanon's national news agency": "NNA",
     "maghreb arab press": "MAP",
+    "maghreb arabe presse": "MAP",
+    "algérie presse service": "APS",
+    "angola press": "ANGOP",
+    "agence belga": "Belga",
+    "slovak news agency": "TASR",
+    "finnish news agency": "STT",
+    "norwegian news agency": "NTB",
+    "swedish news agency": "TT",
+    "danish news agency": "Ritzau",
+    "uzbekistan national news agency": "UzA",
+    "libyan news agency": "LANA",
+    "estadao conteudo": "Estadão Conteúdo",
     "ukrinform": "Ukrinform",
     "sputnik news": "Sputnik",
     "reuters news agency": "Reuters",
@@ -406,7 +430,7 @@ CASE_STRICT = frozenset(
         "Bloomberg", "UNI", "IPS", "ABr", "ANN", "GNA", "WAFA", "ONA", "TNS",
         "Beta", "Saba", "NA", "AIM", "ACP", "AIP", "ANA", "INA", "MNA", "TNA", "BNA", "CNS",
         "STA", "AGI", "ABI", "AGN", "ACN", "JTA", "Kabar", "Andina", "Capital Market", "dts",
-        "epd", "VOR", "NNN", "AFX", "KNO",
+        "epd", "VOR", "NNN", "AFX", "KNO", "AMI",
     }
 )
 
@@ -438,6 +462,8 @@ HOME_COUNTRY: Mapping[str, str] = MappingProxyType({
     "TASS": "RU", "RIA": "RU", "Interfax": "RU", "CNS": "CN", "ZANIS": "ZM",
     "FederalPress": "RU", "ARKA": "AM", "INP": "PK", "RNZ": "NZ", "Interfax-Ukraine": "UA",
     "DHA": "TR", "Turan": "AZ", "ANKA": "TR", "UNN": "UA", "Agenzia Nova": "IT",
+    "IHA": "TR", "Inforpress": "CV", "NAMPA": "NA", "BOPA": "BW", "AMAP": "ML", "ATOP": "TG",
+    "AMI": "MR", "ILNA": "IR", "Folhapress": "BR", "Estadão Conteúdo": "BR", "Colpisa": "ES",
 })  # fmt: skip
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from etl.parse.agencies import digest_agency, signoff_agencies
+from etl.parse.agencies import digest_agency, signoff_agencies, split_agencies
 from etl.parse.byline import parse_byline
 from etl.parse.dateline import match_dateline
 from etl.parse.places import resolve_place
@@ -217,3 +217,38 @@ def test_a_texto_por_byline_under_a_caption_is_no_headline() -> None:
 def test_french_and_spanish_names_of_cities(name: str, country: str) -> None:
     place = resolve_place(name)
     assert (place.place, place.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("line", "country", "agencies"),
+    [
+        ("NOUAKCHOTT, 3 oct (AMI) - Le ministre a présenté le budget.", "MR", ("AMI",)),
+        ("Windhoek, Oct 3 (NAMPA) - The council approved the water plan.", "NA", ("NAMPA",)),
+        ("Dakar, 3 oct (PANA) - Le sommet s'est ouvert lundi.", "SN", ("PANA",)),
+        ("Praia, 3 out (Inforpress) – O Governo aprovou o plano.", "CV", ("Inforpress",)),
+    ],
+)
+def test_african_agencies_in_the_registry(
+    line: str, country: str, agencies: tuple[str, ...]
+) -> None:
+    found = match_dateline(line, D)
+    assert found is not None
+    assert (found.dateline.country, found.dateline.agencies) == (country, agencies)
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Maghreb Arabe Presse", "MAP"),
+        ("Algérie Presse Service", "APS"),
+        ("Angola Press", "ANGOP"),
+        ("Finnish News Agency", "STT"),
+        ("Estadão Conteúdo", "Estadão Conteúdo"),
+    ],
+)
+def test_agencies_by_their_full_names(name: str, code: str) -> None:
+    assert split_agencies(name) == (code,)
+
+
+def test_a_lower_case_ami_is_a_friend() -> None:
+    assert signoff_agencies("Il a été reçu par un ami. (ami)") == ()
