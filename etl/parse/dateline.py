@@ -293,7 +293,8 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"{_HEAD}(?:,|[ \t]+(?:-{{1,2}}|[–—]))[ \t]*(?:{_DATE},[ \t]*)?(?P<ag_bare>{_AGLIST})"
             rf"(?P<sep>[ \t]*(?:-{{1,2}}|[–—]|:)[ \t]*(?=[\"“‘']?(?:{_U}|\d|{_UNCASED_CHAR}))"
-            r"|[ \t]*$)"  # (or the line to itself: "New Delhi, Aug 7, IRNA")
+            r"|[ \t]*$"  # (or the line to itself: "New Delhi, Aug 7, IRNA")
+            rf"|[ \t]+(?=[\"“‘']?{_U}[a-z]))"  # (or no mark: "Dakar, Senegal – AFP Campaigning")
         ),
     ),
     # TEMPO.CO, Jakarta -  /  JAKARTA, KOMPAS.com -  : a news site's name beside the place
@@ -906,10 +907,20 @@ def _place_agency_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     """"Moscow, SANA - ...": a known place, then the agency and a separator (and text), or
     the line to itself with a date ("New Delhi, Aug 7, IRNA") or a dash before the credit
     ("Riyadh - SPA", over the story's text)."""
+    dashed = any(ch in m.string[m.end("place") : m.start("ag_bare")] for ch in "-–—")
+    if rest.strip() and not m.group("sep").strip():
+        # No mark after the credit: only a dash before it, a credit in capitals and a
+        # sentence after it ("Dakar, Senegal – AFP Campaigning got underway ...").
+        credit = m.group("ag_bare")
+        return (
+            dashed
+            and credit.isupper()
+            and len(rest.strip()) >= BARE_CREDIT_TEXT
+            and _resolves(place)
+        )
     if not rest.strip():
         if _has_date(m):
             return _resolves(place)
-        dashed = any(ch in m.string[m.end("place") : m.start("ag_bare")] for ch in "-–—")
         city = find_city(place) if dashed and place else None
         return city is not None and fold(city.name) == fold(place)  # (not "ACA", an alias)
     return _resolves(place) and len(rest.strip()) >= 10
@@ -928,6 +939,9 @@ def _mixed_credit_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     dated = bool(m.group("mon1") or m.group("mon2"))
     if dated and re.fullmatch(r"[A-Z][A-Z&.]{1,9}", credit.strip()):
         return True
+    if _SITE_NAME.fullmatch(credit.strip()):
+        sep = (m.group("sep") or "").strip()
+        return sep.startswith(("-", "–", "—", ":")) and _opens_sentence(rest.lstrip())
     # "Nairobi, Kenya (CNN) —", "NAIROBI, Oct 3, 2019 (Capital FM) –": a broadcaster or a
     # paper by its name, then a dash and the story's first sentence.
     sep = (m.group("sep") or "").strip()
@@ -950,6 +964,8 @@ def _unregistered_source(credit: str) -> tuple[str, ...]:
     stories can be counted; a date or a place in the brackets is none, nor is one word in
     lower case after its capital (a province the gazetteer lacks, most often)."""
     name = " ".join(credit.split())
+    if _SITE_NAME.fullmatch(name):
+        return (name,)  # "JOHANNESBURG (miningweekly.com) –": a news site by its domain
     if "/" in name:  # "(UN NEWS CENTRE/BBC NEWS)": two sources, each by its name
         parts = [_unregistered_source(part) for part in name.split("/")]
         return tuple(p[0] for p in parts) if all(parts) else ()
@@ -971,6 +987,7 @@ UNREGISTERED_SOURCE_CHARS = 30
 UNREGISTERED_SOURCE_MIN = 3  # "Lucknow (UP)", "Bhopal (MP)": two capitals are a state's
 
 _SOURCE_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:[ /][A-Z0-9][\w&'’.-]*){0,5}")
+_SITE_NAME = re.compile(_SITE)
 
 
 def _pipes_ok(m: re.Match[str], place: str | None, rest: str) -> bool:

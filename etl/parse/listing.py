@@ -506,3 +506,27 @@ def split_untitled_briefs(draft: Draft, *, page_heading: bool = False) -> list[D
         replace(draft, paragraphs=lead),
         *(Draft(paragraphs=[para], credits=list(draft.credits)) for para in texts[1:]),
     ]
+
+
+LEDE_LINES_MIN = 6  # ledes in a row, with no blank line, title or dateline among them
+LEDE_CHARS = (110, 330)  # one lede of a tag page: a sentence, cut or not
+LEDE_ONE_SENTENCE = 0.75  # share of the ledes that are one sentence
+LEDE_LAST_CHARS = 40  # the last line: a lede, perhaps cut off by the page's end
+_SENTENCE_END = re.compile(r"[.!?][\"”’»)]*\s+(?=[\"“‘«(]?[A-ZÀ-Ý])")
+
+
+def lede_lines(lines: list[str]) -> bool:
+    """A tag or section page of one-sentence ledes, one a line with no blank line between
+    them and no title over them ("sapo24.sapo.pt/tag/..."): each line is a story of its own,
+    told elsewhere. A story's own paragraphs vary in length and hold several sentences."""
+    body = [line.strip() for line in lines]
+    if len(body) < LEDE_LINES_MIN or not all(body):
+        return False
+    low, high = LEDE_CHARS
+    whole = body[:-1]  # (the last may be cut off by the stored page's end)
+    if not all(low <= len(line) <= high and is_prose(line) for line in whole):
+        return False
+    if len(body[-1]) < LEDE_LAST_CHARS:
+        return False  # a story's sign-off or copyright line ends it: "rgh/ocs", "© 2000 ..."
+    single = sum(1 for line in whole if not _SENTENCE_END.search(line))
+    return single >= LEDE_ONE_SENTENCE * len(whole)

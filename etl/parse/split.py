@@ -92,6 +92,7 @@ from etl.parse.listing import (
     cut_off,
     is_briefs,
     is_listing,
+    lede_lines,
     lift_topic_slugs,
     listing_teaser,
     split_dash_items,
@@ -247,6 +248,13 @@ class _Splitter:
             head = text[: found.start].strip().rstrip(PREFIX_TAIL) if found else ""
             if found is not None and not (_label_like(head) or _residue_like(head)):
                 found = None
+            elif (
+                found is not None
+                and not found.dateline.agencies
+                and _BY_GIVEN.search(text[: found.start])
+            ):
+                found = None  # "15th January 2013 By: Jane Greve - Contributing Editor": a
+                # writer's surname before a dash, not a place
         elif found is None:
             # A long line: a headline run into a credited dateline and its story ("Militant
             # cell admits arson KUALA LUMPUR (AFP): Police said ...").
@@ -436,6 +444,10 @@ class _Splitter:
             again = match_dateline(
                 text[cut:], self.dump_date, page_date=stamp or self.page_date
             )
+            if again is not None and not again.dateline.agencies and _BY_GIVEN.search(
+                text[:cut]
+            ):
+                continue  # "15th January 2013 By: Jane Greve - ...": the writer's surname
             if again is not None:
                 cut, again = self._whole_place(text, cut, again)
                 found = replace(again, start=cut + again.start, end=cut + again.end)
@@ -2333,6 +2345,8 @@ class _Splitter:
         return SplitResult(tuple(stories), tuple(self.leftover))
 
 
+# "By: Jane" right before a found dateline: the dateline's "place" is the writer's surname.
+_BY_GIVEN = re.compile(r"\b[Bb][Yy]:?[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){1,3}$")
 # A widget's line run into the byline under it: "Be the first to comment!By Ann Lee".
 _FURNITURE_THEN_BY = re.compile(r"^(?P<pre>.{3,60}?[!.?:)])\s*(?P<by>By\s+[A-Z].*)$")
 
@@ -3258,6 +3272,24 @@ def split_text(
     related links (from the HTML reader): they go to leftover. `subheads` holds the page's
     h2-h4 heading blocks (HTML): inside a story's body they become subhead paragraphs.
     """
+    ledes = text.strip("\n").split("\n")
+    if (
+        headline is None
+        and lede_lines(ledes)
+        and not any(match_dateline(line, dump_date) for line in ledes)
+    ):
+        # A tag page of ledes, a line each: every line a teaser of its own.
+        return SplitResult(
+            tuple(
+                Story(
+                    position=i, role="main" if i == 0 else "related", is_teaser=True,
+                    headline=None, byline=None, dateline=None, agencies=(),
+                    paragraphs=(Paragraph("text", line.strip()),),
+                )
+                for i, line in enumerate(ledes)
+            ),
+            (),
+        )
     lines = unwrap_lines(text, dump_date)
     record = read_record(lines)
     if record is not None:  # "TITLE: ... AUTHOR: ... TEXT: ...": an archive's export

@@ -252,3 +252,85 @@ def test_agencies_by_their_full_names(name: str, code: str) -> None:
 
 def test_a_lower_case_ami_is_a_friend() -> None:
     assert signoff_agencies("Il a été reçu par un ami. (ami)") == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "place", "country", "agencies"),
+    [
+        # Round 32: the credit after a dash with no mark after it, then the sentence.
+        ("Dakar, Senegal – AFP Campaigning opened in a festive mood on Saturday for the vote.",
+         "Dakar, Senegal – AFP", "Dakar", "SN", ("AFP",)),
+        # A news site by its domain in the dateline's brackets.
+        ("JOHANNESBURG (miningweekly.com) – Mine output fell by 4.5% in November, data showed.",
+         "JOHANNESBURG (miningweekly.com)", "Johannesburg", "ZA", ("miningweekly.com",)),
+    ],
+)
+def test_round32_credits(
+    line: str, raw: str, place: str, country: str, agencies: tuple[str, ...]
+) -> None:
+    found = match_dateline(line, D)
+    assert found is not None
+    dl = found.dateline
+    assert (dl.raw, dl.place, dl.country, dl.agencies) == (raw, place, country, agencies)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PARIS – AFP reported on Monday that the talks had stalled for good.",
+        "Paris (lemonde.fr) - Le gouvernement a dit.",  # (a domain the site list lacks)
+    ],
+)
+def test_round32_credit_guards(line: str) -> None:
+    found = match_dateline(line, D)
+    assert found is None or not found.dateline.agencies
+
+
+def test_a_writers_surname_before_a_dash_is_no_place() -> None:
+    page = (
+        "Gold output down a third on the year\n\n"
+        "15th January 2013 By: Nadia Greve - Creamer Media Contributing Editor Online\n\n"
+        "JOHANNESBURG (miningweekly.com) – Mine output for November fell by 4.5% on the year, "
+        "with gold output down by a third, official data showed on Tuesday.\n\n"
+        "Copper output fell further, the statistics office said.\n"
+    )
+    story = parse(page).stories[0]
+    assert story.dateline is not None
+    place, agencies = story.dateline.place, story.dateline.agencies
+    assert (place, agencies) == ("Johannesburg", ("miningweekly.com",))
+
+
+LEDES = [
+    "Um pescador caiu hoje de uma arriba numa praia a norte da capital e foi levado de "
+    "helicóptero para o hospital, disse à agência uma fonte dos bombeiros locais.",
+    "Os três jovens detidos na noite de terça-feira depois de um assalto a uma mercearia vão "
+    "aguardar o julgamento em liberdade, decidiu hoje o tribunal da comarca.",
+    "O sindicato dos músicos disse hoje ter recebido dezenas de queixas sobre os atrasos nos "
+    "apoios prometidos aos trabalhadores da cultura durante a pandemia.",
+    "O presidente da câmara manifestou hoje disponibilidade para corrigir e melhorar os "
+    "apoios concedidos aos agentes culturais da cidade nos próximos meses.",
+    "A câmara registou até agora apenas onze trabalhadores infetados pelo novo coronavírus, "
+    "nove dos quais já se encontram recuperados, segundo os números oficiais.",
+    "A câmara discute na quarta-feira a décima edição do programa de apoio aos bairros de "
+    "intervenção prioritária, com um orçamento maior do que no ano passado.",
+    "A mulher que deixou a filha de quatro anos sozinha em casa ficou sujeita a termo de "
+    "identidade e residência, decidiu hoje o juiz de instrução criminal.",
+    "As candidaturas ao fundo de emergência social apresentadas depois de maio já não serão "
+    "consideradas, anunciou hoje a autarquia num comunicado enviado às redações.",
+    "A feira de banda desenhada organizou sessões de cinema gratuitas que vão decorr",
+]
+
+
+def test_a_tag_page_of_ledes_is_a_story_a_line() -> None:
+    stories = parse("\n".join(LEDES)).stories
+    assert len(stories) == len(LEDES)
+    assert all(s.is_teaser and s.headline is None and s.dateline is None for s in stories)
+    assert [s.paragraphs[0].text for s in stories] == LEDES
+
+
+def test_a_story_of_single_line_paragraphs_stays_one_story() -> None:
+    # The same lines closed by a desk's sign-off are one story's paragraphs.
+    assert len(parse("\n".join([*LEDES[:-1], "rgh/ocs"])).stories) == 1
+    # Lines that open with a dateline are briefs told whole, each under its dateline.
+    datelined = [f"LISBOA — {line}" for line in LEDES]
+    assert all(s.dateline is not None for s in parse("\n".join(datelined)).stories)
