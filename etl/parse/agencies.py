@@ -365,7 +365,8 @@ _AP_DIGEST_INTRO = re.compile(
 # "New Delhi, Oct 16 (PTI) Following are the top stories at 1300 hrs:": a digest under its
 # agency's own dateline.
 _CREDITED_DIGEST = re.compile(
-    r"^.{0,60}?\((?P<c>[A-Z][\w-]{1,12})\)\s*[-–—:]?\s*(?:the\s+)?following\s+(?:is|are)\s+"
+    r"^.{0,60}?\((?P<c>[A-Z][\w-]{1,12})\)\s*[-–—:]?\s*"
+    r"(?:(?:the\s+)?following\s+(?:is|are)|these\s+are)\s+"
     r"the\s+(?:top\s+|main\s+|latest\s+)?(?:stories|headlines)\b",
     re.IGNORECASE,
 )

@@ -147,18 +147,24 @@ def stamp_date(line: str) -> dt.date | None:
     return None
 
 
-DATED_TITLE_WORDS = 12
+DATED_TITLE_WORDS = 9  # words before the date: "Temas del día de EFE España del lunes"
+DATED_TITLE_CHARS = 120
 
 
 def dated_title(line: str) -> dt.date | None:
     """The date a digest's or a summary's title ends in ("KUNA main news for Tuesday, May 24,
     2022", "Kyodo news summary - July 18, 2014"): the page's own date, though no stamp."""
     text = line.strip().rstrip(".)] ")
-    if not text or len(text.split()) > DATED_TITLE_WORDS:
+    if not text or len(text) > DATED_TITLE_CHARS:
         return None
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if m.end() == len(text) and _TITLE_DATE_LEAD.search(text[: m.start()]):
+            lead = text[: m.start()]
+            if (
+                m.end() == len(text)
+                and len(lead.split()) <= DATED_TITLE_WORDS
+                and _TITLE_DATE_LEAD.search(lead)
+            ):
                 return _from_match(m, day_first=bool(_DAY_FIRST_HINT.search(text)))
     return None
 

@@ -10,6 +10,7 @@ import pytest
 from etl.parse.agencies import digest_agency, signoff_agencies, split_agencies
 from etl.parse.byline import parse_byline
 from etl.parse.dateline import match_dateline
+from etl.parse.pagedate import dated_title
 from etl.parse.places import resolve_place
 from tests.parse.test_real_shapes import parse
 
@@ -334,3 +335,24 @@ def test_a_story_of_single_line_paragraphs_stays_one_story() -> None:
     # Lines that open with a dateline are briefs told whole, each under its dateline.
     datelined = [f"LISBOA — {line}" for line in LEDES]
     assert all(s.dateline is not None for s in parse("\n".join(datelined)).stories)
+
+
+def test_a_credited_digest_that_says_these_are_the_top_stories() -> None:
+    line = "New Delhi, Jun 22 (PTI) These are the top stories at 9 pm: NATION DEL9 VIRUS-LD"
+    assert digest_agency(line) == "PTI"
+    assert digest_agency("These are the top stories of the week in our town") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "date"),
+    [
+        ("Temas del día de EFE España del lunes 28 de abril de 2025", dt.date(2025, 4, 28)),
+        ("KUNA main news for Tuesday, May 24, 2022", dt.date(2022, 5, 24)),
+        ("The minister said the council would vote on the new plan on Tuesday, May 24, 2022",
+         None),
+    ],
+)
+def test_a_digests_dated_title_counts_the_words_before_its_date(
+    title: str, date: dt.date | None
+) -> None:
+    assert dated_title(title) == date
