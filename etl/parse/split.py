@@ -246,15 +246,11 @@ class _Splitter:
             # A dateline sharing its line with a teaser headline or a section label.
             found = match_dateline(text, self.dump_date, anywhere=True, page_date=self.page_date)
             head = text[: found.start].strip().rstrip(PREFIX_TAIL) if found else ""
-            if found is not None and not (_label_like(head) or _residue_like(head)):
-                found = None
-            elif (
-                found is not None
-                and not found.dateline.agencies
-                and _BY_GIVEN.search(text[: found.start])
+            if found is not None and (
+                not (_label_like(head) or _residue_like(head))
+                or _writer_surname(text[: found.start], found)
             ):
-                found = None  # "15th January 2013 By: Jane Greve - Contributing Editor": a
-                # writer's surname before a dash, not a place
+                found = None
         elif found is None:
             # A long line: a headline run into a credited dateline and its story ("Militant
             # cell admits arson KUALA LUMPUR (AFP): Police said ...").
@@ -444,10 +440,8 @@ class _Splitter:
             again = match_dateline(
                 text[cut:], self.dump_date, page_date=stamp or self.page_date
             )
-            if again is not None and not again.dateline.agencies and _BY_GIVEN.search(
-                text[:cut]
-            ):
-                continue  # "15th January 2013 By: Jane Greve - ...": the writer's surname
+            if again is not None and _writer_surname(text[:cut], again):
+                continue
             if again is not None:
                 cut, again = self._whole_place(text, cut, again)
                 found = replace(again, start=cut + again.start, end=cut + again.end)
@@ -2347,6 +2341,12 @@ class _Splitter:
 
 # "By: Jane" right before a found dateline: the dateline's "place" is the writer's surname.
 _BY_GIVEN = re.compile(r"\b[Bb][Yy]:?[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){1,3}$")
+
+
+def _writer_surname(before: str, found: DatelineMatch) -> bool:
+    """"15th January 2013 By: Jane Greve - Contributing Editor": an uncredited "dateline"
+    right after a byline's given names is the writer's surname and a dash, not a place."""
+    return not found.dateline.agencies and _BY_GIVEN.search(before) is not None
 # A widget's line run into the byline under it: "Be the first to comment!By Ann Lee".
 _FURNITURE_THEN_BY = re.compile(r"^(?P<pre>.{3,60}?[!.?:)])\s*(?P<by>By\s+[A-Z].*)$")
 
@@ -3255,6 +3255,19 @@ def _page_date(lines: list[str]) -> dt.date | None:
     return None
 
 
+def _lede_stories(ledes: list[str]) -> tuple[Story, ...]:
+    """A tag page of ledes, a line each (listing.lede_lines): every line a teaser of its
+    own, with no title, dateline or byline."""
+    return tuple(
+        Story(
+            position=i, role="main" if i == 0 else "related", is_teaser=True, headline=None,
+            byline=None, dateline=None, agencies=(),
+            paragraphs=(Paragraph("text", line.strip()),),
+        )
+        for i, line in enumerate(ledes)
+    )
+
+
 def split_text(
     text: str,
     *,
@@ -3278,18 +3291,7 @@ def split_text(
         and lede_lines(ledes)
         and not any(match_dateline(line, dump_date) for line in ledes)
     ):
-        # A tag page of ledes, a line each: every line a teaser of its own.
-        return SplitResult(
-            tuple(
-                Story(
-                    position=i, role="main" if i == 0 else "related", is_teaser=True,
-                    headline=None, byline=None, dateline=None, agencies=(),
-                    paragraphs=(Paragraph("text", line.strip()),),
-                )
-                for i, line in enumerate(ledes)
-            ),
-            (),
-        )
+        return SplitResult(_lede_stories(ledes), ())
     lines = unwrap_lines(text, dump_date)
     record = read_record(lines)
     if record is not None:  # "TITLE: ... AUTHOR: ... TEXT: ...": an archive's export
