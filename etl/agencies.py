@@ -214,6 +214,13 @@ REGISTRY: dict[str, str] = {
     "Folhapress": "Folhapress",
     "Estadão Conteúdo": "Estadão Conteúdo",
     "Colpisa": "Colpisa",
+    "ArmInfo": "ArmInfo News Agency",
+    "Alliance News": "Alliance News",
+    "StockMarketWire": "StockMarketWire.com",
+    "Teleborsa": "Teleborsa",
+    "ANG": "Agência de Notícias da Guiné",
+    "Oreanda-News": "Oreanda-News",
+    "Direkt": "Nyhetsbyrån Direkt",
 }
 
 AGENCIES: Mapping[str, str] = MappingProxyType(REGISTRY)
@@ -430,7 +437,7 @@ CASE_STRICT = frozenset(
         "Bloomberg", "UNI", "IPS", "ABr", "ANN", "GNA", "WAFA", "ONA", "TNS",
         "Beta", "Saba", "NA", "AIM", "ACP", "AIP", "ANA", "INA", "MNA", "TNA", "BNA", "CNS",
         "STA", "AGI", "ABI", "AGN", "ACN", "JTA", "Kabar", "Andina", "Capital Market", "dts",
-        "epd", "VOR", "NNN", "AFX", "KNO", "AMI",
+        "epd", "VOR", "NNN", "AFX", "KNO", "AMI", "ANG", "Direkt",
     }
 )
 
@@ -464,6 +471,7 @@ HOME_COUNTRY: Mapping[str, str] = MappingProxyType({
     "DHA": "TR", "Turan": "AZ", "ANKA": "TR", "UNN": "UA", "Agenzia Nova": "IT",
     "IHA": "TR", "Inforpress": "CV", "NAMPA": "NA", "BOPA": "BW", "AMAP": "ML", "ATOP": "TG",
     "AMI": "MR", "ILNA": "IR", "Folhapress": "BR", "Estadão Conteúdo": "BR", "Colpisa": "ES",
+    "ArmInfo": "AM", "Teleborsa": "IT", "ANG": "GW", "Direkt": "SE",
 })  # fmt: skip
 
 

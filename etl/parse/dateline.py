@@ -326,7 +326,8 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "bare_credit",
         re.compile(
             rf"(?P<ag_bare>{_AGLIST})(?P<sep>[ \t]+(?:-{{1,2}}|[–—])(?:[ \t]+(?=[\"“‘']?{_U})"
-            rf"|(?=[\"“‘']?{_U}[a-z])|[ \t]*$))"  # ("IANS -" alone on its line, between an
+            rf"|(?=[\"“‘']?{_U}[a-z]|A[ \t])|[ \t]*$)"  # ("IANS -" alone on its line, between an
+            rf"|[ \t]*[.:][ \t]+(?=[\"“‘']?{_U}[a-z]))"
         ),  # item's title and text; "AFP -Typhoon Mirinae ...", the dash glued to the text)
     ),
     # ASTANA. KAZINFORM President ...  /  MOSCOW. TASS - ...  : a place in capitals, a
@@ -737,6 +738,14 @@ def _bare_credit_rest(rest: str) -> bool:
     return not text or len(text) >= BARE_CREDIT_TEXT
 
 
+def _stop_credit_ok(m: re.Match[str]) -> bool:
+    """"ArmInfo. The Central Bank ...", "BSS : Foreign Minister ...": a stop or a colon after
+    a bare credit only where the credit is one word (a full name then a colon is a page's
+    label: "Anadolu Agency: News in English Directory")."""
+    sep = m.group("sep") or ""
+    return not ("." in sep or ":" in sep) or not any(c.isspace() for c in m.group("ag_bare"))
+
+
 def _source_ok(m: re.Match[str], place: str | None) -> bool:
     """A non-agency source ("(ESA)") makes a dateline only with a place the gazetteer
     knows and a full date: the bracket alone could be any aside in a sentence."""
@@ -1105,7 +1114,7 @@ _CHECKS = {
     "paren_date": _paren_date_ok,
     "slash_agency": _known_place_ok,
     "bare_agency_date": _known_place_ok,
-    "bare_credit": lambda _m, _place, rest: _bare_credit_rest(rest),
+    "bare_credit": lambda m, _place, rest: _bare_credit_rest(rest) and _stop_credit_ok(m),
     "date_place": _date_place_ok,
     "hijri_date": lambda _m, place, _rest: _resolves(place),  # (alone on its line, too)
     "stop_agency": _stop_agency_ok,

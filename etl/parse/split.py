@@ -809,6 +809,7 @@ class _Splitter:
 
     def run(self, units: list[Unit], headline: str | None, meta_title: str | None) -> None:
         units = self._drop_preview_cards(units)
+        units = self._drop_doubled_bylines(units)
         self.body_titles = frozenset(debullet(u.text) for u in units)
         lead = self._lead_links(units)
         if lead:
@@ -905,6 +906,18 @@ class _Splitter:
         if len(regions) != 1 or fold(regions[0][0]) != fold(label):
             return dateline  # (only a label that is the state's whole name)
         return replace(dateline, region=regions[0][0])
+
+    def _drop_doubled_bylines(self, units: list[Unit]) -> list[Unit]:
+        """A byline printed twice in a row ("By: Associated Press" / "By: Associated Press",
+        the widget's and the template's): the copy is furniture, so that the title above and
+        the dateline below stay one story."""
+        kept: list[Unit] = []
+        for unit in units:
+            if kept and unit.text == kept[-1].text and parse_byline(unit.text) is not None:
+                self.leftover.append(unit.text)
+                continue
+            kept.append(unit)
+        return kept
 
     def _header_dateline(self, units: list[Unit]) -> bool:
         """A page that opens with a dateline alone on its line, which its items then print
