@@ -1414,6 +1414,27 @@ def match_dateline(
     return _match_dateline(line, dump_date, anywhere, page_date)
 
 
+# What a cut line's last word is taken to go on with: letters first (so "Jap" reads as the
+# start of a word), then a sentence long enough for every shape's test of what follows.
+_CUT_TAIL = "xa and the rest of this sentence would have followed here at some length."
+CUT_TEXT_CHARS = 60  # a page's last line at most this long may be a dateline cut short
+
+
+def match_cut_dateline(
+    line: str, dump_date: dt.date | None, *, page_date: dt.date | None = None
+) -> DatelineMatch | None:
+    """The dateline opening a page's last line where the stored copy ends a few letters
+    into its text ("CHIBA, Japan – Jap", "PARIS - A r"): read as if the sentence went on.
+    Only a dateline whole before the cut counts (never "BEIJING, Sept. 23 (X")."""
+    text = line.rstrip()
+    if not text or len(text) > CUT_TEXT_CHARS or not text[-1].isalpha():
+        return None
+    found = match_dateline(text + _CUT_TAIL, dump_date, page_date=page_date)
+    if found is None or found.end > len(text) or found.end == len(text):
+        return None
+    return found
+
+
 # The same lines come back dump after dump (a site's furniture, a teaser on many pages,
 # one crawl's stamps), and the answer is a pure function of the line and its dates.
 @lru_cache(maxsize=DATELINE_CACHE)

@@ -44,6 +44,7 @@ from etl.parse.dateline import (
     DatelineMatch,
     caps_dash,
     house_dateline,
+    match_cut_dateline,
     match_dateline,
     no_date,
     run_in_dateline,
@@ -188,6 +189,7 @@ class _Splitter:
         self.section_label: str | None = None  # the last one read, for the item under it
         self.house_dashes: frozenset[str] = frozenset()  # the dash of the page's "PLACE –"
         self.run_ins = False  # the page's briefs open "CAMBODIA Opposition leader ..."
+        self.cut_line: str | None = None  # the page's last line (where a stored copy ends)
 
     # -- recognisers bound to the dump date --------------------------------------------
 
@@ -280,6 +282,9 @@ class _Splitter:
             found = house_dateline(text, self.house_dashes, self.dump_date, self.page_date)
         if found is None and self.run_ins:
             found = run_in_dateline(text, self.dump_date, self.page_date, known_only=False)
+        if found is None and text == self.cut_line:
+            # "CHIBA, Japan – Jap": the stored copy ends a few letters into the item's text.
+            found = match_cut_dateline(text, self.dump_date, page_date=self.page_date)
         if found is None:
             # A dateline after a stamp or image residue, running into its first sentence
             # ("Thursday, 3 October 2019 () Nairobi (AFP) Oct 3, 2019 ...").
@@ -810,6 +815,7 @@ class _Splitter:
     def run(self, units: list[Unit], headline: str | None, meta_title: str | None) -> None:
         units = self._drop_preview_cards(units)
         units = self._drop_doubled_bylines(units)
+        self.cut_line = units[-1].text if units else None
         self.body_titles = frozenset(debullet(u.text) for u in units)
         lead = self._lead_links(units)
         if lead:

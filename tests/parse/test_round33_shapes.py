@@ -78,3 +78,61 @@ def test_bare_credit_shapes(line: str, raw: str, agencies: tuple[str, ...]) -> N
 )
 def test_not_bare_credits(line: str) -> None:
     assert match_dateline(line, D) is None
+
+
+@pytest.mark.parametrize(
+    ("last_line", "raw", "place"),
+    [
+        ("OSAKA, Japan – Osa", "OSAKA, Japan", "Osaka"),
+        ("LYON - A t", "LYON", "Lyon"),
+        ("Quito – Ecuad", "Quito", "Quito"),
+        ("Bruselas.- Los ministros de agricultura de la Unión se reúnen en",
+         "Bruselas", "Bruselas"),
+        ("IDAHO Boise: A former county cle", "IDAHO Boise", "Boise"),
+    ],
+)
+def test_a_dateline_cut_short_by_the_page_end_opens_one_more_story(
+    last_line: str, raw: str, place: str
+) -> None:
+    dump = parse(
+        "Port workers end strike after pay deal\n"
+        "KOBE, Japan – Dock workers returned to the cranes on Monday after unions accepted a "
+        "new pay offer, ending a stoppage that had idled the port for nine days.\n"
+        "———-\n"
+        "Quake shakes northern island, no damage reported\n"
+        "SAPPORO, Japan – A moderate earthquake rattled the northern island early on Tuesday, "
+        "the weather agency said, with no reports of damage or injuries so far.\n"
+        "———-\n"
+        "Ministers meet on farm subsidies\n"
+        f"{last_line}"
+    )
+    last = dump.stories[-1]
+    assert last.dateline is not None
+    assert (last.dateline.raw, last.dateline.place) == (raw, place)
+    assert last.headline == "Ministers meet on farm subsidies"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "BEIJING, Sept. 23 (X",  # the credit itself cut: no dateline whole before the cut
+        "The minister said the talks would go on until",  # prose
+        "Kenya: Floods displace thous",  # a headline's country, as anywhere on the page
+    ],
+)
+def test_no_dateline_from_a_cut_line_that_holds_none(line: str) -> None:
+    from etl.parse.dateline import match_cut_dateline
+
+    assert match_cut_dateline(line, D) is None
+
+
+def test_a_cut_dateline_only_on_the_page_last_line() -> None:
+    # the same words in the middle of a page are a line of the story above, not a dateline
+    dump = parse(
+        "Ministers meet on farm subsidies\n\n"
+        "BRUSSELS – Farm ministers met on Monday to discuss a cap on subsidies for large "
+        "estates, with no deal expected before the summer.\n\n"
+        "LYON - A t\n\n"
+        "Officials said talks would continue next week in Luxembourg with a new text.\n"
+    )
+    assert [s.dateline.place if s.dateline else None for s in dump.stories] == ["Brussels"]
