@@ -308,7 +308,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?P<open>\()?{_HEAD}(?(open)\))"
             rf"(?P<sep>[ \t]*(?:[–—]{{1,2}}|-{{2,4}}|-[ \t]+-|:-|\.-|\.[ \t]+(?:[–—]|--?))[ \t]*"
             rf"|[ \t]+[-_][ \t]+"
-            rf"|[ \t]*:[ \t]+|[ \t]+[•·][ \t]+|-[ \t]*(?={_U}[a-z])|-[ \t]+|(?<=\))[ \t]+"
+            rf"|[ \t]*:[ \t]+|[ \t]+[•·|][ \t]+|-[ \t]*(?={_U}[a-z])|-[ \t]+|(?<=\))[ \t]+"
             rf"|[ \t]*[:–—-]?[ \t]*$|\.[ \t]+(?={_U}[a-zà-ÿ'’]))"
             rf"(?=$|[\"“‘'(]?(?:{_U}|\d|{_UNCASED_CHAR}))"
         ),
@@ -696,6 +696,9 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+_CAMEL_GLUED = re.compile(r"[a-z]{2}[A-Z]{3}")
+
+
 def _place_ok(place: str, shape: str, *, anywhere: bool) -> bool:
     """Guard against sentences: the head must read like a place, not like prose."""
     head = place.split(",")[0].split("(")[0].strip()
@@ -709,6 +712,8 @@ def _place_ok(place: str, shape: str, *, anywhere: bool) -> bool:
         return False  # "Updated: Mon, Oct 20, 2014": a stamp's weekday (Mon State is rare)
     if fold(head) in _NUMBER_WORDS:
         return False  # "Sonos One (Gen 2) - ...": a product's name, not the Swiss village
+    if _CAMEL_GLUED.search(head):
+        return False  # "YearsTOPEKA": a title's last word run into the place (McALLEN is one)
     if _CLOCK_WORD.match(head) or head in _ZONES:
         return False  # "Updated 10:32 AM ET, Thu October 3, 2019": a stamp's time, no place
     if split_agencies(head) and not is_known_place(head):
@@ -854,6 +859,10 @@ def _place_dash_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
         return False  # "Algeria – Islamists gain ground": a headline over its story
     if caps and sep == ":" and _CAPS_TITLE.match(rest.lstrip()):
         return False  # "SRI LANKA: BLAST KILLS 11 SAILORS ...": a briefing's item title
+    if sep == "|":
+        # "TUNIS | La tension ...": a pipe only after a place in capitals, before a sentence
+        # ("Paris | World" is a site's section line).
+        return caps and len(rest.strip()) >= 40 and _opens_sentence(rest.lstrip())
     if caps:
         glued = sep.startswith("-") and not raw_sep[:1].isspace()
         spaced = raw_sep[-1:].isspace() or rest[:1].isspace()  # "BELGIUM- The UN ..."

@@ -224,8 +224,13 @@ class _Splitter:
         tag = _AGGREGATOR_TAG.match(text)
         if tag is not None:
             return self._after_aggregator_tag(text, tag)
-        if is_caption(text) and not _caps_city_credit(text):
-            # "Image: Reuters NAIROBI (Reuters) - ...": a credit run into the dateline.
+        if (
+            is_caption(text)
+            and not _caps_city_credit(text)
+            and not (self.digest and match_dateline(text, self.dump_date))
+        ):
+            # "Image: Reuters NAIROBI (Reuters) - ...": a credit run into the dateline. (In
+            # an agency's digest, "CASPER — ... AP photo planned." is an item, no caption.)
             return self._after_residue(text)
         glued = _AGO_GLUED.match(text)
         if glued is not None:  # "1 uur geledenAMSTERDAM (ANP) - ...": a stamp run into it
@@ -274,6 +279,10 @@ class _Splitter:
                     if again is None
                     else replace(again, start=at + again.start, end=at + again.end)
                 )
+        if found is None or found.start:
+            camel = self._camel_glued_dateline(text)
+            if camel is not None and (found is None or camel.start < found.start):
+                found = camel  # ("... SyracuseMONROVIA, Liberia (AP) -", not "Liberia (AP)")
         if found is None and (dated := self._date_then_byline(text)) is not None:
             return dated
         if found is None:
@@ -387,6 +396,22 @@ class _Splitter:
                 continue
             again = match_dateline(text[at:], self.dump_date, page_date=self.page_date)
             if again is not None and again.start == 0 and again.dateline.place is not None:
+                return replace(again, start=at, end=at + again.end)
+        return None
+
+    def _camel_glued_dateline(self, text: str) -> DatelineMatch | None:
+        """A title or a tag run into the dateline with not even a space, the dateline's
+        first letter a capital right after a small letter ("... After 2 YearsTOPEKA, Kan.
+        (AP) — ...", "BBC NewsNairobi - ..."): where the page lost the line break."""
+        for glue in _CAMEL_GLUE.finditer(text, 0, GLUED_TITLE_REACH):
+            at = glue.start()
+            head = text[:at].strip()
+            if not (_label_like(head) or headline_candidate(head, min_words=1)):
+                continue
+            again = match_dateline(text[at:], self.dump_date, page_date=self.page_date)
+            if again is None or again.start != 0 or again.dateline.place is None:
+                continue
+            if again.dateline.agencies or all_caps(again.dateline.raw.split(",")[0]):
                 return replace(again, start=at, end=at + again.end)
         return None
 
@@ -2688,6 +2713,7 @@ _GLUED_CAPS = re.compile(
 )
 # "Temblores remecen dos regiones de Ecuador Quito.- Dos movimientos ...": the Spanish
 # papers' place with a stop and a hyphen, run onto the title in any case.
+_CAMEL_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _STOP_DASH = re.compile(r"(?<=[^\W\d_])\.-[ \t]*(?=[\"“‘¿¡]?[A-ZÀ-Ý])")
 _PLACE_WORDS_BACK = re.compile(
     r"(?<=[^\W_’'\"”?!)]|[’'\"”?!)]) (?=((?:[A-ZÀ-Ý][\w'’-]+ (?:(?:de|del|la) )?){0,2}"

@@ -136,3 +136,59 @@ def test_a_cut_dateline_only_on_the_page_last_line() -> None:
         "Officials said talks would continue next week in Luxembourg with a new text.\n"
     )
     assert [s.dateline.place if s.dateline else None for s in dump.stories] == ["Brussels"]
+
+
+def test_an_ap_digest_item_that_mentions_its_photo_is_an_item_not_a_caption() -> None:
+    dump = parse(
+        "AP-NV--Nevada News Digest, NV\n\n"
+        "Nevada at 1:10 p.m.\n\n"
+        "The desk can be reached at (775) 555-0100. Questions about coverage plans go to the "
+        "news editor.\n\n\n"
+        "ELKO — County commissioners weigh a new water plan for ranchers along the river as the "
+        "dry season nears. By Dana Kessler. SENT: 430 words. UPCOMING: 600 words by 5 p.m. "
+        "AP photo planned.\n\n\n"
+        "RENO — A casino workers union says talks on a new contract broke down on Tuesday over "
+        "health premiums. SENT: 350 words.\n"
+    )
+    places = [s.dateline.place if s.dateline else None for s in dump.stories]
+    assert places[-2:] == ["Elko", "Reno"]
+    assert all("AP" in s.agencies for s in dump.stories if s.dateline)
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "place"),
+    [
+        ("  • Budget Would Leave Spending Flat After 2 YearsWICHITA, Kan. (AP) — Budget plans "
+         "from the governor would leave total state spending flat for two years, aides said.",
+         "WICHITA, Kan. (AP)", "Wichita"),
+        ("Ferry crews rehearse a rescue off the coast of Luzon GazetteMANILA, Philippines -- "
+         "Coast guard crews ran a night drill for ferry operators on Tuesday, officials said.",
+         "MANILA, Philippines", "Manila"),
+    ],
+)
+def test_a_title_glued_to_its_dateline_without_a_space(line: str, raw: str, place: str) -> None:
+    dump = parse(f"Regional news\n\n{line}\n")
+    dated = [s.dateline for s in dump.stories if s.dateline is not None]
+    assert [(d.raw, d.place) for d in dated] == [(raw, place)]
+
+
+def test_mc_names_in_capitals_stay_places() -> None:
+    found = match_dateline(
+        "McALLEN, Texas (AP) — Border officials said on Monday that crossings fell again.", D
+    )
+    assert found is not None and found.dateline.raw == "McALLEN, Texas (AP)"
+
+
+@pytest.mark.parametrize(
+    ("line", "raw"),
+    [
+        ("RABAT | La tension reste vive dans plusieurs quartiers après une troisième nuit de "
+         "heurts.", "RABAT"),
+        ("Paris | World news and analysis from our correspondents across Europe", None),
+        ("LONDON | Sport", None),
+        ("Madrid | Il y a 3 heures", None),
+    ],
+)
+def test_a_pipe_after_a_place_in_capitals(line: str, raw: str | None) -> None:
+    found = match_dateline(line, D)
+    assert (found.dateline.raw if found else None) == raw
