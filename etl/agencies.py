@@ -221,6 +221,7 @@ REGISTRY: dict[str, str] = {
     "ANG": "Agência de Notícias da Guiné",
     "Oreanda-News": "Oreanda-News",
     "Direkt": "Nyhetsbyrån Direkt",
+    "Media OutReach": "Media OutReach Newswire",
 }
 
 AGENCIES: Mapping[str, str] = MappingProxyType(REGISTRY)

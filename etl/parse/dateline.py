@@ -218,6 +218,14 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"{_HEAD},[ \t]*{_DATE}{_CLOCK}[ \t]*(?:-{{1,2}}|[–—])[ \t]*{_AGMARK}{_SEP}"
         ),
     ),
+    # SINGAPORE – Media OutReach Newswire – 29 November 2024 –  : a release wire's form,
+    # the place, the wire and the date each set apart by a dash
+    (
+        "dash_agency_date",
+        re.compile(
+            rf"{_HEAD}[ \t]+[–—-][ \t]+(?P<ag_bare>{_AGLIST})[ \t]+[–—-][ \t]+{_DATE}{_SEP}"
+        ),
+    ),
     # (AFP) -  : no place
     ("agency_only", re.compile(rf"{_AGMARK}(?:[ \t]*{_DATE})?{_SEP}")),
     # LONDON, 11 November 2017 -   : no agency
@@ -1123,6 +1131,7 @@ _CHECKS = {
     "paren_date": _paren_date_ok,
     "slash_agency": _known_place_ok,
     "bare_agency_date": _known_place_ok,
+    "dash_agency_date": _known_place_ok,
     "bare_credit": lambda m, _place, rest: _bare_credit_rest(rest) and _stop_credit_ok(m),
     "date_place": _date_place_ok,
     "hijri_date": lambda _m, place, _rest: _resolves(place),  # (alone on its line, too)
@@ -1280,7 +1289,7 @@ _NEEDS_PIPE = frozenset(("pipes_date", "pipes"))
 _LINE_START_ONLY = frozenset(
     ("place_dash", "source_first", "place_agency", "dash_date", "paren_date", "slash_agency",
      "bare_agency_date", "bare_credit", "date_place", "stop_agency", "date_lead",
-     "glued_agency", "date_semicolon")
+     "glued_agency", "date_semicolon", "dash_agency_date")
 )  # fmt: skip
 _WINDOW = 400  # longer than any dateline a shape can match
 _Shapes = tuple[tuple[str, re.Pattern[str]], ...]

@@ -564,6 +564,10 @@ DATELINE_EXTRAS: tuple[tuple[str, str, str], ...] = (
     ("Hodeidah", "YE", ""),
     ("Qamishli", "SY", ""),
     ("Arsal", "LB", ""),
+    # Release wires name the territory by its status ("HONG KONG SAR – Media OutReach ...").
+    ("Hong Kong SAR", "HK", ""),
+    ("Macau SAR", "MO", ""),
+    ("Macao SAR", "MO", ""),
     # The French and Spanish wires' names for cities the gazetteer lists under others.
     ("Abou Dhabi", "AE", ""),
     ("Nouvelle-Delhi", "IN", ""),

@@ -192,3 +192,25 @@ def test_mc_names_in_capitals_stay_places() -> None:
 def test_a_pipe_after_a_place_in_capitals(line: str, raw: str | None) -> None:
     found = match_dateline(line, D)
     assert (found.dateline.raw if found else None) == raw
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "country", "agencies", "date"),
+    [
+        ("KUALA LUMPUR – Media OutReach Newswire – 3 March 2025 – A regional logistics firm "
+         "said on Monday it would open two warehouses.", "Kuala Lumpur", "MY",
+         ("Media OutReach",), dt.date(2025, 3, 3)),
+        ("HONG KONG SAR – Media OutReach Newswire – 12 June 2024 – The city's trade council "
+         "opened its summer fair on Wednesday.", "Hong Kong SAR", "HK",
+         ("Media OutReach",), dt.date(2024, 6, 12)),
+        ("Denver, CO – Reuters – May 2, 2019 – The miner said output rose in the quarter.",
+         "Denver", "US", ("Reuters",), dt.date(2019, 5, 2)),
+    ],
+)
+def test_place_wire_and_date_each_set_apart_by_a_dash(
+    line: str, place: str, country: str, agencies: tuple[str, ...], date: dt.date
+) -> None:
+    found = match_dateline(line, D)
+    assert found is not None
+    d = found.dateline
+    assert (d.place, d.country, d.agencies, d.date) == (place, country, agencies, date)
