@@ -950,6 +950,20 @@ class _Splitter:
             kept.append(unit)
         return kept
 
+    def _full_after_preview(self, current: Draft, text: str) -> bool:
+        """Whether `text` opens the full story whose preview (cut off, "...More") closed
+        `current`: the preview is the text's first words."""
+        if not (current.read_more and len(current.paragraphs) == 1 and not self.pending):
+            return False
+        preview = current.paragraphs[0].text
+        head = " ".join(text.split()[:PREVIEW_WORDS])
+        return (
+            is_prose(text)
+            and len(text.split()) >= PREVIEW_WORDS
+            and " ".join(preview.split()).startswith(head)
+            and not strip_read_more(text)[1]  # (the same teaser printed twice is no story)
+        )
+
     def _header_dateline(self, units: list[Unit]) -> bool:
         """A page that opens with a dateline alone on its line, which its items then print
         again as their own ("Agence-France-Presse . Sydney" over "Agence-France-Presse .
@@ -1956,6 +1970,13 @@ class _Splitter:
         ):
             self.leftover.append(text)  # "3 Min Read", a time stamp: between byline and dateline
             return
+        if current.closed and not self.footer and self._full_after_preview(current, text):
+            # "Title" / "Author says she ... ...More ..." / "Author says she ...": the
+            # aggregator's preview, then the story in full under it. The preview goes.
+            self.leftover.append(current.paragraphs.pop().text)
+            current.closed = current.is_teaser = current.read_more = False
+            self.add_text(text)
+            return
         if self.footer or current.closed:
             lede = (
                 self.pending
@@ -2705,6 +2726,7 @@ def _chrome_fragment(text: str) -> bool:
     return not signoff_agencies(text)
 
 
+PREVIEW_WORDS = 6  # a preview repeats at least the first words of the story under it
 GLUED_TITLE_REACH = 240  # a headline run into a dateline ends this soon on a long line
 # A place in capitals (and perhaps its state), then a spaced dash, after a title's last word.
 _GLUED_CAPS = re.compile(

@@ -214,3 +214,41 @@ def test_place_wire_and_date_each_set_apart_by_a_dash(
     assert found is not None
     d = found.dateline
     assert (d.place, d.country, d.agencies, d.date) == (place, country, agencies, date)
+
+
+def test_a_preview_then_the_story_in_full_is_one_full_story() -> None:
+    dump = parse(
+        "CityNews Moncton\n"
+        "Harbour pilots end strike after deal on night shifts\n"
+        "Harbour pilots in Saint John say they have ended a six-day strike. The union says "
+        "the deal caps night shifts at four a week and adds a fourth pilot boat for the "
+        "win ...More ...\n"
+        "Harbour pilots in Saint John say they have ended a six-day strike.\n"
+        "The union says the deal caps night shifts at four a week and adds a fourth pilot "
+        "boat for the winter months.\n"
+        "Ships that waited outside the harbour began moving in on Saturday morning.\n"
+        "This report by The Canadian Press was first published March 7, 2025.\n"
+        "CityNews Moncton\n"
+        "Ferry service to the islands resumes after repairs\n"
+        "The provincial ferry to the islands is running again after two weeks of repairs "
+        "to its ramp, the transport department said. Crews replaced the hin ...More ...\n"
+    )
+    first = dump.stories[0]
+    assert first.headline == "Harbour pilots end strike after deal on night shifts"
+    assert not first.is_teaser
+    assert first.agencies == ("CP",)
+    assert first.paragraphs[0].text == (
+        "Harbour pilots in Saint John say they have ended a six-day strike."
+    )
+    assert dump.stories[-1].is_teaser
+
+
+def test_the_same_teaser_printed_twice_stays_two_teasers() -> None:
+    lede = (
+        "Federal officials said today that two farm firms must sell a seed business and "
+        "several lines of cotton seed before they may merge..."
+    )
+    dump = parse(f"Press releases\n\n{lede}\n\n{lede}\n\nA couple were sentenced on Monday "
+                 "to long prison terms for forced labour, the department said...\n")
+    assert all(not s.paragraphs or s.paragraphs[0].text != lede or s.is_teaser
+               for s in dump.stories)
