@@ -301,6 +301,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"{_HEAD}(?:,|[ \t]+(?:-{{1,2}}|[–—]))[ \t]*(?:{_DATE},[ \t]*)?(?P<ag_bare>{_AGLIST})"
             rf"(?P<sep>[ \t]*(?:-{{1,2}}|[–—]|:)[ \t]*(?=[\"“‘']?(?:{_U}|\d|{_UNCASED_CHAR}))"
+            rf"|\.(?:[ \t]+(?=[\"“‘']?(?:{_U}|{_UNCASED_CHAR}))|[ \t]*$)"  # ("موسكو — سبوتنيك.")
             r"|[ \t]*$"  # (or the line to itself: "New Delhi, Aug 7, IRNA")
             rf"|[ \t]+(?=[\"“‘']?{_U}[a-z]))"  # (or no mark: "Dakar, Senegal – AFP Campaigning")
         ),
@@ -948,6 +949,8 @@ def _place_agency_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
         if _has_date(m):
             return _resolves(place)
         city = find_city(place) if dashed and place else None
+        if city is not None and not any(c.isascii() and c.isalpha() for c in place):
+            return True  # "موسكو — سبوتنيك.": a city's own name in its own script
         return city is not None and fold(city.name) == fold(place)  # (not "ACA", an alias)
     return _resolves(place) and len(rest.strip()) >= 10
 

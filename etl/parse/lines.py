@@ -90,6 +90,8 @@ _BOILERPLATE = re.compile(
     r"|the\s+content\s+herein|no\s+part\s+of\s+this|permalink\s*$|top\s+stories\s*$"
     r"|go\s+to\s+contents\s*$|site\s*map\b|all\s+headlines\s*$|e-?paper\b"
     r"|for\s+immediate\s+release\b|connect\s+with\s+us\s*$|make\s+us\s+your\s+home\s+page"
+    # an AP member site's tagline over a state's wire stories
+    r"|latest\s+(?:[a-z]+\s+){1,2}news,\s+sports,\s+business\s+and\s+entertainment\s*$"
     r"|estimated\s+read(?:ing)?\s+time\b|log\s*in\b|trends?\s*:|\(?view\s+our\s+privacy"
     # Skip links in the languages of the corpus, numbered or not ("3. Skip to sidebar",
     # "Aller au contenu principal", "Přejít k obsahu"), and other page tools and counters:

@@ -252,3 +252,30 @@ def test_the_same_teaser_printed_twice_stays_two_teasers() -> None:
                  "to long prison terms for forced labour, the department said...\n")
     assert all(not s.paragraphs or s.paragraphs[0].text != lede or s.is_teaser
                for s in dump.stories)
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "agencies"),
+    [
+        ("موسكو — سبوتنيك.", "موسكو — سبوتنيك", ("Sputnik",)),
+        ("موسكو — سبوتنيك. قال الكرملين اليوم إن المحادثات ستستمر الأسبوع المقبل",
+         "موسكو — سبوتنيك", ("Sputnik",)),
+        ("Moscow, TASS. The Kremlin said on Monday that the talks would go on next week.",
+         "Moscow, TASS", ("TASS",)),
+    ],
+)
+def test_place_then_credit_then_a_stop(line: str, raw: str, agencies: tuple[str, ...]) -> None:
+    found = match_dateline(line, D)
+    assert found is not None
+    assert (found.dateline.raw, found.dateline.agencies) == (raw, agencies)
+
+
+def test_an_ap_member_site_tagline_is_no_headline() -> None:
+    dump = parse(
+        "Latest Iowa news, sports, business and entertainment\n\n\n"
+        "Council weighs new limits on downtown parking\n\n"
+        "DES MOINES, Iowa (AP) — The city council is weighing new limits on downtown "
+        "parking after complaints from shop owners, officials said on Monday.\n\n"
+        "A vote is expected next month.\n"
+    )
+    assert dump.stories[0].headline == "Council weighs new limits on downtown parking"
