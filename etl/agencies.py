@@ -222,6 +222,7 @@ REGISTRY: dict[str, str] = {
     "Oreanda-News": "Oreanda-News",
     "Direkt": "Nyhetsbyrån Direkt",
     "Media OutReach": "Media OutReach Newswire",
+    "CNN": "Cable News Network",
 }
 
 AGENCIES: Mapping[str, str] = MappingProxyType(REGISTRY)

@@ -135,7 +135,7 @@ _AGMARK = (
     rf"(?(o_p){_DESK_TAG}[ \t]*\)|(?(o_s)[ \t]*/\.?|[ \t]*\]))"
 )
 _SEP = (
-    r"(?P<sep>[ \t]*(?:\.?-{1,3}|[–—]{1,2}|:|\||_(?=[ \t]))|[ \t]*\.(?=[ \t]|$)"
+    r"(?P<sep>[ \t]*(?:\.?-{1,3}|\.?[–—]{1,2}|:|\||_(?=[ \t]))|[ \t]*\.(?=[ \t]|$)"
     r"|[ \t]*/(?=[\u0620-\u064a]))?"  # Xinhua's Arabic service: "بكين 8 مارس 2017 /..."
 )
 _BULLETS = BULLETS + ">"
@@ -228,6 +228,15 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # (AFP) -  : no place
     ("agency_only", re.compile(rf"{_AGMARK}(?:[ \t]*{_DATE})?{_SEP}")),
+    # (Sinar Daily) -  /  (ABC 6 News) –  : a paper or a station the registry lacks, no
+    # place, then a dash and the story's first sentence
+    (
+        "source_only",
+        re.compile(
+            rf"\((?P<ag_mixed>[^()\n]{{2,40}})\)(?P<sep>[ \t]*(?:-{{1,2}}|[–—]{{1,2}})[ \t]*)"
+            rf"(?=[\"“‘']?{_U}[a-z]|[\"“‘']?{_U}[ \t])"
+        ),
+    ),
     # LONDON, 11 November 2017 -   : no agency
     ("date_only", re.compile(rf"{_HEAD},[ \t]*{_DATE}{_SEP}")),
     # HONG KONG / AP —  /  Toronto, Ontario TheNewswire - May 25, 2021 –  : the credit
@@ -383,7 +392,7 @@ _UNCREDITED = frozenset(
     }
 )
 # Shapes that may open with a bracket.
-_BRACKETED = frozenset({"agency_only", "agency_place", "place_dash"})
+_BRACKETED = frozenset({"agency_only", "agency_place", "place_dash", "source_only"})
 
 # "Lagos, Nigeria -- Ferry operators ...": a city and its country, a dash, no agency and no
 # date. Only at a paragraph's start, with a dash set apart by spaces (or an em dash) and a
@@ -972,8 +981,8 @@ def _mixed_credit_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
         sep = (m.group("sep") or "").strip()
         return sep.startswith(("-", "–", "—", ":")) and _opens_sentence(rest.lstrip())
     # "Nairobi, Kenya (CNN) —", "NAIROBI, Oct 3, 2019 (Capital FM) –": a broadcaster or a
-    # paper by its name, then a dash and the story's first sentence.
-    sep = (m.group("sep") or "").strip()
+    # paper by its name, then a dash and the story's first sentence ("(Agencias).–", too).
+    sep = (m.group("sep") or "").strip().lstrip(".")
     # CNN prints no dash: "Atlanta (CNN)The ..." (glued where the page's markup split it).
     cnn = not sep and credit.strip().startswith("CNN")
     return (
@@ -987,12 +996,27 @@ def _mixed_credit_ok(m: re.Match[str], place: str | None, rest: str) -> bool:
     )
 
 
+def _source_only_ok(m: re.Match[str], _place: str | None, rest: str) -> bool:
+    """"(Sinar Daily) - The ...": a source's name in brackets, no place (a place in
+    brackets is "(OTTAWA) —", the place-dash form), then a sentence."""
+    credit = " ".join(m.group("ag_mixed").split())
+    return (
+        not is_known_place(credit)
+        and bool(_unregistered_source(credit))
+        and not split_agencies(credit)  # ("(Harrisburg, PA) --": a place and its state)
+        and len(rest.strip()) >= BARE_CREDIT_TEXT
+        and _opens_sentence(rest.lstrip())
+    )
+
+
 def _unregistered_source(credit: str) -> tuple[str, ...]:
     """A source the registry lacks, credited in a dateline's brackets: "(CNN)", "(WGME)",
     "(PSCU)", "(Capital FM)". The archive keeps it by the name the page prints, so its
     stories can be counted; a date or a place in the brackets is none, nor is one word in
     lower case after its capital (a province the gazetteer lacks, most often)."""
     name = " ".join(credit.split())
+    if name.casefold() in _GENERIC_CREDITS:
+        return (name,)  # "ROMA (Agencias).–": the paper's word for the wires it drew on
     if _SITE_NAME.fullmatch(name):
         return (name,)  # "JOHANNESBURG (miningweekly.com) –": a news site by its domain
     if "/" in name:  # "(UN NEWS CENTRE/BBC NEWS)": two sources, each by its name
@@ -1012,6 +1036,9 @@ def _unregistered_source(credit: str) -> tuple[str, ...]:
     return (name,)
 
 
+_GENERIC_CREDITS = frozenset(
+    ("agencias", "agencies", "agências", "agences", "agenzie", "agenturen", "agencja")
+)
 UNREGISTERED_SOURCE_CHARS = 30
 UNREGISTERED_SOURCE_MIN = 3  # "Lucknow (UP)", "Bhopal (MP)": two capitals are a state's
 
@@ -1135,6 +1162,7 @@ _CHECKS = {
     "slash_agency": _known_place_ok,
     "bare_agency_date": _known_place_ok,
     "dash_agency_date": _known_place_ok,
+    "source_only": _source_only_ok,
     "bare_credit": lambda m, _place, rest: _bare_credit_rest(rest) and _stop_credit_ok(m),
     "date_place": _date_place_ok,
     "hijri_date": lambda _m, place, _rest: _resolves(place),  # (alone on its line, too)
@@ -1171,7 +1199,7 @@ def _build(
         if shape == "source_first":
             start = m.start("ag_bare")  # "By IANS, Kolkata :": the "By" is the byline's word
     agencies = split_agencies(_agency_text(m))
-    if shape == "mixed_credit" and not agencies:
+    if shape in ("mixed_credit", "source_only") and not agencies:
         agencies = _unregistered_source(m.group("ag_mixed"))
     if (
         "o_s" in m.re.groupindex
@@ -1285,14 +1313,15 @@ def _build(
 
 _NEEDS_MARK = frozenset(
     ("date_agency", "date_first", "agency_date", "agency_place", "day_agency", "agency_only",
-     "source_date", "mixed_credit", "paren_date", "slash_agency", "date_dash_agency")
+     "source_date", "mixed_credit", "paren_date", "slash_agency", "date_dash_agency",
+     "source_only")
 )  # fmt: skip
 _NEEDS_PIPE = frozenset(("pipes_date", "pipes"))
 # Shapes only looked for where a paragraph starts, never inside running text.
 _LINE_START_ONLY = frozenset(
     ("place_dash", "source_first", "place_agency", "dash_date", "paren_date", "slash_agency",
      "bare_agency_date", "bare_credit", "date_place", "stop_agency", "date_lead",
-     "glued_agency", "date_semicolon", "dash_agency_date")
+     "glued_agency", "date_semicolon", "dash_agency_date", "source_only")
 )  # fmt: skip
 _WINDOW = 400  # longer than any dateline a shape can match
 _Shapes = tuple[tuple[str, re.Pattern[str]], ...]

@@ -622,8 +622,8 @@ def test_a_broadcaster_or_paper_in_brackets_is_credited_by_its_name(
 @pytest.mark.parametrize(
     "line",
     [
-        "Nairobi (CNN) - the rest of this line is lower case and no sentence opens it here.",
-        "Nairobi (CNN) — Short.",
+        "Nairobi (Capital FM) - the rest of this line is lower case and no sentence opens it.",
+        "Nairobi (Capital FM) — Short.",
         "Nairobi (some words in brackets) — Farmers said on Monday the rains had failed.",
     ],
 )

@@ -636,7 +636,7 @@ def test_joint_press_release_datelines_keep_the_first_place(
          None, ("Reuters",), dt.date(2021, 3, 4)),
         ("BOSTON, March 4 (Reuters Health) - Adults who walk daily said", "Boston", None,
          ("Reuters",), dt.date(2021, 3, 4)),
-        ("ATLANTA (CNN) - The city council voted on Thursday to", "Atlanta", None, (),
+        ("ATLANTA (CNN) - The city council voted on Thursday to", "Atlanta", None, ("CNN",),
          dt.date(2021, 3, 5)),
         ("TAICHUNG (Taiwan News) — The city government said on Thursday", "Taichung", None,
          (), dt.date(2021, 3, 5)),

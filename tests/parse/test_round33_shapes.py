@@ -279,3 +279,47 @@ def test_an_ap_member_site_tagline_is_no_headline() -> None:
         "A vote is expected next month.\n"
     )
     assert dump.stories[0].headline == "Council weighs new limits on downtown parking"
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "place", "agencies"),
+    [
+        # a paper or a station in brackets, no place, then a dash and the sentence
+        ("(Coast Daily) - The state's chief minister said on Monday the subsidy plan would "
+         "be reviewed.", "(Coast Daily)", None, ("Coast Daily",)),
+        ("(WXYZ) – Firefighters spent the night battling a blaze at a warehouse on the city's "
+         "east side.", "(WXYZ)", None, ("WXYZ",)),
+        # CNN in the registry: no longer the alias of a town in India
+        ("(CNN) — A strong storm moved across the Midwest on Sunday, forecasters said.",
+         "(CNN)", None, ("CNN",)),
+        ("(CNN) –– El gobernador anunció el sábado un paquete de ayudas para los agricultores.",
+         "(CNN)", None, ("CNN",)),
+        # the papers' word for the wires, and a stop before the dash
+        ("ROMA (Agencias).– El papa pidió este domingo el fin de la violencia en la región y "
+         "llamó al diálogo.", "ROMA (Agencias)", "Roma", ("Agencias",)),
+        ("LA HABANA (AFP).– La guerrilla sostuvo que el mandatario tiene la llave de la paz, "
+         "según un comunicado.", "LA HABANA (AFP)", "La Habana", ("AFP",)),
+        # a place and its state in brackets stay the place-dash form
+        ("(Harrisburg, PA) -- A proposed amendment won another vote in the state Senate on "
+         "Tuesday.", "(Harrisburg, PA)", "Harrisburg", ()),
+    ],
+)
+def test_brackets_and_generic_credits(
+    line: str, raw: str, place: str | None, agencies: tuple[str, ...]
+) -> None:
+    found = match_dateline(line, D)
+    assert found is not None
+    d = found.dateline
+    assert (d.raw, d.place, d.agencies) == (raw, place, agencies)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Updated) - The city council voted on Monday to raise water rates for the third year.",
+        "(Photo) – The city council voted on Monday to raise water rates for the third year.",
+        "(Kenya) - The city council voted on Monday to raise water rates for the third year.",
+    ],
+)
+def test_brackets_that_hold_no_source(line: str) -> None:
+    assert match_dateline(line, D) is None
