@@ -234,6 +234,12 @@ ALIASES: dict[str, str] = {
     "agence france presse": "AFP",
     "agence-france-presse": "AFP",  # (a carrier's byline slot: "Agence-France-Presse . Sydney")
     "agence france press": "AFP",
+    "agência france-presse": "AFP",  # (the Portuguese, Spanish and Italian wires' spelling)
+    "agência france presse": "AFP",
+    "agencia france-presse": "AFP",
+    "agencia france presse": "AFP",
+    "agenzia france-presse": "AFP",
+    "agenzia france presse": "AFP",
     "france-presse": "AFP",
     "france presse": "AFP",
     "associated press": "AP",

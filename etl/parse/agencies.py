@@ -222,7 +222,8 @@ SOURCE_LABELS = (
 )
 _CREDIT_LINE_LEAD = re.compile(
     r"^[\s•·*|/(\[—–=-]*(?:(?:this\s+(?:report|story|article)\s+by|with\s+files\s+from|with\s+(?:additional\s+)?reporting\s+(?:from|by)"
-    rf"|source\(s\)|{SOURCE_LABELS}|credit|by|with|avec|con|mit|via|from)(?:\b|(?<=\)))\s*:?\s*)?",
+    rf"|source\(s\)|{SOURCE_LABELS}|credit|by|with|avec|con|mit|via|from"
+    r"|da|de(?:\s+la)?|del|di|von|par|por)(?:\b|(?<=\)))\s*:?\s*)?",
     re.IGNORECASE,
 )
 _CREDIT_LINE_TAIL = re.compile(

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from etl.parse.agencies import credit_line
 from etl.parse.dateline import match_dateline
 from tests.parse.test_real_shapes import parse
 
@@ -323,3 +324,33 @@ def test_brackets_and_generic_credits(
 )
 def test_brackets_that_hold_no_source(line: str) -> None:
     assert match_dateline(line, D) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("Agência France-Presse", ("AFP",)),
+        ("Agencia France Presse", ("AFP",)),
+        ("Da Agência Brasil", ("ABr",)),
+        ("De la Agencia EFE", ("EFE",)),
+        ("Von dpa", ("dpa",)),
+        ("Por EFE", ("EFE",)),
+        ("De Gaulle", ()),  # a name, no credit
+        ("Da Nang", ()),  # a place
+    ],
+)
+def test_credit_lines_in_other_languages(line: str, codes: tuple[str, ...]) -> None:
+    assert credit_line(line) == codes
+
+
+def test_a_credit_line_over_the_dateline_is_no_headline() -> None:
+    dump = parse(
+        "Da Agência Brasil\n"
+        "Recife – A Defesa Civil informou que registrou hoje dezenas de ocorrências por causa "
+        "da chuva, segundo um boletim divulgado à tarde.\n"
+        "Segundo o órgão, as chuvas devem continuar até o fim de semana.\n"
+    )
+    story = dump.stories[0]
+    assert story.headline is None
+    assert story.agencies == ("ABr",)
+    assert story.dateline is not None and story.dateline.place == "Recife"
