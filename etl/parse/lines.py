@@ -90,6 +90,10 @@ _BOILERPLATE = re.compile(
     r"|the\s+content\s+herein|no\s+part\s+of\s+this|permalink\s*$|top\s+stories\s*$"
     r"|go\s+to\s+contents\s*$|site\s*map\b|all\s+headlines\s*$|e-?paper\b"
     r"|for\s+immediate\s+release\b|connect\s+with\s+us\s*$|make\s+us\s+your\s+home\s+page"
+    # page widgets: text size, share counters, links back and to updates
+    r"|a\+\s*a-\s*$|\d+\s+shares?\s+share\b|click\s+here\s+(?:for|to)\b|back\s+to\s*:"
+    # a stamp's label in other languages, the time relative ("Aktualisiert: vor 51 Minuten")
+    r"|(?:aktualisiert|actualizado|atualizado|aggiornato)\s*:?\s+(?:vor|hace|h[áa]|\d)"
     # an AP member site's tagline over a state's wire stories
     r"|latest\s+(?:[a-z]+\s+){1,2}news,\s+sports,\s+business\s+and\s+entertainment\s*$"
     r"|estimated\s+read(?:ing)?\s+time\b|log\s*in\b|trends?\s*:|\(?view\s+our\s+privacy"

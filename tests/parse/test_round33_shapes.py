@@ -8,6 +8,7 @@ import pytest
 
 from etl.parse.agencies import credit_line
 from etl.parse.dateline import match_dateline
+from etl.parse.lines import is_boilerplate
 from tests.parse.test_real_shapes import parse
 
 D = dt.date(2019, 4, 18)
@@ -354,3 +355,35 @@ def test_a_credit_line_over_the_dateline_is_no_headline() -> None:
     assert story.headline is None
     assert story.agencies == ("ABr",)
     assert story.dateline is not None and story.dateline.place == "Recife"
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("A+ A-", True),
+        ("0 SHARES Share Tweet", True),
+        ("Click here for updates on this story", True),
+        ("Back to: Your Money Matters", True),
+        ("Aktualisiert: vor 51 Minuten 57 Sekunden", True),
+        ("Actualizado hace 2 horas", True),
+        ("Back to school: parents brace for higher costs", False),
+        ("Shares slide as banks weigh on the index", False),
+    ],
+)
+def test_page_widgets_are_furniture(line: str, furniture: bool) -> None:
+    assert is_boilerplate(line) is furniture
+
+
+def test_a_link_back_to_the_section_is_no_headline() -> None:
+    dump = parse(
+        "Back to: Your Money Matters\n\n"
+        "Retirees face higher premiums next year\n\n"
+        "Medicare premiums will rise by about 6 percent next year, officials said on "
+        "Friday, the steepest increase in a decade.\n\n"
+        "Gas prices fall for a third week\n\n"
+        "Average pump prices fell again this week as demand eased after the summer, the "
+        "motor club said on Monday.\n"
+    )
+    assert [s.headline for s in dump.stories] == [
+        "Retirees face higher premiums next year", "Gas prices fall for a third week"
+    ]
