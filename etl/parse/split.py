@@ -2733,9 +2733,10 @@ _GLUED_CAPS = re.compile(
     r"(?<=[^\W_’'\"”?!)]|[’'\"”?!)]) ([A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}"
     r"(?:, [A-Z][A-Za-z.]{1,13})?) (?:-{1,2}|[–—]) "
 )
+# A small letter, then a capital: where a title ran into the dateline with no space.
+_CAMEL_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # "Temblores remecen dos regiones de Ecuador Quito.- Dos movimientos ...": the Spanish
 # papers' place with a stop and a hyphen, run onto the title in any case.
-_CAMEL_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _STOP_DASH = re.compile(r"(?<=[^\W\d_])\.-[ \t]*(?=[\"“‘¿¡]?[A-ZÀ-Ý])")
 _PLACE_WORDS_BACK = re.compile(
     r"(?<=[^\W_’'\"”?!)]|[’'\"”?!)]) (?=((?:[A-ZÀ-Ý][\w'’-]+ (?:(?:de|del|la) )?){0,2}"
