@@ -324,6 +324,12 @@ _TITLE_FIRST = re.compile(
     r"(?:writers?|reporters?|correspondents?)\s+(?=[A-Z][\w'’.-]*\s+[A-Z])",
     re.IGNORECASE,
 )
+# The AP's digests sign with the reporter's beat first: "By AP Economics Writer Jane Doe",
+# "By Congressional Correspondent John Roe" (a code, one to three words, the role).
+_BEAT_FIRST = re.compile(
+    r"^(?:(?P<code>[A-Z]{2,6})\s+)?(?:[A-Z][a-z]+\s+){1,3}"
+    r"(?:Writer|Correspondent|Reporter|Editor)\s+(?=[A-Z][\w'’.-]*\s+[A-Z])"
+)
 # An outlet's desk after the names: "By Jane Doe, CNN Business", "Ann Lee, BBC News".
 _OUTLET_TAIL = frozenset(
     {"business", "news", "politics", "sport", "sports", "travel", "style", "money", "health",
@@ -360,6 +366,12 @@ def parse_byline(line: str) -> Byline | None:
         return None
     agencies: list[str] = []
     body = _TITLE_FIRST.sub("", body)  # "By Staff Writer Jane Doe"
+    beat = _BEAT_FIRST.match(body)
+    if beat is not None:  # "By AP Economics Writer Jane Doe": the wire's beat, then the name
+        code = agency_code(beat.group("code")) if beat.group("code") else None
+        if beat.group("code") is None or code:
+            agencies.extend((code,) if code else ())
+            body = body[beat.end() :]
     desk = _DESK_FIRST.match(body)
     if desk and (codes := split_agencies(desk.group("credit"))):
         agencies.extend(codes)

@@ -13,14 +13,22 @@ import re
 from dataclasses import dataclass
 
 # The agency's name in its own script -> registry code.
-_DISPATCH = {"新华社": "Xinhua", "新华网": "Xinhua", "中新社": "CNS", "中新网": "CNS"}
-_BRACKETED = {"共同": "Kyodo", "時事": "Jiji", "时事": "Jiji"}
+_DISPATCH = {
+    "新华社": "Xinhua", "新华网": "Xinhua", "中新社": "CNS", "中新网": "CNS", "韩联社": "Yonhap",
+    "新華社": "Xinhua",
+}
+# (Yonhap's Japanese service signs "【ソウル聯合ニュース】"; the longer name is tried first.)
+_BRACKETED = {"聯合ニュース": "Yonhap", "共同": "Kyodo", "時事": "Jiji", "时事": "Jiji"}
 _KOREAN = {"연합뉴스": "Yonhap"}
 
 _HAN = r"[\u4e00-\u9fff]"
 _XINHUA = re.compile(
     rf"(?P<agency>{'|'.join(_DISPATCH)})(?:记者)?(?P<place>{_HAN}{{2,8}}?)"
     r"(?P<mon>[01]?\d)月(?P<day>[0-3]?\d)日(?:电|讯)"
+)
+# Xinhua's Japanese service: "【新華社北京1月7日】" (its name in Japanese characters, bracketed).
+_XINHUA_JA = re.compile(
+    rf"【(?P<agency>新華社)(?P<place>{_HAN}{{2,8}}?)(?P<mon>[01]?\d)月(?P<day>[0-3]?\d)日】"
 )
 # "（记者张三 李四）" right after the dispatch line: its reporters, a byline of their own.
 REPORTERS = re.compile(r"[（(][ \t]*(?:记者|記者)[ \t]*(?P<names>[^）)\n]{1,40}?)[ \t]*[）)]")
@@ -72,7 +80,7 @@ def match_cjk(line: str, pos: int = 0) -> CjkDateline | None:
     """The agency's dateline at `pos`, or None."""
     if not _CJK_NEAR_START.search(line, pos, pos + 12):
         return None
-    m = _XINHUA.match(line, pos)
+    m = _XINHUA.match(line, pos) or _XINHUA_JA.match(line, pos)
     if m is not None:
         return CjkDateline(
             raw=m.group(0).strip(),

@@ -1231,9 +1231,10 @@ def _build(
         return None  # "LONDON, Tuesday" alone is not enough
     if shape == "date_only" and not sep and rest.strip() and not (
         # "SYDNEY, May 28 Heavy rains ...": Reuters' form with its credit stripped; a place
-        # in capitals the gazetteer knows, a day, then the sentence
+        # in capitals the gazetteer knows, a day, then the sentence ("Mosca, 24 feb. La
+        # Russia ...": in any case where a stop closes the date)
         place_text
-        and all_caps(place_text.split(",")[0])
+        and (all_caps(place_text.split(",")[0]) or m.group(0).endswith("."))
         and _resolves(place_text)
         and rest[:1].isspace()
         and _opens_sentence(rest.lstrip())

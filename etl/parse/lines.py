@@ -441,9 +441,10 @@ def is_title_like(text: str, *, min_words: int = 3) -> bool:
     elif first == ">" and (marks := re.match(r">{1,3}\s+", text)):
         text = text[marks.end() :]  # ">>> Title": a list's arrow
         first = text[:1]
-    cjk = _CJK_CHAR.match(first) is not None  # (these scripts have no capitals)
+    # (These scripts have no capitals; a Japanese title may open with its quote bracket.)
+    cjk = _CJK_CHAR.match(text[1:2] if first in "「『" else first) is not None
     if len(text) > 160 or not (
-        first.isupper() or first.isdigit() or first in "\"'“‘(" or cjk
+        first.isupper() or first.isdigit() or first in "\"'“‘(「『" or cjk
     ):
         return False
     if first == "(" and not _TITLE_TAG.match(text):

@@ -2639,8 +2639,9 @@ def _echoed(title: str, units: list[Unit]) -> bool:
 
 
 def _teaser_headline_like(text: str, *, min_words: int = 3) -> bool:
-    """A related story's headline: title-like, and not an ALL-CAPS section label."""
-    return headline_candidate(text, min_words=min_words) and any(ch.islower() for ch in text)
+    """A related story's headline: title-like, and not an ALL-CAPS section label (a title in
+    Japanese or Chinese has no case at all)."""
+    return headline_candidate(text, min_words=min_words) and not text.isupper()
 
 
 LISTING_ITEMS = 4  # a list this long sets the shape its first item is judged by

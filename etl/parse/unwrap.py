@@ -30,6 +30,7 @@ FLAT_MIN_CHARS = 250  # shorter lines are never taken for a flattened page
 WRAP_MIN = 40  # the longest inner line seen; a real wrap column is wider (60-80)
 WRAP_MAX = 100
 WRAP_SLACK = 20  # an inner line of a wrapped paragraph falls short of the width by at most
+TITLE_LIST_LINES = 3  # lines of titles, one under another, that are a list and never prose
 _WINDOW = 4000  # flattened lines are searched for datelines this many characters at a time
 _OVERLAP = 400  # longer than any dateline
 
@@ -471,7 +472,9 @@ def wrap_width(blocks: list[list[str]]) -> int | None:
     return width if near >= 2 and near >= 0.7 * (near + longer) else None
 
 
-def _is_wrapped_block(block: list[str], width: int, dump_date: dt.date | None) -> bool:
+def _is_wrapped_block(
+    block: list[str], width: int, dump_date: dt.date | None, title_lines: int = TITLE_LIST_LINES
+) -> bool:
     """Whether a block is one paragraph of prose broken at `width` columns: every inner
     line is full (the next line's first word would not have fitted), few inner lines end a
     sentence, and no line is a header, a subhead, furniture or a list item."""
@@ -488,6 +491,8 @@ def _is_wrapped_block(block: list[str], width: int, dump_date: dt.date | None) -
             return False  # room for another word: the writer broke the line on purpose
     if sum(ends_sentence(line) for line in inner) > len(inner) // 3:
         return False
+    if len(block) >= title_lines and _titles(block):
+        return False  # "ACME CORP: Wage Suit Dropped" line after line: a list of titles
     for index, line in enumerate(block):
         if line[:1] in BULLETS or (line[:3].lower() == "by " and parse_byline(line)):
             return False  # "by the ministry ..." may open a wrapped line; a byline may not
@@ -502,6 +507,15 @@ def _is_wrapped_block(block: list[str], width: int, dump_date: dt.date | None) -
         if found is not None and (index > 0 or not line[found.end :].strip()):
             return False  # a dateline may open the paragraph, never sit inside it
     return True
+
+
+def _titles(block: list[str]) -> bool:
+    """Titles one under another, each its own (a caption printed twice is no list)."""
+    return len(set(block)) == len(block) and all(is_title_like(line) for line in block)
+
+
+def _title_list(block: list[str]) -> bool:
+    return len(block) >= TITLE_LIST_LINES and _titles(block)
 
 
 def join_wrapped(lines: list[str]) -> str:
@@ -520,8 +534,12 @@ def unwrap_lines(text: str, dump_date: dt.date | None) -> list[str]:
     blocks = _blocks(text)
     width = wrap_width(blocks)
     lines: list[str] = []
+    # Where one block is a list of titles, a block of two titles on the same page is, too.
+    title_lines = TITLE_LIST_LINES
+    if width is not None and any(_title_list(block) for block in blocks):
+        title_lines = 2
     for block in blocks:
-        if width is not None and _is_wrapped_block(block, width, dump_date):
+        if width is not None and _is_wrapped_block(block, width, dump_date, title_lines):
             lines.append(join_wrapped(block))
         else:
             lines.extend(block)
