@@ -65,7 +65,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.)?(?![\d])"
 _DATE = (
     rf"(?P<date>(?:{_WEEKDAY},?[ \t]+)?(?:"
     rf"(?P<mon1>{_MONTH})\.?[ \t]*(?P<day1>{_DAY})"
-    rf"(?:,?[ \t]+(?P<year1>{_YEAR})|/(?P<year4>{_YEAR}))?"  # "October 3/2019" (ENA)
+    rf"(?:(?:,[ \t]*|[ \t]+)(?P<year1>{_YEAR})|/(?P<year4>{_YEAR}))?"  # "October 3/2019" (ENA)
     rf"|(?:le[ \t]+)?(?P<day2>{_DAY})[ \t]+(?:(?i:of|de)[ \t]+)?(?P<mon2>{_MONTH})\.?"
     rf"(?:(?:,|[ \t]+del?)?[ \t]+(?P<year2>{_YEAR}))?"
     rf"|(?P<year3>{_YEAR})-(?P<mon3>[01]\d)-(?P<day3>[0-3]\d)(?!\d)"
@@ -238,7 +238,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # LONDON, 11 November 2017 -   : no agency
-    ("date_only", re.compile(rf"{_HEAD},[ \t]*{_DATE}{_SEP}")),
+    ("date_only", re.compile(rf"{_HEAD}(?:,|[ \t]*:)[ \t]*{_DATE}{_SEP}")),
     # HONG KONG / AP —  /  Toronto, Ontario TheNewswire - May 25, 2021 –  : the credit
     # after the place without brackets, before a dash (and perhaps a date)
     ("slash_agency", _SLASH_AGENCY),
@@ -1229,6 +1229,10 @@ def _build(
         not m.group("mon1") and not m.group("mon2") and not m.group("mon3")
     ):
         return None  # "LONDON, Tuesday" alone is not enough
+    if shape == "date_only" and line[m.end("place") : m.start("date")].strip() == ":" and (
+        not all_caps(m.group("place")) or fold(m.group("place")) in _LABEL_WORDS
+    ):
+        return None  # "HYDERABAD: September 20 -", never "Date: Nov 10, 2017" or "Time: ..."
     if shape == "date_only" and not sep and rest.strip() and not (
         # "SYDNEY, May 28 Heavy rains ...": Reuters' form with its credit stripped; a place
         # in capitals the gazetteer knows, a day, then the sentence ("Mosca, 24 feb. La

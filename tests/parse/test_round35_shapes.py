@@ -1,4 +1,4 @@
-"""Shapes from round 35's dev misses (parser 2.24.0), in our own words."""
+"""Shapes from the dev misses of rounds 35 and 36 (parser 2.24.0), in our own words."""
 
 from __future__ import annotations
 
@@ -182,3 +182,33 @@ def test_release_wires_joined_the_registry(line: str, agency: str, date: dt.date
     assert found is not None
     assert found.dateline.agencies == (agency,)
     assert found.dateline.date == date
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "date"),
+    [
+        # a place in capitals, a colon, the day: a picture agency's caption dateline
+        ("KARACHI: September 20 - Boys fly kites from a rooftop in the old quarter.",
+         "KARACHI: September 20", dt.date(2023, 9, 20)),
+        # no space after the commas
+        ("HARARE,March 31,2011--- Two men were arrested at a roadblock on Thursday.",
+         "HARARE,March 31,2011", dt.date(2011, 3, 31)),
+    ],
+)
+def test_more_date_only_forms(line: str, raw: str, date: dt.date) -> None:
+    found = match_dateline(line, dt.date(2023, 9, 21))
+    assert found is not None
+    assert found.dateline.raw == raw
+    assert found.dateline.date == date
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Date: Nov 10, 2017",
+        "Time: May 01, 2019 The report said growth was fastest in online retail.",
+        "DATE: Nov 10, 2017 - The council met on Friday.",
+    ],
+)
+def test_a_stamp_label_and_a_colon_is_no_place(line: str) -> None:
+    assert match_dateline(line, D) is None

@@ -23,7 +23,8 @@ from tests.parse.test_split import unaccounted
 REPO = Path(__file__).resolve().parents[2]
 # Raised when the parser gains; never lowered to let a regression through (only when a new
 # round of harder pages joins the corpus, with both versions measured on it).
-SCORE_FLOOR = 0.806  # 2.24 in work: 0.8066 on 4,551 pages, round 35 added; 2.23.0 0.8041 there
+SCORE_FLOOR = 0.805  # 2.24 in work: 0.8055 on 4,713 pages, round 36 added; 2.23.0 0.8031 there
+# (2.24 in work: 0.8066 on 4,551 pages, round 35 added; 2.23.0 0.8041 there)
 # (2.23.0: 0.8063 on 4,385 pages, round 34 added; 2.22.0 0.8031 there)
 # (2.23 in work: 0.8096 on 4,219 pages, round 33 added; 2.22.0 0.8069 there)
 # (2.22.0: 0.8120 on 4,062 pages, 2.21.0 0.8081 there; 2.21.0: 0.8107 on 3,827)
