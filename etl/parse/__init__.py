@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from etl.parse.read import Limits
 
 # Bump whenever a text rule changes: the archive stores it and `reprocess` compares it.
-PARSER_VERSION = "2.23.0"
+PARSER_VERSION = "2.24.0"
 
 __all__ = ["PARSER_VERSION", "parse_bytes", "parse_path", "parse_raw", "parse_text"]
 
