@@ -368,9 +368,9 @@ def parse_byline(line: str) -> Byline | None:
     body = _TITLE_FIRST.sub("", body)  # "By Staff Writer Jane Doe"
     beat = _BEAT_FIRST.match(body)
     if beat is not None:  # "By AP Economics Writer Jane Doe": the wire's beat, then the name
-        code = agency_code(beat.group("code")) if beat.group("code") else None
-        if beat.group("code") is None or code:
-            agencies.extend((code,) if code else ())
+        credit = agency_code(beat["code"]) if beat["code"] else None
+        if beat["code"] is None or credit:
+            agencies.extend([credit] if credit else [])
             body = body[beat.end() :]
     desk = _DESK_FIRST.match(body)
     if desk and (codes := split_agencies(desk.group("credit"))):

@@ -491,7 +491,7 @@ def _is_wrapped_block(
             return False  # room for another word: the writer broke the line on purpose
     if sum(ends_sentence(line) for line in inner) > len(inner) // 3:
         return False
-    if len(block) >= title_lines and _titles(block):
+    if _title_list(block, title_lines):
         return False  # "ACME CORP: Wage Suit Dropped" line after line: a list of titles
     for index, line in enumerate(block):
         if line[:1] in BULLETS or (line[:3].lower() == "by " and parse_byline(line)):
@@ -509,13 +509,13 @@ def _is_wrapped_block(
     return True
 
 
-def _titles(block: list[str]) -> bool:
+def _title_list(block: list[str], least: int = TITLE_LIST_LINES) -> bool:
     """Titles one under another, each its own (a caption printed twice is no list)."""
-    return len(set(block)) == len(block) and all(is_title_like(line) for line in block)
-
-
-def _title_list(block: list[str]) -> bool:
-    return len(block) >= TITLE_LIST_LINES and _titles(block)
+    return (
+        len(block) >= least
+        and len(set(block)) == len(block)
+        and all(is_title_like(line) for line in block)
+    )
 
 
 def join_wrapped(lines: list[str]) -> str:
